@@ -1,0 +1,63 @@
+// Exact decimal numbers for values, weights and percentages.
+//
+// Public administration figures are printed with two decimals and must add up to the cent, so
+// binary floating point is never used for them. A Decimal is a signed 64-bit count of
+// micro-units (scale 10^-6): two printed decimals plus four guard digits for ratios and
+// weighted means, with 128-bit intermediates so that products never overflow silently.
+// Parsing and printing here use the neutral form ("1134.5"); Italian formats live in italian.h.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace traguardi {
+
+class Decimal {
+public:
+  static constexpr int kScaleDigits = 6;
+  static constexpr std::int64_t kScale = 1'000'000;
+
+  constexpr Decimal() = default;
+  static constexpr Decimal from_units(std::int64_t micro) {
+    Decimal d;
+    d.units_ = micro;
+    return d;
+  }
+  static constexpr Decimal from_int(std::int64_t v) { return from_units(v * kScale); }
+
+  /// Parses "-12", "3.5", "0.000001"; at most 6 decimals, no exponent, no grouping.
+  static std::optional<Decimal> parse(std::string_view text);
+
+  constexpr std::int64_t units() const { return units_; }
+  constexpr bool is_zero() const { return units_ == 0; }
+  constexpr bool is_negative() const { return units_ < 0; }
+
+  /// Neutral text with exactly `decimals` digits after the point (rounded half away from zero).
+  std::string to_string(int decimals = 2) const;
+  /// Shortest neutral text that is exact ("1134.5", "100", "0.333333").
+  std::string to_plain_string() const;
+
+  Decimal rounded(int decimals) const;
+
+  friend constexpr auto operator<=>(Decimal, Decimal) = default;
+  friend Decimal operator+(Decimal a, Decimal b);
+  friend Decimal operator-(Decimal a, Decimal b);
+  friend Decimal operator-(Decimal a) { return from_units(-a.units_); }
+  /// Product rounded half away from zero to 6 decimals.
+  friend Decimal operator*(Decimal a, Decimal b);
+  /// Quotient rounded half away from zero to 6 decimals; throws std::domain_error on zero.
+  friend Decimal operator/(Decimal a, Decimal b);
+  Decimal& operator+=(Decimal b) { return *this = *this + b; }
+  Decimal& operator-=(Decimal b) { return *this = *this - b; }
+
+private:
+  std::int64_t units_ = 0;
+};
+
+inline Decimal min(Decimal a, Decimal b) { return a < b ? a : b; }
+inline Decimal max(Decimal a, Decimal b) { return a < b ? b : a; }
+
+} // namespace traguardi

@@ -1,0 +1,186 @@
+#include "core/figures.h"
+
+#include <unordered_map>
+
+namespace traguardi {
+namespace {
+
+const Decimal kHundred = Decimal::from_int(100);
+const Decimal kOne = Decimal::from_int(1);
+
+struct Mean {
+  Decimal sum;
+  int n = 0;
+  void add(Decimal v) {
+    sum += v;
+    ++n;
+  }
+  std::optional<Decimal> value() const {
+    if (n == 0) return std::nullopt;
+    return sum / Decimal::from_int(n);
+  }
+};
+
+} // namespace
+
+ProgressFigure compute_progress(const Objective& o) {
+  ProgressFigure f;
+  f.phases = static_cast<int>(o.phases.size());
+  if (o.phases.empty()) {
+    f.rule = "nessuna fase: avanzamento non calcolabile";
+    return f;
+  }
+  bool any_weight = false;
+  for (const auto& p : o.phases)
+    if (p.weight) any_weight = true;
+  f.equal_weights = !any_weight;
+  Decimal reported_weight, reported_weighted;
+  for (const auto& p : o.phases) {
+    Decimal w = any_weight ? p.weight.value_or(Decimal{}) : kOne;
+    if (!p.weight) ++f.phases_without_weight;
+    if (!p.progress) ++f.phases_without_progress;
+    Decimal a = p.progress.value_or(Decimal{});
+    f.weight_sum += w;
+    f.weighted_sum += w * a;
+    if (p.progress) {
+      reported_weight += w;
+      reported_weighted += w * a;
+    }
+  }
+  if (f.weight_sum.is_zero()) {
+    f.rule = "somma dei pesi pari a zero: avanzamento non calcolabile";
+    return f;
+  }
+  f.value = f.weighted_sum / f.weight_sum;
+  f.coverage = reported_weight * kHundred / f.weight_sum;
+  if (!reported_weight.is_zero()) f.reported_only = reported_weighted / reported_weight;
+  if (f.equal_weights)
+    f.rule = "media semplice dell'avanzamento delle fasi (nessuna fase ha un peso)";
+  else
+    f.rule = "Σ(peso × avanzamento) / Σ(peso)";
+  if (f.phases_without_progress > 0)
+    f.rule += "; fasi senza avanzamento contate come 0";
+  if (!f.equal_weights && f.weight_sum != kHundred) f.rule += "; pesi normalizzati (somma ≠ 100)";
+  return f;
+}
+
+AchievementFigure compute_achievement(const Indicator& i) {
+  AchievementFigure f;
+  if (!i.actual) {
+    f.rule = "valore raggiunto non rilevato";
+    return f;
+  }
+  if (!i.target) {
+    f.rule = "valore atteso assente";
+    return f;
+  }
+  const Decimal t = *i.target, a = *i.actual;
+  if (i.scale == Scale::boolean) {
+    f.ratio = a >= t ? kOne : Decimal{};
+    f.rule = "indicatore si/no: raggiunto se valore raggiunto ≥ atteso";
+  } else if (i.polarity == Polarity::lower_is_better) {
+    if (a <= t) {
+      f.ratio = kOne;
+    } else {
+      f.ratio = t / a;
+    }
+    f.rule = "minore è meglio: 1 se raggiunto ≤ atteso, altrimenti atteso / raggiunto";
+  } else {
+    if (t.is_zero()) {
+      f.rule = "valore atteso pari a zero: rapporto non calcolabile";
+      return f;
+    }
+    f.ratio = a / t;
+    f.rule = "maggiore è meglio: raggiunto / atteso";
+  }
+  f.capped = min(*f.ratio, kOne);
+  if (f.capped->is_negative()) f.capped = Decimal{};
+  f.met = *f.ratio >= kOne;
+  return f;
+}
+
+ObjectiveAchievement compute_objective_achievement(const std::vector<AchievementFigure>& figs) {
+  ObjectiveAchievement r;
+  r.indicators = static_cast<int>(figs.size());
+  Mean m;
+  for (const auto& f : figs)
+    if (f.capped) m.add(*f.capped);
+  r.defined = m.n;
+  if (auto v = m.value()) r.value = *v * kHundred;
+  r.rule = r.defined == 0 ? "nessun indicatore con valore raggiunto"
+                          : "media dei gradi di raggiungimento (limitati a 100%) degli indicatori";
+  return r;
+}
+
+ObjectiveFigures compute_figures(const Objective& o) {
+  ObjectiveFigures f;
+  f.vista = o.vista;
+  f.code = o.code;
+  f.level = o.level;
+  f.progress = compute_progress(o);
+  for (const auto& i : o.indicators) f.indicators.push_back(compute_achievement(i));
+  f.achievement = compute_objective_achievement(f.indicators);
+  return f;
+}
+
+std::vector<ObjectiveFigures> compute_all(const Dataset& d) {
+  std::vector<ObjectiveFigures> out;
+  out.reserve(d.objectives.size());
+  for (const auto& o : d.objectives) out.push_back(compute_figures(o));
+  return out;
+}
+
+std::vector<RollupFigure> compute_rollups(const Dataset& d,
+                                          const std::vector<ObjectiveFigures>& figs) {
+  struct Acc {
+    std::string axis, key;
+    int objectives = 0;
+    Mean progress, achievement;
+  };
+  std::vector<Acc> accs;
+  std::unordered_map<std::string, std::size_t> index;
+  auto add = [&](const std::string& axis, const std::string& key, const ObjectiveFigures& f) {
+    auto [it, inserted] = index.try_emplace(axis + "\x1f" + key, accs.size());
+    if (inserted) accs.push_back(Acc{axis, key, 0, {}, {}});
+    Acc& a = accs[it->second];
+    ++a.objectives;
+    if (f.progress.value) a.progress.add(*f.progress.value);
+    if (f.achievement.value) a.achievement.add(*f.achievement.value);
+  };
+  std::unordered_map<std::string, const Objective*> by_key;
+  for (const auto& o : d.objectives) by_key[o.vista + "\x1f" + o.code] = &o;
+  for (std::size_t i = 0; i < d.objectives.size(); ++i) {
+    const Objective& o = d.objectives[i];
+    const ObjectiveFigures& f = figs[i];
+    // Objective tree: PEG objectives feed every ancestor.
+    if (o.level == Level::peg) {
+      const Objective* cur = &o;
+      int guard = 0;
+      while (!cur->parent.empty() && guard++ < 8) {
+        auto it = by_key.find(o.vista + "\x1f" + cur->parent);
+        if (it == by_key.end()) break;
+        cur = it->second;
+        add(to_string(cur->level), o.vista + "/" + cur->code, f);
+      }
+    }
+    if (!o.center.empty()) add("cdr", o.center, f);
+    if (!o.responsible.empty()) add("responsabile", o.responsible, f);
+    if (!o.assessorato.empty()) add("assessorato", o.assessorato, f);
+  }
+  std::vector<RollupFigure> out;
+  out.reserve(accs.size());
+  for (auto& a : accs) {
+    RollupFigure r;
+    r.axis = a.axis;
+    r.key = a.key;
+    r.objectives = a.objectives;
+    r.with_progress = a.progress.n;
+    r.with_achievement = a.achievement.n;
+    r.progress = a.progress.value();
+    r.achievement = a.achievement.value();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+} // namespace traguardi

@@ -1,0 +1,65 @@
+// The one storage interface: every front end reads and writes plans through it.
+//
+// Shaped like drogon's DbClient: callers see only `Store`; SQLite (embedded default) and
+// PostgreSQL (server mode) sit behind it, chosen by the location given to `open_store`
+// (a file path, or a postgresql:// URL). A Store speaks in whole Datasets (one ente's data)
+// plus the few record-level edits that need optimistic concurrency, so no SQL leaks out.
+//
+// Failures throw: StoreError (cannot open/read/write, foreign or newer schema), NotFound,
+// Conflict (stale version). Every write is one transaction; a failed write leaves the
+// database as it was.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace traguardi {
+
+/// Open an existing database only, or create (and migrate) it when absent.
+enum class OpenMode { existing, create };
+
+class Store {
+public:
+  virtual ~Store() = default;
+
+  /// "sqlite" or "postgresql".
+  virtual std::string backend() const = 0;
+  virtual int schema_version() = 0;
+
+  virtual std::vector<Ente> list_enti() = 0;
+  /// Everything stored for one ente; nullopt when the ente is unknown.
+  virtual std::optional<Dataset> load(std::string_view ente_code) = 0;
+  /// Replaces everything stored for `d.ente` in one transaction. Record versions are stored as
+  /// given (the caller increments them when it edits).
+  virtual void replace(const Dataset& d) = 0;
+  /// Replaces many enti in one transaction; `next` yields datasets until it returns nullopt.
+  /// Used for bulk loads (demo data at national scale) without holding all of them in memory.
+  virtual void replace_many(const std::function<std::optional<Dataset>()>& next) = 0;
+  virtual void remove(std::string_view ente_code) = 0;
+
+  /// Optimistic edit of one fase: applied only if the stored version equals
+  /// `expected_version`; returns the new version. Throws Conflict when stale, NotFound when the
+  /// fase does not exist. `values.order` and `values.version` are ignored.
+  virtual std::int64_t update_phase(std::string_view ente, std::string_view vista,
+                                    std::string_view objective, int order,
+                                    std::int64_t expected_version, const Phase& values,
+                                    std::string_view actor) = 0;
+  /// Same for an indicator (target, actual, note and descriptive fields).
+  virtual std::int64_t update_indicator(std::string_view ente, std::string_view vista,
+                                        std::string_view objective, int order,
+                                        std::int64_t expected_version, const Indicator& values,
+                                        std::string_view actor) = 0;
+};
+
+/// `location`: a file path (SQLite) or a postgresql:// URL.
+std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode);
+bool is_postgres_url(std::string_view location);
+
+} // namespace traguardi

@@ -1,0 +1,39 @@
+#include "core/decimal.h"
+
+#include <gtest/gtest.h>
+
+using traguardi::Decimal;
+
+TEST(Decimal, ParsesAndPrintsExactly) {
+  EXPECT_EQ(Decimal::parse("1134.5")->to_string(), "1134.50");
+  EXPECT_EQ(Decimal::parse("-0.000001")->to_plain_string(), "-0.000001");
+  EXPECT_EQ(Decimal::parse("100")->to_plain_string(), "100");
+  EXPECT_FALSE(Decimal::parse("1e3"));
+  EXPECT_FALSE(Decimal::parse("1.0000001"));
+  EXPECT_FALSE(Decimal::parse("."));
+  EXPECT_FALSE(Decimal::parse("12."));
+  EXPECT_FALSE(Decimal::parse(""));
+  EXPECT_FALSE(Decimal::parse("99999999999999"));
+}
+
+TEST(Decimal, TenthsAddUpWhereDoublesDoNot) {
+  Decimal sum;
+  for (int i = 0; i < 10; ++i) sum += *Decimal::parse("0.1");
+  EXPECT_EQ(sum, Decimal::from_int(1));
+}
+
+TEST(Decimal, ProductAndQuotientRoundHalfAwayFromZero) {
+  auto d = [](const char* s) { return *Decimal::parse(s); };
+  EXPECT_EQ((d("33") * d("100")).to_string(), "3300.00");
+  EXPECT_EQ((d("1") / d("3")).to_plain_string(), "0.333333");
+  EXPECT_EQ((d("2") / d("3")).to_plain_string(), "0.666667");
+  EXPECT_EQ((d("-2") / d("3")).to_plain_string(), "-0.666667");
+  EXPECT_EQ(d("0.125").to_string(2), "0.13");
+  EXPECT_EQ(d("-0.125").to_string(2), "-0.13");
+  EXPECT_THROW(d("1") / Decimal{}, std::domain_error);
+}
+
+TEST(Decimal, OverflowIsReportedNotWrapped) {
+  auto big = *Decimal::parse("9000000000000");
+  EXPECT_THROW(big * big, std::overflow_error);
+}
