@@ -1,0 +1,180 @@
+#include "store/schema.h"
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace traguardi::sql {
+namespace {
+
+const char* kStep1 = R"SQL(
+CREATE TABLE schema_meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL){STRICT};
+CREATE TABLE ente (
+  code {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL){STRICT};
+CREATE TABLE vista (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE,
+  code {TEXT} NOT NULL, description {TEXT} NOT NULL, year_from {INT} NOT NULL,
+  year_to {INT} NOT NULL, levels {TEXT} NOT NULL, position {INT} NOT NULL,
+  PRIMARY KEY (ente, code)){STRICT};
+CREATE TABLE thematic_area (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, number {INT} NOT NULL,
+  description {TEXT} NOT NULL, position {INT} NOT NULL,
+  PRIMARY KEY (ente, vista, number),
+  FOREIGN KEY (ente, vista) REFERENCES vista(ente, code) ON DELETE CASCADE){STRICT};
+CREATE TABLE assessorato (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE,
+  key {TEXT} NOT NULL, description {TEXT} NOT NULL, delegations {TEXT} NOT NULL,
+  aliases {TEXT} NOT NULL, position {INT} NOT NULL,
+  PRIMARY KEY (ente, key)){STRICT};
+CREATE TABLE person (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE,
+  key {TEXT} NOT NULL, name {TEXT} NOT NULL, username {TEXT} NOT NULL,
+  aliases {TEXT} NOT NULL, position {INT} NOT NULL,
+  PRIMARY KEY (ente, key)){STRICT};
+CREATE TABLE center (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE,
+  code {TEXT} NOT NULL, name {TEXT} NOT NULL, short_name {TEXT} NOT NULL,
+  kind {TEXT} NOT NULL, parent {TEXT} NOT NULL, peg_sigla {TEXT} NOT NULL,
+  head {TEXT} NOT NULL, valid_from {TEXT}, valid_to {TEXT}, aliases {TEXT} NOT NULL,
+  position {INT} NOT NULL,
+  PRIMARY KEY (ente, code)){STRICT};
+CREATE TABLE objective (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, code {TEXT} NOT NULL,
+  level {TEXT} NOT NULL, parent {TEXT} NOT NULL, year {INT},
+  short_description {TEXT} NOT NULL, description {TEXT} NOT NULL,
+  description_truncated {INT} NOT NULL, strategic_purpose {TEXT} NOT NULL,
+  operational_purpose {TEXT} NOT NULL, implementation {TEXT} NOT NULL,
+  objective_type {TEXT} NOT NULL, state {TEXT} NOT NULL, area {INT},
+  assessorato {TEXT} NOT NULL, center {TEXT} NOT NULL, responsible {TEXT} NOT NULL,
+  direction {TEXT} NOT NULL, director {TEXT} NOT NULL, version {INT} NOT NULL,
+  src_document {TEXT} NOT NULL, src_from {INT} NOT NULL, src_to {INT} NOT NULL,
+  position {INT} NOT NULL,
+  PRIMARY KEY (ente, vista, code),
+  FOREIGN KEY (ente, vista) REFERENCES vista(ente, code) ON DELETE CASCADE){STRICT};
+CREATE TABLE status_report (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  position {INT} NOT NULL, year {INT}, as_of {TEXT}, text {TEXT} NOT NULL,
+  PRIMARY KEY (ente, vista, objective, position),
+  FOREIGN KEY (ente, vista, objective) REFERENCES objective(ente, vista, code)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE involved_structure (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  position {INT} NOT NULL, description {TEXT} NOT NULL, relation {TEXT} NOT NULL,
+  mission {TEXT} NOT NULL, programme {TEXT} NOT NULL, share_micro {INT},
+  start_date {TEXT}, end_date {TEXT},
+  PRIMARY KEY (ente, vista, objective, position),
+  FOREIGN KEY (ente, vista, objective) REFERENCES objective(ente, vista, code)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE involved_person (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  position {INT} NOT NULL, person {TEXT} NOT NULL, relation {TEXT} NOT NULL,
+  effort_micro {INT}, start_date {TEXT}, end_date {TEXT},
+  PRIMARY KEY (ente, vista, objective, position),
+  FOREIGN KEY (ente, vista, objective) REFERENCES objective(ente, vista, code)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE phase (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  ord {INT} NOT NULL, description {TEXT} NOT NULL, weight_micro {INT}, progress_micro {INT},
+  planned_start {TEXT}, planned_end {TEXT}, actual_start {TEXT}, actual_end {TEXT},
+  responsible {TEXT} NOT NULL, center {TEXT} NOT NULL, note {TEXT} NOT NULL,
+  version {INT} NOT NULL, src_document {TEXT} NOT NULL, src_from {INT} NOT NULL,
+  src_to {INT} NOT NULL,
+  PRIMARY KEY (ente, vista, objective, ord),
+  FOREIGN KEY (ente, vista, objective) REFERENCES objective(ente, vista, code)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE indicator (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  ord {INT} NOT NULL, reference_year {INT}, description {TEXT} NOT NULL,
+  type {TEXT} NOT NULL, scale {TEXT} NOT NULL, polarity {TEXT} NOT NULL,
+  target_micro {INT}, actual_micro {INT}, note {TEXT} NOT NULL, version {INT} NOT NULL,
+  src_document {TEXT} NOT NULL, src_from {INT} NOT NULL, src_to {INT} NOT NULL,
+  PRIMARY KEY (ente, vista, objective, ord),
+  FOREIGN KEY (ente, vista, objective) REFERENCES objective(ente, vista, code)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE indicator_history (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, objective {TEXT} NOT NULL,
+  ord {INT} NOT NULL, position {INT} NOT NULL, year {INT} NOT NULL, value_micro {INT},
+  col {INT} NOT NULL, ambiguous {INT} NOT NULL,
+  PRIMARY KEY (ente, vista, objective, ord, position),
+  FOREIGN KEY (ente, vista, objective, ord) REFERENCES indicator(ente, vista, objective, ord)
+    ON DELETE CASCADE){STRICT};
+CREATE TABLE source_document (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE,
+  position {INT} NOT NULL, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL, kind {TEXT} NOT NULL,
+  produced {TEXT}, vista {TEXT} NOT NULL, level {TEXT} NOT NULL,
+  filter_label {TEXT} NOT NULL, filter_value {TEXT} NOT NULL,
+  PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE audit_log (
+  id {ID}, ente {TEXT} NOT NULL, at {TEXT} NOT NULL, actor {TEXT} NOT NULL,
+  action {TEXT} NOT NULL, target {TEXT} NOT NULL, before_value {TEXT} NOT NULL,
+  after_value {TEXT} NOT NULL){STRICT};
+CREATE INDEX audit_log_ente ON audit_log(ente, id);
+CREATE INDEX objective_parent ON objective(ente, vista, parent);
+)SQL";
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+}
+
+} // namespace
+
+const std::vector<std::string>& migration_steps() {
+  static const std::vector<std::string> steps{kStep1};
+  return steps;
+}
+
+std::string expand(const std::string& script, Dialect d) {
+  std::string s = script;
+  bool lite = d == Dialect::sqlite;
+  replace_all(s, "{INT}", lite ? "INTEGER" : "BIGINT");
+  replace_all(s, "{TEXT}", "TEXT");
+  replace_all(s, "{STRICT}", lite ? " STRICT" : "");
+  replace_all(s, "{ID}", lite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY");
+  return s;
+}
+
+int stored_schema_version(Connection& c) {
+  if (!c.table_exists("schema_meta")) return 0;
+  auto& st = c.prepare("SELECT value FROM schema_meta WHERE key = 'schema_version'");
+  st.reset();
+  int v = 0;
+  if (st.step()) v = std::stoi(as_text(st.column(0)));
+  st.reset();
+  return v;
+}
+
+void ensure_schema(Connection& c, bool create, const std::string& location) {
+  if (!c.table_exists("schema_meta")) {
+    if (c.has_any_table())
+      throw StoreError(fmt::format("{}: il database non è un database di traguardi (contiene "
+                                   "altre tabelle)",
+                                   location));
+    if (!create)
+      throw StoreError(fmt::format("{}: il database è vuoto; crearlo con «traguardi demo» o "
+                                   "«traguardi import»",
+                                   location));
+  }
+  int v = stored_schema_version(c);
+  if (v > kSchemaVersion)
+    throw StoreError(fmt::format("{}: lo schema del database è alla versione {}, questa "
+                                 "versione di traguardi conosce fino alla {}; aggiornare "
+                                 "traguardi",
+                                 location, v, kSchemaVersion));
+  if (v == kSchemaVersion) return;
+  c.begin();
+  try {
+    const auto& steps = migration_steps();
+    for (int k = v; k < kSchemaVersion; ++k) c.execute(expand(steps[k], c.dialect()));
+    c.execute(fmt::format("DELETE FROM schema_meta WHERE key IN ('schema_version', "
+                          "'application'); INSERT INTO schema_meta(key, value) VALUES "
+                          "('schema_version', '{}'), ('application', '{}')",
+                          kSchemaVersion, kApplicationId));
+    c.commit();
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
+} // namespace traguardi::sql

@@ -1,0 +1,60 @@
+// The narrow SQL surface the store needs from a database back-end.
+//
+// All mapping between Datasets and tables lives once in sql_store.cpp, written against this
+// interface; a back-end (SQLite, PostgreSQL) only provides a connection that can run scripts,
+// prepare statements with '?' placeholders, and manage transactions. This is how SQLite and
+// PostgreSQL behave the same: they share every query, and differ only in the dialect hooks.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace traguardi::sql {
+
+enum class Dialect { sqlite, postgresql };
+
+/// NULL, integer, or text: everything the schema stores (decimals are integer micro-units,
+/// dates ISO text).
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+class Statement {
+public:
+  virtual ~Statement() = default;
+  /// Binds parameter `index` (1-based).
+  virtual void bind(int index, const Value& v) = 0;
+  /// Executes on first call; then advances. True while a row is available.
+  virtual bool step() = 0;
+  virtual Value column(int index) const = 0; // 0-based
+  /// Rows changed by the last execution (UPDATE/DELETE).
+  virtual std::int64_t changes() const = 0;
+  /// Ready for re-execution with new bindings.
+  virtual void reset() = 0;
+};
+
+class Connection {
+public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  /// Runs one or more statements without parameters.
+  virtual void execute(std::string_view sql) = 0;
+  /// Prepared statement; '?' placeholders (translated by the back-end when needed).
+  /// Statements are cached by SQL text and owned by the connection.
+  virtual Statement& prepare(const std::string& sql) = 0;
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  /// Whether a table exists (used to tell an empty database from a foreign one).
+  virtual bool table_exists(std::string_view name) = 0;
+  /// Any user table at all.
+  virtual bool has_any_table() = 0;
+};
+
+// Helpers for reading columns.
+std::optional<std::int64_t> as_int(const Value& v);
+std::string as_text(const Value& v);
+
+} // namespace traguardi::sql

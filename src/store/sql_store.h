@@ -1,0 +1,48 @@
+// The Store implemented once over the SQL surface (sql_connection.h).
+//
+// Both back-ends use this class: it holds every query that maps a Dataset to the tables of
+// schema.h and back. A back-end contributes only a Connection factory. Server mode gives each
+// request its own connection from a pool (see the PostgreSQL back-end); an SqlStore is used
+// by one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sql_connection.h"
+#include "store/store.h"
+
+namespace traguardi::sql {
+
+class SqlStore final : public Store {
+public:
+  SqlStore(std::unique_ptr<Connection> conn, std::string location);
+
+  std::string backend() const override;
+  int schema_version() override;
+  std::vector<Ente> list_enti() override;
+  std::optional<Dataset> load(std::string_view ente_code) override;
+  void replace(const Dataset& d) override;
+  void replace_many(const std::function<std::optional<Dataset>()>& next) override;
+  void remove(std::string_view ente_code) override;
+  std::int64_t update_phase(std::string_view ente, std::string_view vista,
+                            std::string_view objective, int order, std::int64_t expected_version,
+                            const Phase& values, std::string_view actor) override;
+  std::int64_t update_indicator(std::string_view ente, std::string_view vista,
+                                std::string_view objective, int order,
+                                std::int64_t expected_version, const Indicator& values,
+                                std::string_view actor) override;
+
+  Connection& connection() { return *conn_; }
+
+private:
+  template <typename F> auto in_transaction(F&& f) -> decltype(f());
+  void write(const Dataset& d);
+  void audit(std::string_view ente, std::string_view actor, std::string_view action,
+             std::string_view target, std::string_view before, std::string_view after);
+
+  std::unique_ptr<Connection> conn_;
+  std::string location_;
+};
+
+} // namespace traguardi::sql

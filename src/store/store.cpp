@@ -1,0 +1,34 @@
+#include "store/store.h"
+
+#include "core/error.h"
+#include "store/schema.h"
+#include "store/sql_store.h"
+#include "store/sqlite_connection.h"
+
+#ifdef TRAGUARDI_HAVE_POSTGRES
+#include "store/pg_connection.h"
+#endif
+
+namespace traguardi {
+
+bool is_postgres_url(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode) {
+  const bool create = mode == OpenMode::create;
+  std::unique_ptr<sql::Connection> conn;
+  if (is_postgres_url(location)) {
+#ifdef TRAGUARDI_HAVE_POSTGRES
+    conn = sql::open_postgres(location);
+#else
+    throw StoreError("questa build di traguardi non include il supporto PostgreSQL");
+#endif
+  } else {
+    conn = sql::open_sqlite(location, create);
+  }
+  sql::ensure_schema(*conn, create, location);
+  return std::make_unique<sql::SqlStore>(std::move(conn), location);
+}
+
+} // namespace traguardi

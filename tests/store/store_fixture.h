@@ -1,0 +1,33 @@
+// The store suite runs once per back-end: one parametrised suite, not one copy per database.
+//
+// SQLite always runs (a fresh file per test). PostgreSQL runs when TRAGUARDI_TEST_PG_URL names a
+// server the tests may create databases on (scripts/test starts a throwaway cluster and sets
+// it); each test then gets a fresh database.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+
+namespace traguardi::testing {
+
+/// "sqlite", plus "postgresql" when a test server is configured.
+std::vector<std::string> store_backends();
+
+/// A new, empty database location for `backend`, unique to the running test.
+std::string fresh_location(const std::string& backend);
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+protected:
+  void SetUp() override { location_ = fresh_location(GetParam()); }
+  std::unique_ptr<Store> open(OpenMode mode = OpenMode::create) {
+    return open_store(location_, mode);
+  }
+  std::string location_;
+};
+
+} // namespace traguardi::testing

@@ -1,0 +1,120 @@
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "core/error.h"
+#include "store_fixture.h"
+#include "support/sample_dataset.h"
+
+using namespace traguardi;
+using traguardi::testing::StoreTest;
+
+TEST_P(StoreTest, RoundTripKeepsEveryField) {
+  auto store = open();
+  auto ds = traguardi::testing::sample_dataset();
+  store->replace(ds);
+  auto back = store->load("C_PROVA");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->ente, ds.ente);
+  EXPECT_EQ(back->vistas, ds.vistas);
+  EXPECT_EQ(back->centers, ds.centers);
+  EXPECT_EQ(back->persons, ds.persons);
+  EXPECT_EQ(back->assessorati, ds.assessorati);
+  ASSERT_EQ(back->objectives.size(), ds.objectives.size());
+  for (std::size_t i = 0; i < ds.objectives.size(); ++i)
+    EXPECT_EQ(back->objectives[i], ds.objectives[i]) << ds.objectives[i].code;
+  EXPECT_EQ(*back, ds);
+  EXPECT_FALSE(store->load("NESSUNO"));
+}
+
+TEST_P(StoreTest, ReplaceIsWholeAndEntiAreIsolated) {
+  auto store = open();
+  auto a = traguardi::testing::sample_dataset("A");
+  auto b = traguardi::testing::sample_dataset("B");
+  store->replace(a);
+  store->replace(b);
+  a.objectives.pop_back();
+  store->replace(a);
+  EXPECT_EQ(store->load("A")->objectives.size(), 3u);
+  EXPECT_EQ(store->load("B")->objectives.size(), 4u);
+  auto enti = store->list_enti();
+  ASSERT_EQ(enti.size(), 2u);
+  EXPECT_EQ(enti[0].code, "A");
+  store->remove("A");
+  EXPECT_FALSE(store->load("A"));
+  EXPECT_THROW(store->remove("A"), NotFound);
+}
+
+TEST_P(StoreTest, FailedWriteLeavesDataAsItWas) {
+  auto store = open();
+  auto ds = traguardi::testing::sample_dataset();
+  store->replace(ds);
+  auto broken = ds;
+  broken.objectives.push_back(broken.objectives.back()); // duplicate key
+  EXPECT_THROW(store->replace(broken), Conflict);
+  EXPECT_EQ(*store->load("C_PROVA"), ds);
+}
+
+TEST_P(StoreTest, StaleEditIsRefusedNeverApplied) {
+  auto store = open();
+  auto ds = traguardi::testing::sample_dataset();
+  store->replace(ds);
+  Phase edit = ds.objectives[3].phases[1]; // version 7
+  edit.progress = Decimal::from_int(80);
+  EXPECT_EQ(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, "test"), 8);
+  edit.progress = Decimal::from_int(90);
+  EXPECT_THROW(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, "t"),
+               Conflict);
+  auto back = store->load("C_PROVA");
+  EXPECT_EQ(*back->objectives[3].phases[1].progress, Decimal::from_int(80));
+  EXPECT_EQ(back->objectives[3].phases[1].version, 8);
+  EXPECT_THROW(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 9, 1, edit, "t"),
+               NotFound);
+
+  Indicator ind = ds.objectives[3].indicators[0];
+  ind.actual = Decimal::from_int(9);
+  EXPECT_EQ(store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, "t"), 2);
+  EXPECT_THROW(store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, "t"),
+               Conflict);
+  EXPECT_EQ(*store->load("C_PROVA")->objectives[3].indicators[0].actual, Decimal::from_int(9));
+}
+
+TEST_P(StoreTest, OpeningRequiresAnExistingTraguardiDatabase) {
+  EXPECT_THROW(open(OpenMode::existing), StoreError);
+  open(OpenMode::create)->replace(traguardi::testing::sample_dataset());
+  auto store = open(OpenMode::existing);
+  EXPECT_EQ(store->schema_version(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::ValuesIn(traguardi::testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+TEST(SqliteStore, ForeignFilesAreRefusedWithAClearMessage) {
+  auto dir = std::filesystem::temp_directory_path() / "traguardi-foreign";
+  std::filesystem::create_directories(dir);
+  auto text = (dir / "note.txt").string();
+  std::ofstream(text) << "questo non è un database\n";
+  try {
+    open_store(text, OpenMode::existing);
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("non è un database SQLite"), std::string::npos)
+        << e.what();
+  }
+  auto other = (dir / "other.db").string();
+  std::filesystem::remove(other);
+  {
+    auto conn = open_store(other, OpenMode::create); // creates our schema
+  }
+  // a SQLite file with someone else's tables
+  auto foreign = (dir / "foreign.db").string();
+  std::filesystem::remove(foreign);
+  ASSERT_EQ(std::system(("sqlite3 " + foreign + " 'CREATE TABLE t(x)' 2>/dev/null || python3 -c "
+                         "\"import sqlite3; sqlite3.connect('" + foreign +
+                         "').execute('CREATE TABLE t(x)')\"")
+                            .c_str()),
+            0);
+  EXPECT_THROW(open_store(foreign, OpenMode::create), StoreError);
+  EXPECT_THROW(open_store((dir / "missing.db").string(), OpenMode::existing), StoreError);
+}
