@@ -18,17 +18,19 @@ bool is_postgres_url(std::string_view location) {
 std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode) {
   const bool create = mode == OpenMode::create;
   std::unique_ptr<sql::Connection> conn;
+  std::string shown = location; // what messages may print: never a password
   if (is_postgres_url(location)) {
 #ifdef TRAGUARDI_HAVE_POSTGRES
     conn = sql::open_postgres(location);
+    shown = sql::redact_postgres_url(location);
 #else
     throw StoreError("questa build di traguardi non include il supporto PostgreSQL");
 #endif
   } else {
     conn = sql::open_sqlite(location, create);
   }
-  sql::ensure_schema(*conn, create, location);
-  return std::make_unique<sql::SqlStore>(std::move(conn), location);
+  sql::ensure_schema(*conn, create, shown);
+  return std::make_unique<sql::SqlStore>(std::move(conn), shown);
 }
 
 } // namespace traguardi
