@@ -1,0 +1,25 @@
+// traguardi: plan, monitor and report the objectives of a public administration.
+// A thin front end: every subcommand lives in its own cmd_*.cpp (see commands.h).
+#include <clocale>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "C.UTF-8");
+  CLI::App app{"traguardi — pianificazione, monitoraggio e rendicontazione degli obiettivi "
+               "(DUP, PEG, Piano di Zona)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "traguardi 0.1.0");
+  traguardi::cli::Context ctx;
+  traguardi::cli::register_demo(app, ctx);
+  traguardi::cli::register_export(app, ctx);
+  traguardi::cli::register_import(app, ctx);
+  traguardi::cli::register_check(app, ctx);
+  traguardi::cli::register_summary(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  return ctx.exit_code;
+}

@@ -1,0 +1,313 @@
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/references.h"
+#include "interchange/json_format.h"
+
+namespace traguardi::interchange {
+namespace {
+
+using J = nlohmann::json;
+
+// Internal only: unwinds to from_json, which turns it into an Error value.
+struct BadField {
+  std::string path, message;
+};
+
+class Node {
+public:
+  Node(const J& j, std::string path) : j_(j), path_(std::move(path)) {}
+
+  /// Declares the keys an object may have; anything else is refused.
+  Node& keys(std::initializer_list<const char*> allowed) {
+    if (!j_.is_object()) throw BadField{path_, "atteso un oggetto JSON"};
+    std::set<std::string> ok(allowed.begin(), allowed.end());
+    for (const auto& [k, v] : j_.items())
+      if (!ok.count(k)) throw BadField{path_ + "." + k, "campo sconosciuto"};
+    for (const auto& k : ok)
+      if (!j_.contains(k)) throw BadField{path_ + "." + k, "campo obbligatorio mancante"};
+    return *this;
+  }
+  Node at(const char* k) const { return Node(j_.at(k), path_ + "." + k); }
+
+  std::string str(const char* k) const {
+    const J& v = j_.at(k);
+    if (!v.is_string()) throw BadField{path_ + "." + k, "atteso un testo"};
+    return v.get<std::string>();
+  }
+  std::int64_t integer(const char* k) const {
+    const J& v = j_.at(k);
+    if (!v.is_number_integer()) throw BadField{path_ + "." + k, "atteso un numero intero"};
+    return v.get<std::int64_t>();
+  }
+  int small(const char* k) const {
+    auto n = integer(k);
+    if (n < -1000000 || n > 1000000) throw BadField{path_ + "." + k, "numero fuori intervallo"};
+    return static_cast<int>(n);
+  }
+  bool boolean(const char* k) const {
+    const J& v = j_.at(k);
+    if (!v.is_boolean()) throw BadField{path_ + "." + k, "atteso true o false"};
+    return v.get<bool>();
+  }
+  std::optional<int> opt_int(const char* k) const {
+    if (j_.at(k).is_null()) return std::nullopt;
+    return small(k);
+  }
+  std::optional<Decimal> opt_decimal(const char* k) const {
+    const J& v = j_.at(k);
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_string())
+      throw BadField{path_ + "." + k, "atteso un numero decimale scritto come testo, es. \"12.5\""};
+    auto d = Decimal::parse(v.get<std::string>());
+    if (!d)
+      throw BadField{path_ + "." + k, fmt::format("«{}» non è un numero decimale (formato "
+                                                  "\"1234.56\", al massimo 6 decimali)",
+                                                  v.get<std::string>())};
+    return d;
+  }
+  std::optional<Date> opt_date(const char* k) const {
+    const J& v = j_.at(k);
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_string()) throw BadField{path_ + "." + k, "attesa una data \"AAAA-MM-GG\""};
+    auto d = Date::parse_iso(v.get<std::string>());
+    if (!d)
+      throw BadField{path_ + "." + k,
+                     fmt::format("«{}» non è una data valida \"AAAA-MM-GG\"", v.get<std::string>())};
+    return d;
+  }
+  template <typename E, typename P> E enumeration(const char* k, P parse, const char* list) const {
+    auto s = str(k);
+    auto e = parse(s);
+    if (!e) throw BadField{path_ + "." + k, fmt::format("valore «{}» non ammesso ({})", s, list)};
+    return *e;
+  }
+  std::vector<std::string> strings(const char* k) const {
+    std::vector<std::string> out;
+    for_each(k, [&](const Node& n) {
+      if (!n.j_.is_string()) throw BadField{n.path_, "atteso un testo"};
+      out.push_back(n.j_.get<std::string>());
+    });
+    return out;
+  }
+  template <typename F> void for_each(const char* k, F f) const {
+    const J& v = j_.at(k);
+    std::string p = path_ + "." + k;
+    if (!v.is_array()) throw BadField{p, "atteso un elenco (array JSON)"};
+    for (std::size_t i = 0; i < v.size(); ++i) f(Node(v[i], fmt::format("{}[{}]", p, i)));
+  }
+  const J& json() const { return j_; }
+  const std::string& path() const { return path_; }
+
+private:
+  const J& j_;
+  std::string path_;
+};
+
+Provenance provenance(Node n) {
+  n.keys({"document", "line_from", "line_to"});
+  return {n.str("document"), n.small("line_from"), n.small("line_to")};
+}
+
+Phase phase(Node n) {
+  n.keys({"order", "description", "weight", "progress", "planned_start", "planned_end",
+          "actual_start", "actual_end", "responsible", "center", "note", "version", "source"});
+  Phase p;
+  p.order = n.small("order");
+  p.description = n.str("description");
+  p.weight = n.opt_decimal("weight");
+  p.progress = n.opt_decimal("progress");
+  p.planned_start = n.opt_date("planned_start");
+  p.planned_end = n.opt_date("planned_end");
+  p.actual_start = n.opt_date("actual_start");
+  p.actual_end = n.opt_date("actual_end");
+  p.responsible = n.str("responsible");
+  p.center = n.str("center");
+  p.note = n.str("note");
+  p.version = n.integer("version");
+  p.source = provenance(n.at("source"));
+  return p;
+}
+
+Indicator indicator(Node n) {
+  n.keys({"order", "reference_year", "description", "type", "scale", "polarity", "target",
+          "actual", "history", "note", "version", "source"});
+  Indicator i;
+  i.order = n.small("order");
+  i.reference_year = n.opt_int("reference_year");
+  i.description = n.str("description");
+  i.type = n.enumeration<IndicatorType>("type", indicator_type_from_string,
+                                        "efficacia, efficienza, quantitativo, qualita, altro");
+  i.scale = n.enumeration<Scale>("scale", scale_from_string,
+                                 "count, percent, boolean, euro, index, other");
+  i.polarity = n.enumeration<Polarity>("polarity", polarity_from_string,
+                                       "higher_is_better, lower_is_better");
+  i.target = n.opt_decimal("target");
+  i.actual = n.opt_decimal("actual");
+  n.for_each("history", [&](Node h) {
+    h.keys({"year", "value", "column", "ambiguous"});
+    i.history.push_back(
+        {h.small("year"), h.opt_decimal("value"), h.small("column"), h.boolean("ambiguous")});
+  });
+  i.note = n.str("note");
+  i.version = n.integer("version");
+  i.source = provenance(n.at("source"));
+  return i;
+}
+
+Objective objective(Node n) {
+  n.keys({"vista", "code", "level", "parent", "year", "short_description", "description",
+          "description_truncated", "strategic_purpose", "operational_purpose", "implementation",
+          "objective_type", "state", "area", "assessorato", "center", "responsible", "direction",
+          "director", "status", "structures", "people", "phases", "indicators", "version",
+          "source"});
+  Objective o;
+  o.vista = n.str("vista");
+  o.code = n.str("code");
+  if (o.code.empty()) throw BadField{n.path() + ".code", "il codice dell'obiettivo è obbligatorio"};
+  o.level = n.enumeration<Level>("level", level_from_string, "mandato, missione, programma, peg");
+  o.parent = n.str("parent");
+  o.year = n.opt_int("year");
+  o.short_description = n.str("short_description");
+  o.description = n.str("description");
+  o.description_truncated = n.boolean("description_truncated");
+  o.strategic_purpose = n.str("strategic_purpose");
+  o.operational_purpose = n.str("operational_purpose");
+  o.implementation = n.str("implementation");
+  o.objective_type = n.str("objective_type");
+  o.state = n.str("state");
+  o.area = n.opt_int("area");
+  o.assessorato = n.str("assessorato");
+  o.center = n.str("center");
+  o.responsible = n.str("responsible");
+  o.direction = n.str("direction");
+  o.director = n.str("director");
+  n.for_each("status", [&](Node s) {
+    s.keys({"year", "as_of", "text"});
+    o.status.push_back({s.opt_int("year"), s.opt_date("as_of"), s.str("text")});
+  });
+  n.for_each("structures", [&](Node s) {
+    s.keys({"description", "relation", "mission", "programme", "share_pct", "start", "end"});
+    o.structures.push_back({s.str("description"), s.str("relation"), s.str("mission"),
+                            s.str("programme"), s.opt_decimal("share_pct"), s.opt_date("start"),
+                            s.opt_date("end")});
+  });
+  n.for_each("people", [&](Node s) {
+    s.keys({"person", "relation", "effort_pct", "start", "end"});
+    o.people.push_back({s.str("person"), s.str("relation"), s.opt_decimal("effort_pct"),
+                        s.opt_date("start"), s.opt_date("end")});
+  });
+  n.for_each("phases", [&](Node s) { o.phases.push_back(phase(s)); });
+  n.for_each("indicators", [&](Node s) { o.indicators.push_back(indicator(s)); });
+  o.version = n.integer("version");
+  o.source = provenance(n.at("source"));
+  return o;
+}
+
+Dataset dataset(Node n) {
+  n.keys({"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives",
+          "documents"});
+  Dataset d;
+  Node e = n.at("ente");
+  e.keys({"code", "name", "kind"});
+  d.ente.code = e.str("code");
+  if (d.ente.code.empty()) throw BadField{e.path() + ".code", "il codice dell'ente è obbligatorio"};
+  d.ente.name = e.str("name");
+  d.ente.kind = e.enumeration<EnteKind>("kind", ente_kind_from_string,
+                                        "comune, unione, ambito, altro");
+  n.for_each("vistas", [&](Node v) {
+    v.keys({"code", "description", "year_from", "year_to", "levels"});
+    Vista x{v.str("code"), v.str("description"), v.small("year_from"), v.small("year_to"), {}};
+    v.for_each("levels", [&](Node l) {
+      auto lv = l.json().is_string() ? level_from_string(l.json().get<std::string>())
+                                     : std::nullopt;
+      if (!lv) throw BadField{l.path(), "livello non ammesso (mandato, missione, programma, peg)"};
+      x.levels.push_back(*lv);
+    });
+    d.vistas.push_back(std::move(x));
+  });
+  n.for_each("areas", [&](Node a) {
+    a.keys({"vista", "number", "description"});
+    d.areas.push_back({a.str("vista"), a.small("number"), a.str("description")});
+  });
+  n.for_each("assessorati", [&](Node a) {
+    a.keys({"key", "description", "delegations", "aliases"});
+    d.assessorati.push_back(
+        {a.str("key"), a.str("description"), a.str("delegations"), a.strings("aliases")});
+  });
+  n.for_each("persons", [&](Node a) {
+    a.keys({"key", "name", "username", "aliases"});
+    d.persons.push_back({a.str("key"), a.str("name"), a.str("username"), a.strings("aliases")});
+  });
+  n.for_each("centers", [&](Node a) {
+    a.keys({"code", "name", "short_name", "kind", "parent", "peg_sigla", "head", "valid_from",
+            "valid_to", "aliases"});
+    ResponsibilityCenter c;
+    c.code = a.str("code");
+    c.name = a.str("name");
+    c.short_name = a.str("short_name");
+    c.kind = a.str("kind");
+    c.parent = a.str("parent");
+    c.peg_sigla = a.str("peg_sigla");
+    c.head = a.str("head");
+    c.valid_from = a.opt_date("valid_from");
+    c.valid_to = a.opt_date("valid_to");
+    c.aliases = a.strings("aliases");
+    d.centers.push_back(std::move(c));
+  });
+  n.for_each("objectives", [&](Node o) { d.objectives.push_back(objective(o)); });
+  n.for_each("documents", [&](Node s) {
+    s.keys({"name", "sha256", "kind", "produced", "vista", "level", "filter_label",
+            "filter_value"});
+    d.documents.push_back({s.str("name"), s.str("sha256"), s.str("kind"), s.opt_date("produced"),
+                           s.str("vista"), s.str("level"), s.str("filter_label"),
+                           s.str("filter_value")});
+  });
+  return d;
+}
+
+} // namespace
+
+Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source) {
+  J doc;
+  try {
+    doc = J::parse(text);
+  } catch (const J::parse_error& e) {
+    // nlohmann reports the byte offset; turn it into a line number a person can find.
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < e.byte && i < text.size(); ++i)
+      if (text[i] == '\n') ++line;
+    return fail("JSON non valido (sintassi)", fmt::format("{}:{}", source, line));
+  }
+  std::vector<Dataset> out;
+  try {
+    Node root(doc, "$");
+    root.keys({"format", "format_version", "enti"});
+    if (root.str("format") != "traguardi")
+      throw BadField{"$.format", "il file non è nel formato di interscambio di traguardi"};
+    if (root.integer("format_version") != kFormatVersion)
+      throw BadField{"$.format_version",
+                     fmt::format("versione del formato non supportata (attesa {})", kFormatVersion)};
+    root.for_each("enti", [&](Node n) { out.push_back(dataset(n)); });
+  } catch (const BadField& b) {
+    return fail(b.message, fmt::format("{}: {}", source, b.path));
+  }
+  std::set<std::string> codes;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!codes.insert(out[i].ente.code).second)
+      return fail("ente duplicato: «" + out[i].ente.code + "»",
+                  fmt::format("{}: $.enti[{}].ente.code", source, i));
+    auto errs = check_references(out[i], fmt::format("$.enti[{}]", i));
+    if (!errs.empty()) {
+      Error e = errs.front();
+      e.where = source + ": " + e.where;
+      if (errs.size() > 1) e.message += fmt::format(" (e altri {} errori)", errs.size() - 1);
+      return tl::unexpected(e);
+    }
+  }
+  return out;
+}
+
+} // namespace traguardi::interchange
