@@ -1,0 +1,116 @@
+// The printable document: what a sheet says, independent of how it is drawn.
+//
+// Every report (SCHEDA OBIETTIVI, SCHEDA PEG DI RENDICONTAZIONE) is first built as this model
+// from a Dataset and a selection (scheda_builder.h); the PDF, HTML, XLSX and CSV renderers only
+// read it. Keeping the content in one place is what makes the four formats agree, and keeps every
+// renderer away from the store. Cells carry the printed Italian text and, where the value is a
+// number or a date, the exact value too, so a spreadsheet gets real numbers and dates.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/date.h"
+#include "core/decimal.h"
+
+namespace traguardi::report {
+
+enum class ValueKind { text, number, percent, date };
+
+struct Cell {
+  std::string text; // as printed; empty means an empty cell
+  std::optional<Decimal> number;
+  std::optional<Date> date;
+
+  static Cell of_text(std::string text);
+  /// Italian "1.134,00"; an absent value gives an empty cell, never "0,00".
+  static Cell of_number(const std::optional<Decimal>& value);
+  /// "31/12/2021", or an empty cell.
+  static Cell of_date(const std::optional<Date>& value);
+};
+
+struct Column {
+  std::string header;
+  double width = 1; // relative share of the table width
+  ValueKind kind = ValueKind::text;
+};
+
+/// A table printed under a heading. `sheet` names the workbook sheet (and CSV block) that
+/// gathers the tables of the same kind from every objective.
+struct Table {
+  std::string heading; // "FASI", "INDICATORI", ... (printed above, empty for none)
+  std::string sheet;   // "Fasi", "Indicatori", ...
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+/// A section title inside an objective ("STATO DI ATTUAZIONE AL 31 DICEMBRE").
+struct Heading {
+  std::string text;
+};
+
+/// Running text. `lead` is printed in bold before the text ("OBIETTIVO STRATEGICO:").
+/// Line breaks inside `text` are kept.
+struct Paragraph {
+  std::string lead;
+  std::string text;
+  bool lead_on_own_line = false;
+};
+
+struct GanttPhase {
+  std::string label;
+  std::optional<Date> planned_start, planned_end, actual_start, actual_end;
+  std::optional<Decimal> progress; // avanzamento 0-100
+};
+
+/// GANTT of the fasi: planned and actual bars on a common time scale.
+struct Gantt {
+  std::vector<GanttPhase> phases;
+  std::optional<Date> reference; // vertical line ("data di riferimento")
+};
+
+using Block = std::variant<Heading, Paragraph, Table, Gantt>;
+
+/// One labelled cell of the objective header; `width` is the share of the header row.
+struct HeaderField {
+  std::string label;
+  std::string value;
+  double width = 1;
+};
+
+/// The objective header block, repeated on every page the objective spans.
+struct HeaderBlock {
+  std::vector<std::vector<HeaderField>> rows;
+};
+
+/// One objective: its header and its body, in printed order.
+struct Section {
+  std::string code;
+  HeaderBlock header;
+  std::vector<Block> blocks;
+};
+
+/// A line of "Parametri selezionati".
+struct Parameter {
+  std::string label;
+  std::string value;
+};
+
+struct Document {
+  std::string ente;  // denominazione, printed on every page
+  std::string title; // "SCHEDA OBIETTIVI"
+  Date produced;     // data elaborazione
+  std::vector<Parameter> parameters;
+  std::vector<Section> sections;
+};
+
+/// Every table of the document, with the section code it belongs to, in printed order.
+struct TableRef {
+  const Section* section;
+  const Table* table;
+};
+std::vector<TableRef> all_tables(const Document& d);
+
+} // namespace traguardi::report

@@ -1,0 +1,202 @@
+#include "report/pdf_pager.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/italian.h"
+
+namespace traguardi::report::pdf {
+namespace {
+
+constexpr double kBandTop = 16, kBandHeight = 20, kHeaderTop = 42;
+constexpr double kPad = 3;
+
+void rule(cairo_t* cr, double x0, double y0, double x1, double y1) {
+  set_color(cr, kRule);
+  cairo_set_line_width(cr, 0.5);
+  cairo_move_to(cr, x0, y0);
+  cairo_line_to(cr, x1, y1);
+  cairo_stroke(cr);
+}
+
+} // namespace
+
+Pager::Pager(const Document& d, const Typesetter& t) : doc_(d), type_(t) {}
+
+Pager::~Pager() {
+  if (cr_) cairo_destroy(cr_);
+  for (auto* p : pages_)
+    cairo_surface_destroy(p);
+}
+
+void Pager::new_page() {
+  if (cr_) cairo_destroy(cr_);
+  cairo_rectangle_t extents{0, 0, kPageWidth, kPageHeight};
+  pages_.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+  cr_ = cairo_create(pages_.back());
+  band();
+  double bottom = kHeaderTop;
+  if (section_) bottom = header_block(section_->header, true);
+  body_top_ = bottom + 8;
+  y_ = body_top_;
+  fresh_room_ = kBodyBottom - body_top_;
+}
+
+void Pager::band() {
+  set_color(cr_, kAccent);
+  cairo_rectangle(cr_, kMarginX, kBandTop, kBodyWidth, kBandHeight);
+  cairo_fill(cr_);
+  cairo_set_source_rgb(cr_, 1, 1, 1);
+  Text title =
+      Text::single_line(type_, doc_.title, Font::band, kBodyWidth / 2 - 8, PANGO_ALIGN_RIGHT);
+  Text ente = Text::single_line(type_, doc_.ente, Font::band, kBodyWidth / 2 - 8);
+  const double ty = kBandTop + (kBandHeight - ente.height()) / 2;
+  ente.draw(cr_, kMarginX + 6, ty);
+  title.draw(cr_, kMarginX + kBodyWidth / 2 + 2, ty);
+}
+
+double Pager::header_block(const HeaderBlock& h, bool draw) {
+  double y = kHeaderTop;
+  for (std::size_t r = 0; r < h.rows.size(); ++r) {
+    const auto& row = h.rows[r];
+    double total = 0;
+    for (const auto& f : row)
+      total += f.width;
+    std::vector<double> xs{kMarginX};
+    for (const auto& f : row)
+      xs.push_back(xs.back() + kBodyWidth * f.width / total);
+    std::vector<Text> labels, values;
+    double height = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const double w = xs[i + 1] - xs[i] - 2 * kPad;
+      // The description has no label on the legacy sheets: it speaks for itself.
+      const bool show_label = row.size() > 1 || row[i].label != "Descrizione";
+      labels.emplace_back(type_, show_label ? row[i].label : "", Font::label, w);
+      values.emplace_back(type_, row[i].value, r == 0 && i == 0 ? Font::bold : Font::body, w);
+      const double lh = show_label ? labels.back().height() : 0;
+      height = std::max(height, lh + values.back().height());
+    }
+    height += 2 * kPad;
+    if (draw) {
+      set_color(cr_, kHeaderFill);
+      cairo_rectangle(cr_, kMarginX, y, kBodyWidth, height);
+      cairo_fill(cr_);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const bool show_label = row.size() > 1 || row[i].label != "Descrizione";
+        set_color(cr_, kMuted);
+        if (show_label) labels[i].draw(cr_, xs[i] + kPad, y + kPad);
+        set_color(cr_, kInk);
+        values[i].draw(cr_, xs[i] + kPad, y + kPad + (show_label ? labels[i].height() : 0));
+        if (i > 0) rule(cr_, xs[i], y, xs[i], y + height);
+      }
+      rule(cr_, kMarginX, y + height, kMarginX + kBodyWidth, y + height);
+    }
+    y += height;
+  }
+  if (draw && !h.rows.empty()) {
+    set_color(cr_, kRule);
+    cairo_set_line_width(cr_, 0.5);
+    cairo_rectangle(cr_, kMarginX, kHeaderTop, kBodyWidth, y - kHeaderTop);
+    cairo_stroke(cr_);
+  }
+  return y;
+}
+
+void Pager::cover() {
+  section_ = nullptr;
+  new_page();
+  double y = 90;
+  set_color(cr_, kAccent);
+  Text title(type_, doc_.title, Font::title, kBodyWidth);
+  title.draw(cr_, kMarginX, y);
+  y += title.height() + 8;
+  set_color(cr_, kInk);
+  Text date =
+      Text::with_lead(type_, "Data elaborazione", italian::format_date(doc_.produced), kBodyWidth);
+  date.draw(cr_, kMarginX, y);
+  y += date.height() + 18;
+  Text params(type_, "Parametri selezionati:", Font::heading, kBodyWidth);
+  set_color(cr_, kAccent);
+  params.draw(cr_, kMarginX, y);
+  y += params.height() + 8;
+  set_color(cr_, kInk);
+  for (const auto& p : doc_.parameters) {
+    Text label(type_, p.label, Font::bold, 180);
+    Text value(type_, p.value, Font::body, kBodyWidth - 190);
+    label.draw(cr_, kMarginX, y);
+    value.draw(cr_, kMarginX + 190, y);
+    y += std::max(label.height(), value.height()) + 4;
+  }
+}
+
+void Pager::begin_section(const Section& s) {
+  section_ = &s;
+  new_page();
+}
+
+void Pager::ensure(double h) {
+  if (h > room() && !at_page_top()) new_page();
+}
+
+void Pager::heading(const Heading& h, double keep_with_next) {
+  Text t(type_, h.text, Font::heading, kBodyWidth);
+  if (!at_page_top()) y_ += 6;
+  ensure(t.height() + 2 + keep_with_next);
+  set_color(cr_, kAccent);
+  t.draw(cr_, kMarginX, y_);
+  y_ += t.height() + 2;
+}
+
+void Pager::paragraph(const Paragraph& p) {
+  if (p.lead.empty() && p.text.empty()) return;
+  Text body;
+  if (p.lead_on_own_line || p.lead.empty()) {
+    if (!p.lead.empty()) {
+      Text lead(type_, p.lead, Font::bold, kBodyWidth);
+      ensure(lead.height() * 2.5);
+      set_color(cr_, kInk);
+      lead.draw(cr_, kMarginX, y_);
+      y_ += lead.height();
+    }
+    body = Text(type_, p.text, Font::body, kBodyWidth);
+  } else {
+    body = Text::with_lead(type_, p.lead, p.text, kBodyWidth);
+  }
+  // Narratives may run over several pages; they continue line by line, as on the old sheets.
+  for (double from = 0;;) {
+    double to = body.fit(from, room());
+    if (to <= from) {
+      if (at_page_top()) break; // a line taller than a page: nothing sensible left to do
+      new_page();
+      continue;
+    }
+    set_color(cr_, kInk);
+    body.draw_range(cr_, kMarginX, y_, from, to);
+    y_ += to - from;
+    from = to;
+    if (from >= body.height() - 0.01) break;
+    new_page();
+  }
+  y_ += 3;
+}
+
+std::vector<cairo_surface_t*> Pager::finish() {
+  if (cr_) cairo_destroy(cr_);
+  cr_ = nullptr;
+  return std::exchange(pages_, {});
+}
+
+void draw_footer(cairo_t* cr, const Typesetter& t, const Document& d, int page, int pages) {
+  const double y = kPageHeight - 20;
+  rule(cr, kMarginX, y - 3, kMarginX + kBodyWidth, y - 3);
+  set_color(cr, kMuted);
+  Text left(t,
+            d.ente + " – " + d.title + " – Data elaborazione " + italian::format_date(d.produced),
+            Font::small, kBodyWidth * 0.7);
+  Text right(t, "Pagina " + std::to_string(page) + " di " + std::to_string(pages), Font::small,
+             kBodyWidth * 0.3, PANGO_ALIGN_RIGHT);
+  left.draw(cr, kMarginX, y);
+  right.draw(cr, kMarginX + kBodyWidth * 0.7, y);
+}
+
+} // namespace traguardi::report::pdf

@@ -1,0 +1,70 @@
+// Pagination of a sheet: page band, repeated objective header, body cursor, footer.
+//
+// Every page of an objective re-prints its header block and tables re-print their column
+// labels after a break (seed-spec §3.1.1); the "Pagina N di M" footer needs M, so each page is
+// first drawn into a cairo recording surface and the footers are added when all pages exist.
+// The block drawers (paragraphs, tables, GANTT) only ask the pager for room.
+#pragma once
+
+#include <cairo.h>
+
+#include <vector>
+
+#include "report/document.h"
+#include "report/pdf_canvas.h"
+
+namespace traguardi::report::pdf {
+
+inline constexpr double kPageWidth = 841.89; // A4 landscape, points
+inline constexpr double kPageHeight = 595.28;
+inline constexpr double kMarginX = 28;
+inline constexpr double kBodyWidth = kPageWidth - 2 * kMarginX;
+inline constexpr double kBodyBottom = kPageHeight - 30;
+
+class Pager {
+public:
+  Pager(const Document& d, const Typesetter& t);
+  ~Pager();
+  Pager(const Pager&) = delete;
+  Pager& operator=(const Pager&) = delete;
+
+  void cover();
+  /// Starts a section on a new page.
+  void begin_section(const Section& s);
+  void new_page();
+
+  cairo_t* cr() const { return cr_; }
+  const Typesetter& type() const { return type_; }
+  double y() const { return y_; }
+  void advance(double dy) { y_ += dy; }
+  double room() const { return kBodyBottom - y_; }
+  /// Room on a page that has nothing but its header.
+  double fresh_room() const { return fresh_room_; }
+  /// Breaks the page unless `h` points fit (or the page is still empty).
+  void ensure(double h);
+  bool at_page_top() const { return y_ <= body_top_ + 0.01; }
+
+  void heading(const Heading& h, double keep_with_next);
+  void paragraph(const Paragraph& p);
+  void table(const Table& t);
+  void gantt(const Gantt& g);
+
+  /// Ends the last page and returns the recorded pages (the caller owns them).
+  std::vector<cairo_surface_t*> finish();
+
+private:
+  void band();
+  double header_block(const HeaderBlock& h, bool draw);
+
+  const Document& doc_;
+  const Typesetter& type_;
+  const Section* section_ = nullptr;
+  std::vector<cairo_surface_t*> pages_;
+  cairo_t* cr_ = nullptr;
+  double y_ = 0, body_top_ = 0, fresh_room_ = 0;
+};
+
+/// Footer "Data elaborazione … / Pagina N di M" on a finished page.
+void draw_footer(cairo_t* cr, const Typesetter& t, const Document& d, int page, int pages);
+
+} // namespace traguardi::report::pdf

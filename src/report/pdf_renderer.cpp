@@ -1,0 +1,90 @@
+#include "report/pdf_renderer.h"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "report/pdf_pager.h"
+
+namespace traguardi::report {
+namespace {
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/// Room a heading keeps for what follows it, so it is never the last line of a page.
+double keep_after(const std::vector<Block>& blocks, std::size_t i) {
+  if (i + 1 >= blocks.size()) return 0;
+  const Block& next = blocks[i + 1];
+  // The GANTT needs its axis, a few rows and the legend under the heading.
+  if (const auto* g = std::get_if<Gantt>(&next))
+    return 20 + 15.0 * static_cast<double>(std::min<std::size_t>(g->phases.size(), 3)) + 18;
+  if (std::holds_alternative<Table>(next)) return 40;
+  return 24;
+}
+
+} // namespace
+
+Result<std::string> render_pdf(const Document& d) {
+  pdf::Typesetter type;
+  pdf::Pager pager(d, type);
+  pager.cover();
+  for (const auto& section : d.sections) {
+    pager.begin_section(section);
+    for (std::size_t i = 0; i < section.blocks.size(); ++i) {
+      const Block& b = section.blocks[i];
+      if (const auto* h = std::get_if<Heading>(&b))
+        pager.heading(*h, keep_after(section.blocks, i));
+      else if (const auto* p = std::get_if<Paragraph>(&b))
+        pager.paragraph(*p);
+      else if (const auto* t = std::get_if<Table>(&b))
+        pager.table(*t);
+      else if (const auto* g = std::get_if<Gantt>(&b))
+        pager.gantt(*g);
+    }
+  }
+  std::vector<cairo_surface_t*> pages = pager.finish();
+
+  std::string bytes;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(append, &bytes, pdf::kPageWidth, pdf::kPageHeight);
+  // A fixed creation date makes the file byte-reproducible (STACK.md §A.8).
+  const std::string when = d.produced.iso() + "T00:00:00Z";
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, when.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, when.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                 (d.title + " – " + d.ente).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "traguardi");
+  cairo_t* cr = cairo_create(surface);
+  const int total = static_cast<int>(pages.size());
+  for (int n = 0; n < total; ++n) {
+    cairo_set_source_surface(cr, pages[n], 0, 0);
+    cairo_paint(cr);
+    pdf::draw_footer(cr, type, d, n + 1, total);
+    cairo_show_page(cr);
+    cairo_surface_destroy(pages[n]);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return fail(std::string("Impossibile generare il PDF: ") + cairo_status_to_string(status), "",
+                ErrorKind::internal);
+  return bytes;
+}
+
+Result<void> write_pdf(const Document& d, const std::string& path) {
+  auto bytes = render_pdf(d);
+  if (!bytes) return tl::unexpected(bytes.error());
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  out.close();
+  if (!out) return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::internal);
+  return {};
+}
+
+} // namespace traguardi::report

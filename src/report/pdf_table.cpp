@@ -1,0 +1,138 @@
+// Tables in the PDF: measured rows, page breaks between rows, repeated column labels.
+#include <algorithm>
+
+#include "report/pdf_pager.h"
+
+namespace traguardi::report::pdf {
+namespace {
+
+constexpr double kCellPadX = 2.5, kCellPadY = 1.8;
+
+PangoAlignment align_of(ValueKind k) {
+  switch (k) {
+  case ValueKind::number:
+  case ValueKind::percent:
+    return PANGO_ALIGN_RIGHT;
+  case ValueKind::date:
+    return PANGO_ALIGN_CENTER;
+  case ValueKind::text:
+    break;
+  }
+  return PANGO_ALIGN_LEFT;
+}
+
+void grid(cairo_t* cr, const std::vector<double>& xs, double y, double h) {
+  set_color(cr, kRule);
+  cairo_set_line_width(cr, 0.4);
+  for (double x : xs) {
+    cairo_move_to(cr, x, y);
+    cairo_line_to(cr, x, y + h);
+  }
+  cairo_move_to(cr, xs.front(), y + h);
+  cairo_line_to(cr, xs.back(), y + h);
+  cairo_stroke(cr);
+}
+
+} // namespace
+
+void Pager::table(const Table& t) {
+  if (t.columns.empty()) return;
+  double total = 0;
+  for (const auto& c : t.columns)
+    total += c.width;
+  std::vector<double> xs{kMarginX};
+  for (const auto& c : t.columns)
+    xs.push_back(xs.back() + kBodyWidth * c.width / total);
+  auto inner = [&](std::size_t i) { return xs[i + 1] - xs[i] - 2 * kCellPadX; };
+
+  std::vector<Text> head;
+  double head_h = 0;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    head.emplace_back(type_, t.columns[i].header, Font::small_bold, inner(i),
+                      align_of(t.columns[i].kind));
+    head_h = std::max(head_h, head.back().height());
+  }
+  head_h += 2 * kCellPadY;
+  Text heading_text;
+  if (!t.heading.empty()) heading_text = Text(type_, t.heading, Font::heading, kBodyWidth);
+  const double heading_h = heading_text.empty() ? 0 : heading_text.height() + 2;
+
+  auto draw_head = [&] {
+    if (!heading_text.empty()) {
+      set_color(cr_, kAccent);
+      heading_text.draw(cr_, kMarginX, y_);
+      y_ += heading_h;
+    }
+    set_color(cr_, kHeaderFill);
+    cairo_rectangle(cr_, xs.front(), y_, xs.back() - xs.front(), head_h);
+    cairo_fill(cr_);
+    set_color(cr_, kRule);
+    cairo_set_line_width(cr_, 0.4);
+    cairo_move_to(cr_, xs.front(), y_);
+    cairo_line_to(cr_, xs.back(), y_);
+    cairo_stroke(cr_);
+    grid(cr_, xs, y_, head_h);
+    set_color(cr_, kInk);
+    for (std::size_t i = 0; i < head.size(); ++i)
+      head[i].draw(cr_, xs[i] + kCellPadX, y_ + kCellPadY);
+    y_ += head_h;
+  };
+
+  auto measure_row = [&](const std::vector<Cell>& row, std::vector<Text>& cells) {
+    cells.clear();
+    double h = 0;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      const std::string& text = i < row.size() ? row[i].text : std::string();
+      cells.emplace_back(type_, text, Font::small, inner(i), align_of(t.columns[i].kind));
+      h = std::max(h, cells.back().height());
+    }
+    return h + 2 * kCellPadY;
+  };
+
+  std::vector<Text> cells;
+  double first_h = t.rows.empty() ? 0 : measure_row(t.rows.front(), cells);
+  if (!at_page_top()) y_ += 6;
+  // Heading and column labels never stand alone at the bottom of a page.
+  ensure(heading_h + head_h + std::min(first_h, 60.0));
+  draw_head();
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const double h = r == 0 ? first_h : measure_row(t.rows[r], cells);
+    if (h > room() && h <= fresh_room() - heading_h - head_h) {
+      new_page();
+      draw_head();
+    }
+    // A row taller than a whole page continues on the next one, line by line in every cell.
+    std::vector<double> from(cells.size(), 0);
+    for (;;) {
+      const double avail = room() - 2 * kCellPadY;
+      double part = 0;
+      std::vector<double> to(cells.size());
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        to[i] = cells[i].fit(from[i], avail);
+        part = std::max(part, to[i] - from[i]);
+      }
+      if (part <= 0 && !at_page_top()) {
+        new_page();
+        draw_head();
+        continue;
+      }
+      part += 2 * kCellPadY;
+      set_color(cr_, kInk);
+      for (std::size_t i = 0; i < cells.size(); ++i)
+        cells[i].draw_range(cr_, xs[i] + kCellPadX, y_ + kCellPadY, from[i], to[i]);
+      grid(cr_, xs, y_, part);
+      y_ += part;
+      bool done = true;
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        from[i] = to[i];
+        if (from[i] < cells[i].height() - 0.01) done = false;
+      }
+      if (done || part <= 2 * kCellPadY) break;
+      new_page();
+      draw_head();
+    }
+  }
+  y_ += 2;
+}
+
+} // namespace traguardi::report::pdf

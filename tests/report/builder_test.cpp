@@ -1,0 +1,149 @@
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+#include "report/scheda_builder.h"
+#include "report/text_rules.h"
+
+namespace traguardi::report {
+namespace {
+
+TEST(TextRules, HeaderDescriptionCutsAtAWordBoundaryWithin252PlusDots) {
+  std::string short_text(255, 'a');
+  EXPECT_EQ(header_description(short_text), short_text);
+  std::string words;
+  while (utf8_length(words) < 300)
+    words += "parola città ";
+  std::string cut = header_description(words);
+  EXPECT_LE(utf8_length(cut), 255u);
+  EXPECT_GE(utf8_length(cut), 240u);
+  EXPECT_EQ(cut.substr(cut.size() - 3), "...");
+  EXPECT_NE(cut[cut.size() - 4], ' ');
+  EXPECT_EQ(words.rfind(cut.substr(0, cut.size() - 3), 0), 0u) << "a prefix of the text";
+}
+
+TEST(TextRules, ShortNamesAreHardCutAt30CharactersCountingAccentsOnce) {
+  EXPECT_EQ(short_name("SERVIZIO MOBILITÀ E TRASPORTI PUBBLICI"), "SERVIZIO MOBILITÀ E TRASPORTI");
+  EXPECT_EQ(utf8_length(short_name("àààààààààààààààààààààààààààààààààà")), 30u);
+  EXPECT_EQ(short_name("breve"), "breve");
+}
+
+TEST(TextRules, ProductionDateFollowsSourceDateEpoch) {
+  setenv("SOURCE_DATE_EPOCH", "1735689600", 1); // 2025-01-01T00:00:00Z
+  EXPECT_EQ(production_date(), (Date{2025, 1, 1}));
+  unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_GT(production_date().year, 2024);
+}
+
+TEST(Selection, UnknownVistaListsTheValidOnes) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.vista = "DUP_1999_2001";
+  auto r = select_objectives(d, ReportKind::scheda_obiettivi, s);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("Vista «DUP_1999_2001» sconosciuta"), std::string::npos);
+  EXPECT_NE(r.error().message.find("DUP_2024_2026, DUP_2023_2025"), std::string::npos);
+}
+
+TEST(Selection, UnknownCenterListsTheValidOnes) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.center = "99_X";
+  auto r = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("Centro di responsabilità «99_X» sconosciuto"),
+            std::string::npos);
+  EXPECT_NE(r.error().message.find("05_S_2024 (SETT. TERRITORIO AMBIENTE E LL)"),
+            std::string::npos);
+}
+
+TEST(Selection, CenterIncludesTheCentresBelowItAndPegIsSortedByProgramme) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.center = "SETT. TERRITORIO AMBIENTE E LL"; // the short name works too
+  auto r = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->objectives.size(), 2u);
+  EXPECT_EQ(r->objectives[0]->code, "2024_S05_03"); // owned by a servizio of the settore
+  EXPECT_EQ(r->objectives[1]->code, "2024_S05_07");
+  ASSERT_EQ(r->parameters.size(), 3u);
+  EXPECT_EQ(r->parameters[2].label, "Centro di Responsabilità");
+  EXPECT_EQ(r->parameters[2].value, "05_S_2024 SETT. TERRITORIO AMBIENTE E LL");
+}
+
+TEST(Selection, FiltersCombineAndAnEmptyResultHasAMessage) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.responsible = "bianchi lucia";
+  s.short_description = "orti";
+  s.year = 2024;
+  auto r = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->objectives.size(), 1u);
+  EXPECT_EQ(r->objectives[0]->code, "2024_S05_03");
+  s.year = 2025;
+  r = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->objectives.empty());
+  EXPECT_NE(empty_selection_message(*r).find("Nessun obiettivo corrisponde"), std::string::npos);
+  EXPECT_NE(empty_selection_message(*r).find("Anno 2025"), std::string::npos);
+}
+
+TEST(Selection, RendicontazioneRefusesOtherLevelsAndUnknownLevelsAreListed) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.level = "programma";
+  EXPECT_FALSE(select_objectives(d, ReportKind::scheda_peg_rendicontazione, s));
+  s.level = "capitolo";
+  auto r = select_objectives(d, ReportKind::scheda_obiettivi, s);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("mandato, missione, programma, peg"), std::string::npos);
+  s.level = "OBIETTIVO DI PEG";
+  EXPECT_TRUE(select_objectives(d, ReportKind::scheda_obiettivi, s));
+}
+
+TEST(Builder, SectionsFollowTheRendicontazioneOrder) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.center = "05_V_2024";
+  auto sel = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_TRUE(sel);
+  Document doc = build_scheda(d, ReportKind::scheda_peg_rendicontazione, *sel, Date{2025, 1, 2});
+  ASSERT_EQ(doc.sections.size(), 1u);
+  std::vector<std::string> order;
+  for (const Block& b : doc.sections[0].blocks) {
+    if (const auto* h = std::get_if<Heading>(&b)) order.push_back(h->text);
+    if (const auto* t = std::get_if<Table>(&b); t && !t->heading.empty())
+      order.push_back(t->heading);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"Collegato a", "STATO DI ATTUAZIONE AL 31 DICEMBRE",
+                                             "GANTT", "FASI", "INDICATORI", "DATI CALCOLATI"}));
+  const HeaderBlock& h = doc.sections[0].header;
+  ASSERT_EQ(h.rows.size(), 3u);
+  EXPECT_EQ(h.rows[0][0].label, "OBIETTIVO DI PEG");
+  EXPECT_EQ(h.rows[0][1].value, "3. UNA CITTÀ CHE RESPIRA E SI"); // area cut at 30
+  EXPECT_EQ(h.rows[2][1].value, "BIANCHI LUCIA");
+}
+
+TEST(Builder, EmptyValuesAreEmptyCellsAndHistoryFollowsTheYear) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.short_description = "Piano del verde";
+  auto sel = select_objectives(d, ReportKind::scheda_peg_rendicontazione, s);
+  ASSERT_TRUE(sel);
+  Document doc = build_scheda(d, ReportKind::scheda_peg_rendicontazione, *sel, Date{2025, 1, 2});
+  const Table* ind = nullptr;
+  for (auto ref : all_tables(doc))
+    if (ref.table->sheet == "Indicatori") ind = ref.table;
+  ASSERT_NE(ind, nullptr);
+  EXPECT_EQ(ind->columns[4].header, "Valore Raggiunto 2023");
+  EXPECT_EQ(ind->columns[5].header, "Valore Raggiunto 2022");
+  EXPECT_EQ(ind->rows[0][4].text, "980,00");
+  EXPECT_EQ(ind->rows[0][5].text, "546.045,00");
+  EXPECT_EQ(ind->rows[1][5].text, ""); // no N-2 value: empty, never 0,00
+  EXPECT_FALSE(ind->rows[1][5].number);
+  EXPECT_EQ(ind->rows[3][3].text, ""); // not measured yet
+  EXPECT_EQ(ind->rows[2][1].text, "QUALITA");
+}
+
+} // namespace
+} // namespace traguardi::report
