@@ -1,0 +1,54 @@
+// One entity per real person, centre, assessorato or area, whatever its printed spelling.
+//
+// Sheets print the same name with different case, spacing, apostrophes and OCR slips
+// (seed-spec Q15, Q37): "caruso gianluca" / "CARUSO GIANLUCA", "lntegrazione" / "Integrazione",
+// "Famiglie" / "Famiglia". Matching goes through traguardi::matching_key plus a small edit
+// distance for long names; the first printed form is kept as the name, the others as aliases.
+// The same rules serve the importer (within one sheet) and the merge (against stored data).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace traguardi::importer {
+
+/// Equal keys, or long keys (>= 20 characters) at edit distance <= 2.
+bool same_entity(std::string_view key_a, std::string_view key_b);
+/// Adds `raw` to `aliases` unless it equals `name` or an alias already.
+void add_alias(std::vector<std::string>& aliases, const std::string& name, const std::string& raw);
+
+class EntityDictionary {
+public:
+  /// Key of the person printed as `raw` (created on first sight); empty for an empty name.
+  std::string person(const std::string& raw);
+  /// Key of the assessorato; `delegations` is stored when given.
+  std::string assessorato(const std::string& raw, const std::string& delegations = {});
+  /// Area tematica "4. PRIMA LA NOSTRA GENTE" -> number 4 (nullopt when not numbered).
+  std::optional<int> area(const std::string& vista, const std::string& raw);
+  /// Centre known by code (cover filter): creates or completes it; returns the code.
+  std::string center_with_code(const std::string& code, const std::string& short_name,
+                               const std::string& name);
+  /// Centre known by its long name (objective header); `fallback_code` when new (PEG sigla).
+  std::string center_by_name(const std::string& name, const std::string& fallback_code,
+                             const std::string& sigla);
+  /// Centre known by its short name (phase rows); `parent` is the objective's centre.
+  std::string center_by_short_name(const std::string& short_name, const std::string& parent);
+  /// Words of a known short name starting at words[i] (for splitting phase rows), or 0.
+  std::size_t known_short_name(const std::vector<std::string_view>& words, std::size_t i) const;
+
+  ResponsibilityCenter* find_center(const std::string& code);
+
+  std::vector<Person> persons;
+  std::vector<Assessorato> assessorati;
+  std::vector<ThematicArea> areas;
+  std::vector<ResponsibilityCenter> centers;
+};
+
+/// Centre kind from the first word of its name: SETTORE, SERVIZIO, AREA, CORPO, ...
+std::string center_kind(const std::string& name);
+
+} // namespace traguardi::importer

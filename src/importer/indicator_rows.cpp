@@ -1,0 +1,195 @@
+#include "importer/indicator_rows.h"
+
+#include "core/normalize.h"
+#include "importer/sheet_labels.h"
+#include "importer/value_shapes.h"
+
+namespace traguardi::importer {
+namespace {
+
+struct Row {
+  Indicator ind;
+  std::vector<std::vector<std::string>> note_blocks;
+  bool inline_note = false;
+  bool standalone_value_line = false;
+};
+
+void add_note_lines(Row& row, const std::vector<Line>& lines) {
+  bool new_block = true;
+  for (const auto& l : lines) {
+    if (l.blank()) {
+      new_block = true;
+      continue;
+    }
+    if (new_block || row.note_blocks.empty()) row.note_blocks.emplace_back();
+    new_block = false;
+    row.note_blocks.back().push_back(l.text);
+    row.ind.source.line_to = std::max(row.ind.source.line_to, l.number);
+  }
+}
+
+std::string joined_note(const Row& r) {
+  std::string out;
+  for (const auto& b : r.note_blocks) {
+    std::string para;
+    for (const auto& s : b)
+      para += (para.empty() ? "" : " ") + s;
+    if (para.empty()) continue;
+    out += (out.empty() ? "" : "\n") + para;
+  }
+  return out;
+}
+
+bool contains_key(const std::string& key, std::string_view needle) {
+  return key.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+void classify_scale(Indicator& ind) {
+  std::string key = matching_key(ind.description + " " + ind.note);
+  std::string k;
+  for (char c : key)
+    if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
+  if (contains_key(k, "SI=1") || contains_key(k, "(SI/NO)") || contains_key(k, "FATTO=1") ||
+      contains_key(k, "1=FATTO") || contains_key(k, "SI=1,NO=0"))
+    ind.scale = Scale::boolean;
+  else if (ind.description.find('%') != std::string::npos)
+    ind.scale = Scale::percent;
+  else
+    ind.scale = Scale::count;
+  std::string d = matching_key(ind.description);
+  if (contains_key(d, "INFERIORE A") || d.rfind("RIDOTTO", 0) == 0 || d.rfind("RIDURRE", 0) == 0)
+    ind.polarity = Polarity::lower_is_better;
+}
+
+std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const IndicatorContext& ctx,
+                                        FindingSink& sink) {
+  std::vector<Row> rows;
+  std::vector<Line> pending;
+  std::optional<std::pair<int, int>> years;
+  if (ctx.objective_year) years = std::pair{*ctx.objective_year - 1, *ctx.objective_year - 2};
+  auto close_row = [&](Row& r) {
+    r.ind.note = joined_note(r);
+    classify_scale(r.ind);
+  };
+  for (const auto& line : lines) {
+    if (line.blank() || line.page_break) {
+      pending.push_back(Line{line.number, "", false});
+      continue;
+    }
+    if (classify_heading(line.text) == Heading::indicatori) continue;
+    if (is_label_line(line.text)) {
+      if (auto y = history_years(line.text)) years = y;
+      continue;
+    }
+    auto w = split_words(line.text);
+    std::size_t k = w.size();
+    std::optional<IndicatorType> type;
+    for (std::size_t i = 0; i + 1 < w.size(); ++i)
+      if ((type = tipo_keyword(w[i])) && cell_number(w[i + 1])) {
+        k = i;
+        break;
+      }
+    if (k == w.size()) {
+      pending.push_back(line);
+      continue;
+    }
+    // Description block: the lines right before the value line (inline rows), or the block
+    // before the empty line that precedes a standalone value line.
+    while (k == 0 && !pending.empty() && pending.back().blank())
+      pending.pop_back();
+    std::size_t start = pending.size();
+    while (start > 0 && !pending[start - 1].blank())
+      --start;
+    std::vector<Line> before(pending.begin(), pending.begin() + static_cast<long>(start));
+    if (!rows.empty()) {
+      add_note_lines(rows.back(), before);
+      bool ambiguous_owner =
+          rows.size() >= 2 && rows.back().standalone_value_line && !rows.back().inline_note &&
+          rows[rows.size() - 2].note_blocks.empty() && !rows.back().note_blocks.empty();
+      if (ambiguous_owner)
+        sink.info(rows.back().ind.source.line_from, "nota_ambigua",
+                  "nota che potrebbe riferirsi all'indicatore precedente",
+                  "la nota subito dopo i valori del proprio indicatore",
+                  "nota attribuita all'indicatore più vicino che la precede");
+      close_row(rows.back());
+    } else {
+      for (const auto& l : before)
+        if (!l.blank())
+          sink.warn(l.number, "riga_indicatore_ignorata",
+                    "riga prima del primo indicatore non interpretata",
+                    "descrizione di un indicatore", "riga ignorata");
+    }
+    Row row;
+    Indicator& ind = row.ind;
+    ind.order = static_cast<int>(rows.size()) + 1;
+    ind.type = *type;
+    std::string desc;
+    int first = line.number;
+    for (std::size_t i = start; i < pending.size(); ++i) {
+      desc += (desc.empty() ? "" : " ") + pending[i].text;
+      first = std::min(first, pending[i].number);
+    }
+    std::string prefix = join_words(w, 0, k);
+    if (!prefix.empty()) desc += (desc.empty() ? "" : " ") + prefix;
+    pending.clear();
+    row.standalone_value_line = prefix.empty();
+    if (ctx.year_prefix && desc.size() > 7 && desc[4] == ' ' && desc[5] == '-' && desc[6] == ' ' &&
+        desc.substr(0, 4).find_first_not_of("0123456789") == std::string::npos) {
+      ind.reference_year = std::stoi(desc.substr(0, 4));
+      desc = desc.substr(7);
+    }
+    ind.description = desc;
+    if (desc.empty())
+      sink.warn(line.number, "indicatore_senza_descrizione", "indicatore senza descrizione",
+                "righe di descrizione prima del Tipo", "indicatore importato senza descrizione");
+    std::vector<Decimal> values;
+    std::size_t v = k + 1;
+    while (v < w.size() && values.size() < 4)
+      if (auto n = cell_number(w[v])) {
+        values.push_back(*n);
+        ++v;
+      } else {
+        break;
+      }
+    ind.target = values[0];
+    if (values.size() > 1) ind.actual = values[1];
+    int y1 = years ? years->first : 0, y2 = years ? years->second : 0;
+    if (values.size() == 3) {
+      ind.history.push_back(HistoryValue{y1, values[2], 1, true});
+      sink.info(line.number, "storico_ambiguo",
+                "tre valori: il terzo può essere dell'anno " + std::to_string(y1) + " o " +
+                    std::to_string(y2),
+                "quattro valori (atteso, raggiunto, N-1, N-2)",
+                "terzo valore assegnato a " + std::to_string(y1) + " e segnato come ambiguo");
+    } else if (values.size() == 4) {
+      ind.history.push_back(HistoryValue{y1, values[2], 1, false});
+      ind.history.push_back(HistoryValue{y2, values[3], 2, false});
+    }
+    std::string rest = join_words(w, v, w.size());
+    if (!rest.empty()) {
+      row.note_blocks.push_back({rest});
+      row.inline_note = true;
+    }
+    ind.source = Provenance{ctx.document, first, line.number};
+    rows.push_back(std::move(row));
+  }
+  if (!rows.empty()) {
+    add_note_lines(rows.back(), pending);
+    close_row(rows.back());
+  } else {
+    for (const auto& l : pending)
+      if (!l.blank())
+        sink.warn(l.number, "riga_indicatore_ignorata",
+                  "riga della sezione INDICATORI non "
+                  "interpretata",
+                  "una riga con Tipo e valori", "riga ignorata");
+  }
+  std::vector<Indicator> out;
+  for (auto& r : rows)
+    out.push_back(std::move(r.ind));
+  return out;
+}
+
+} // namespace traguardi::importer

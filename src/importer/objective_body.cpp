@@ -1,0 +1,194 @@
+#include "importer/objective_body.h"
+
+#include "core/codes.h"
+#include "importer/sheet_labels.h"
+#include "importer/value_shapes.h"
+
+namespace traguardi::importer {
+namespace {
+
+enum class Section {
+  none,
+  links,
+  purpose,
+  strategic,
+  operational,
+  implementation,
+  status,
+  structures,
+  people,
+  state,
+  phases,
+  indicators,
+  gantt
+};
+
+// "OBIETTIVO DI MANDATO: DUP_04 PRIMA LA NOSTRA GENTE" (the space after ':' may be missing).
+bool parse_link(const Line& l, LinkLine& out) {
+  std::string_view t = l.text;
+  if (!istarts_with(t, "OBIETTIVO DI ")) return false;
+  auto colon = t.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::string_view label = t.substr(13, colon - 13);
+  while (!label.empty() && label.back() == ' ')
+    label.remove_suffix(1);
+  auto words = split_words(t.substr(colon + 1));
+  if (words.empty() || !is_objective_code(words[0])) return false;
+  out.level_label = std::string(label);
+  out.code = std::string(words[0]);
+  out.name = join_words(words, 1, words.size());
+  out.line = l.number;
+  return true;
+}
+
+} // namespace
+
+std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  std::string out;
+  bool paragraph_break = false;
+  to = std::min(to, lines.size());
+  for (std::size_t i = from; i < to; ++i) {
+    const Line& l = lines[i];
+    if (l.page_break) {
+      if (!out.empty()) {
+        char last = out.back();
+        if (last == '.' || last == ':' || last == ';' || last == '!' || last == '?')
+          paragraph_break = true;
+      }
+      continue;
+    }
+    if (l.blank()) {
+      if (!out.empty()) paragraph_break = true;
+      continue;
+    }
+    if (!out.empty()) out += paragraph_break ? '\n' : ' ';
+    paragraph_break = false;
+    out += l.text;
+  }
+  return out;
+}
+
+ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
+  ObjectiveBody b;
+  Section s = Section::none;
+  bool expect_state = false;
+  for (const Line& l : body) {
+    if (!l.page_break && !l.blank()) {
+      if (b.first_line == 0) b.first_line = l.number;
+      b.last_line = l.number;
+    }
+    std::string rest;
+    Heading h = l.blank() ? Heading::none : classify_heading(l.text, &rest);
+    // Sections come in a fixed order and the tables are last: inside FASI only phase and
+    // indicator headings count, inside INDICATORI none does (an upper-case note can read
+    // "STATO" on a line of its own).
+    if (s == Section::phases && h != Heading::fase && h != Heading::fasi &&
+        h != Heading::indicatori)
+      h = Heading::none;
+    if (s == Section::indicators && h != Heading::indicatori) h = Heading::none;
+    // FASE and FASI headings belong to the phase rows; "Stato" only opens its one-line value.
+    switch (h) {
+    case Heading::collegato:
+      s = Section::links;
+      if (!rest.empty()) b.objective_type = rest;
+      continue;
+    case Heading::finalita:
+      s = Section::purpose;
+      continue;
+    case Heading::strategico:
+    case Heading::operativo:
+      s = h == Heading::strategico ? Section::strategic : Section::operational;
+      if (!rest.empty())
+        (s == Section::strategic ? b.strategic : b.operational).push_back({l.number, rest});
+      continue;
+    case Heading::modalita:
+      s = Section::implementation;
+      continue;
+    case Heading::stato_attuazione:
+      s = Section::status;
+      b.status_year_end = iends_with(l.text, "DICEMBRE");
+      continue;
+    case Heading::gantt:
+      s = Section::gantt;
+      continue;
+    case Heading::strutture:
+      s = Section::structures;
+      continue;
+    case Heading::soggetti:
+      s = Section::people;
+      continue;
+    case Heading::stato:
+      s = Section::state;
+      expect_state = true;
+      continue;
+    case Heading::fasi:
+    case Heading::fase:
+      if (s != Section::phases) s = Section::phases;
+      b.phases.push_back(l);
+      continue;
+    case Heading::indicatori:
+      s = Section::indicators;
+      b.indicators.push_back(l);
+      continue;
+    case Heading::none:
+      break;
+    }
+    switch (s) {
+    case Section::links: {
+      if (l.blank() || l.page_break) continue;
+      LinkLine link;
+      if (parse_link(l, link))
+        b.links.push_back(link);
+      else
+        sink.warn(l.number, "collegamento_illeggibile", "riga di «Collegato a» non interpretata",
+                  "OBIETTIVO DI <LIVELLO>: <codice> <descrizione sintetica>", "riga ignorata");
+      break;
+    }
+    case Section::strategic:
+      b.strategic.push_back(l);
+      break;
+    case Section::operational:
+      b.operational.push_back(l);
+      break;
+    case Section::implementation:
+      b.implementation.push_back(l);
+      break;
+    case Section::status:
+      b.status.push_back(l);
+      break;
+    case Section::structures:
+      b.structures.push_back(l);
+      break;
+    case Section::people:
+      b.people.push_back(l);
+      break;
+    case Section::phases:
+      b.phases.push_back(l);
+      break;
+    case Section::indicators:
+      b.indicators.push_back(l);
+      break;
+    case Section::state:
+      if (l.blank() || l.page_break) continue;
+      if (expect_state) {
+        b.state = l.text;
+        expect_state = false;
+      } else {
+        sink.warn(l.number, "riga_fuori_sezione", "riga dopo lo stato non interpretata",
+                  "un'intestazione di sezione (FASI, INDICATORI, ...)", "riga ignorata");
+      }
+      break;
+    case Section::gantt:
+    case Section::purpose:
+    case Section::none:
+      if (l.blank() || l.page_break) continue;
+      sink.warn(l.number, "riga_fuori_sezione", "riga fuori da ogni sezione nota",
+                "un'intestazione di sezione (Collegato a, STATO DI ATTUAZIONE, FASI, ...)",
+                "riga ignorata");
+      break;
+    }
+  }
+  return b;
+}
+
+} // namespace traguardi::importer

@@ -1,0 +1,328 @@
+#include "importer/phase_rows.h"
+
+#include <array>
+#include <optional>
+
+#include "core/date.h"
+#include "importer/sheet_labels.h"
+#include "importer/value_shapes.h"
+
+namespace traguardi::importer {
+namespace {
+
+constexpr std::array<std::string_view, 18> kStarters{
+    "SERVIZIO", "SERVIZI", "SERV.", "SETT.",   "SETTORE",   "AREA",
+    "AREA-UO",  "UO",      "U.O.",  "CORPO",   "UNITA'",    "UNITÀ",
+    "UFF.",     "UFFICIO", "STAFF", "POLIZIA", "DIREZIONE", "SEGRETERIA"};
+
+struct ValueCluster {
+  std::size_t begin = 0, end = 0; // word range of the numbers and dates
+  std::vector<Decimal> numbers;
+  std::vector<Date> dates;
+};
+
+// Finds peso/avanzamento and planned dates: 2-4 adjacent cells, at least one number and one date.
+std::optional<ValueCluster> find_cluster(const std::vector<std::string_view>& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    ValueCluster c;
+    c.begin = i;
+    std::size_t j = i;
+    while (j < w.size() && j - i < 4) {
+      if (auto n = cell_number(w[j]))
+        c.numbers.push_back(*n);
+      else if (auto d = cell_date(w[j]))
+        c.dates.push_back(*d);
+      else
+        break;
+      ++j;
+    }
+    if (!c.numbers.empty() && !c.dates.empty() && c.numbers.size() <= 2 && c.dates.size() <= 2) {
+      c.end = j;
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+struct ActualDates {
+  std::string prefix; // note text glued before the dates
+  std::optional<Date> start, end;
+};
+
+// The closing line of a row: one or two dates at the end, the first at line start or glued to
+// the last note word ("previsione01/01/2021 31/12/2021", seed-spec Q29).
+std::optional<ActualDates> closing_dates(std::string_view line, bool allow_spaced) {
+  auto w = split_words(line);
+  if (w.empty()) return std::nullopt;
+  auto glued = [](std::string_view word, std::string& prefix) -> std::optional<Date> {
+    if (auto d = cell_date(word)) return d;
+    if (word.size() > 10) {
+      auto tail = word.substr(word.size() - 10);
+      char before = word[word.size() - 11];
+      if (!(before >= '0' && before <= '9') && before != '/')
+        if (auto d = cell_date(tail)) {
+          prefix = std::string(word.substr(0, word.size() - 10));
+          return d;
+        }
+    }
+    return std::nullopt;
+  };
+  ActualDates a;
+  std::size_t n = w.size();
+  std::string glue;
+  if (n >= 2 && cell_date(w[n - 1])) {
+    if (auto first = glued(w[n - 2], glue)) {
+      if (glue.empty() && n > 2 && !allow_spaced) return std::nullopt;
+      a.start = first;
+      a.end = cell_date(w[n - 1]);
+      a.prefix = join_words(w, 0, n - 2);
+      if (!glue.empty()) a.prefix += (a.prefix.empty() ? "" : " ") + glue;
+      return a;
+    }
+  }
+  if (auto first = glued(w[n - 1], glue)) {
+    if (glue.empty() && n > 1 && !allow_spaced) return std::nullopt;
+    a.start = first;
+    a.prefix = join_words(w, 0, n - 1);
+    if (!glue.empty()) a.prefix += (a.prefix.empty() ? "" : " ") + glue;
+    return a;
+  }
+  return std::nullopt;
+}
+
+struct OpenRow {
+  ParsedPhase row;
+  std::vector<Line> tail; // rest of the value line first, then the following lines
+  int value_line = 0;
+};
+
+std::string join_note(const std::vector<std::vector<std::string>>& blocks) {
+  std::string out;
+  for (const auto& b : blocks) {
+    std::string para;
+    for (const auto& s : b) {
+      if (s.empty()) continue;
+      if (!para.empty()) para += ' ';
+      para += s;
+    }
+    if (para.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += para;
+  }
+  return out;
+}
+
+// Splits the tail into responsabile, centro and note.
+void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
+  struct W {
+    std::string text;
+    int block;
+    bool line_start;
+  };
+  std::vector<W> words;
+  int block = 0;
+  for (const auto& l : open.tail) {
+    if (l.blank()) {
+      if (!words.empty() && words.back().block == block) ++block;
+      continue;
+    }
+    auto ws = split_words(l.text);
+    for (std::size_t i = 0; i < ws.size(); ++i)
+      words.push_back({std::string(ws[i]), block, i == 0});
+  }
+  std::vector<std::string> plain;
+  for (const auto& w : words)
+    plain.push_back(w.text);
+  std::vector<std::string_view> views(plain.begin(), plain.end());
+
+  std::size_t c = words.size(), c_len = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (std::size_t k = known ? known(views, i) : 0) {
+      c = i;
+      c_len = k;
+      break;
+    }
+    if (is_center_starter(words[i].text)) {
+      c = i;
+      break;
+    }
+  }
+  ParsedPhase& r = open.row;
+  std::size_t note_from = 0;
+  if (c == words.size()) {
+    // No centre recognised: the first line's upper-case words are the responsabile.
+    std::size_t i = 0;
+    while (i < words.size() && words[i].block == 0 && is_upper_word(words[i].text))
+      ++i;
+    r.responsible_raw = join_words(views, 0, i);
+    note_from = i;
+    sink.warn(open.value_line, "centro_fase_mancante",
+              "centro di responsabilità della fase non riconosciuto",
+              "un nome di centro (SERVIZIO, SETT., AREA-UO, UO, CORPO, ...) dopo il responsabile",
+              "fase importata senza centro");
+  } else {
+    r.responsible_raw = join_words(views, 0, c);
+    std::size_t e = c;
+    if (c_len) {
+      e = c + c_len;
+    } else {
+      std::string name = words[c].text;
+      e = c + 1;
+      while (e < words.size() && words[e].block == words[c].block && is_upper_word(words[e].text) &&
+             utf8_length(name) + 1 + utf8_length(words[e].text) <= 30) {
+        name += ' ';
+        name += words[e].text;
+        ++e;
+      }
+    }
+    r.center_raw = join_words(views, c, e);
+    note_from = e;
+  }
+  std::vector<std::vector<std::string>> note_blocks;
+  int last_block = -1;
+  for (std::size_t i = note_from; i < words.size(); ++i) {
+    if (words[i].block != last_block) {
+      note_blocks.emplace_back();
+      last_block = words[i].block;
+    }
+    note_blocks.back().push_back(words[i].text);
+  }
+  r.phase.note = join_note(note_blocks);
+}
+
+void finish(OpenRow& open, std::optional<ActualDates> dates, int last_line,
+            const CenterLookup& known, const std::string& document, FindingSink& sink,
+            std::vector<ParsedPhase>& out) {
+  if (!dates) {
+    // Fallback for extractors that put a space before the dates: take the last line that ends
+    // with one or two dates.
+    for (std::size_t i = open.tail.size(); i-- > 1;) {
+      if (open.tail[i].blank()) continue;
+      if (auto d = closing_dates(open.tail[i].text, true)) {
+        dates = d;
+        last_line = open.tail[i].number;
+        open.tail[i].text = d->prefix;
+        open.tail.resize(i + 1);
+        sink.info(last_line, "date_effettive_staccate",
+                  "date effettive separate dalla nota da uno spazio",
+                  "le date effettive a inizio riga o attaccate alla nota",
+                  "lette come date effettive della fase");
+      }
+      break;
+    }
+  } else if (!dates->prefix.empty()) {
+    open.tail.push_back(Line{last_line, dates->prefix, false});
+  }
+  split_tail(open, known, sink);
+  Phase& p = open.row.phase;
+  if (dates) {
+    p.actual_start = dates->start;
+    p.actual_end = dates->end;
+    if (!dates->end)
+      sink.info(last_line, "fine_effettiva_mancante", "fase senza data di fine effettiva",
+                "due date effettive", "fine effettiva lasciata vuota");
+  } else {
+    sink.warn(open.value_line, "date_effettive_mancanti", "fase senza riga delle date effettive",
+              "una riga con inizio e fine effettivi", "date effettive lasciate vuote");
+  }
+  p.source = Provenance{document, p.source.line_from, last_line};
+  out.push_back(std::move(open.row));
+}
+
+} // namespace
+
+bool is_center_starter(std::string_view word) {
+  for (auto s : kStarters)
+    if (word == s) return true;
+  return false;
+}
+
+std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const CenterLookup& known,
+                                      const std::string& document, FindingSink& sink) {
+  std::vector<ParsedPhase> out;
+  std::vector<Line> pending; // description lines (and stray lines) of the next row
+  std::optional<OpenRow> open;
+  int last_line = 0;
+  auto flush_pending = [&](const char* why) {
+    for (const auto& l : pending)
+      if (!l.blank())
+        sink.warn(l.number, "riga_fase_ignorata", std::string("riga non interpretata ") + why,
+                  "descrizione seguita dalla riga con peso, avanzamento e date", "riga ignorata");
+    pending.clear();
+  };
+  for (const auto& line : lines) {
+    if (line.blank() || line.page_break) {
+      if (open) open->tail.push_back(Line{line.number, "", false});
+      continue;
+    }
+    last_line = line.number;
+    Heading h = classify_heading(line.text);
+    if (h == Heading::fase || h == Heading::fasi) {
+      if (open) {
+        finish(*open, std::nullopt, last_line, known, document, sink, out);
+        open.reset();
+      }
+      if (h == Heading::fase) flush_pending("prima di FASE");
+      continue;
+    }
+    if (is_label_line(line.text)) continue;
+    auto words = split_words(line.text);
+    auto cluster = find_cluster(words);
+    if (open) {
+      if (!cluster) {
+        if (auto d = closing_dates(line.text, false)) {
+          finish(*open, d, line.number, known, document, sink, out);
+          open.reset();
+        } else {
+          open->tail.push_back(line);
+        }
+        continue;
+      }
+      finish(*open, std::nullopt, last_line, known, document, sink, out);
+      open.reset();
+    }
+    if (!cluster) {
+      pending.push_back(line);
+      continue;
+    }
+    OpenRow row;
+    row.value_line = line.number;
+    Phase& p = row.row.phase;
+    p.order = static_cast<int>(out.size()) + 1;
+    std::string desc;
+    int first = line.number;
+    for (const auto& l : pending) {
+      if (l.blank()) continue;
+      if (!desc.empty()) desc += ' ';
+      desc += l.text;
+      first = std::min(first, l.number);
+    }
+    std::string prefix = join_words(words, 0, cluster->begin);
+    if (!prefix.empty()) desc += (desc.empty() ? "" : " ") + prefix;
+    pending.clear();
+    p.description = desc;
+    if (desc.empty())
+      sink.warn(line.number, "fase_senza_descrizione", "fase senza descrizione",
+                "righe di descrizione prima dei valori", "fase importata con descrizione vuota");
+    p.weight = cluster->numbers[0];
+    if (cluster->numbers.size() > 1)
+      p.progress = cluster->numbers[1];
+    else
+      sink.info(line.number, "avanzamento_mancante", "fase con un solo numero prima delle date",
+                "peso e avanzamento", "numero letto come peso, avanzamento non rilevato");
+    p.planned_start = cluster->dates[0];
+    if (cluster->dates.size() > 1)
+      p.planned_end = cluster->dates[1];
+    else
+      sink.info(line.number, "fine_prevista_mancante", "fase con una sola data prevista",
+                "inizio e fine previsti", "data letta come inizio previsto");
+    p.source.line_from = first;
+    row.tail.push_back(Line{line.number, join_words(words, cluster->end, words.size()), false});
+    open = std::move(row);
+  }
+  if (open) finish(*open, std::nullopt, last_line, known, document, sink, out);
+  flush_pending("in fondo alla sezione FASI");
+  return out;
+}
+
+} // namespace traguardi::importer

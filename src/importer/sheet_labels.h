@@ -1,0 +1,49 @@
+// The labels of the legacy sheets: section headings and column-label lines.
+//
+// Headings are recognised only as whole lines (seed-spec §4 Q20), case-insensitively, with the
+// printed typos accepted (Q21). Column-label lines ("Descrizione Tipo Valore Atteso ...") are
+// recognised by vocabulary, so a label line that another extractor wraps or glues differently
+// is still skipped instead of being read as data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace traguardi::importer {
+
+enum class Heading {
+  none,
+  collegato,        // "Collegato a" (or "Tipo di Obiettivo X Collegato a")
+  finalita,         // "Finalità"
+  strategico,       // "OBIETTIVO STRATEGICO:"
+  operativo,        // "OBIETTIVO OPERATIVO:"
+  modalita,         // "Modalità di Attuazione"
+  stato_attuazione, // "STATO DI ATTUAZIONE" [AL 31 DICEMBRE]
+  gantt,            // "GANTT"
+  strutture,        // "Strutture coinvolte"
+  soggetti,         // "Soggetti coinvolti"
+  stato,            // "Stato"
+  fasi,             // "FASI", "FASI - ATTIVITA'"
+  fase,             // "FASE"
+  indicatori,       // "INDICATORI"
+};
+
+/// The heading a whole (normalised) line is, if any. `rest` receives text printed after a
+/// heading that carries a value on the same line ("OBIETTIVO OPERATIVO: text", "Tipo di
+/// Obiettivo Gestionale Collegato a" -> "Gestionale").
+Heading classify_heading(std::string_view line, std::string* rest = nullptr);
+
+/// True when every word of the line is a column or header label (any extractor's wrapping).
+bool is_label_line(std::string_view line);
+
+/// Years printed in an indicator column-label line ("... Valore Raggiunto 2020 Valore Raggiunto
+/// 2019 Note" -> {2020, 2019}); nullopt when the line has none.
+std::optional<std::pair<int, int>> history_years(std::string_view line);
+
+/// Whether the line is the page title of a sheet ("<ente> SCHEDA OBIETTIVI"); `title` gets the
+/// report title and `ente` the text before it.
+bool is_page_title(std::string_view line, std::string* title = nullptr,
+                   std::string* ente = nullptr);
+
+} // namespace traguardi::importer

@@ -1,0 +1,64 @@
+// Cover, pages and objective headers of a legacy sheet (extraction style A).
+//
+// Every page of a sheet reprints the title line and the objective header block (seed-spec §3.1.1,
+// Q5); the body continues where the previous page stopped. This file turns the normalised lines
+// into the cover parameters plus a list of pages, each with its header fields parsed by labels
+// and value shapes (Q9-Q13) and its body lines, so later stages never see header lines.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "importer/findings.h"
+#include "importer/text_lines.h"
+
+namespace traguardi::importer {
+
+enum class SheetTemplate {
+  programme,      // SCHEDA OBIETTIVI, OBIETTIVO DI PROGRAMMA (code, assessorato, deleghe)
+  peg_objectives, // SCHEDA OBIETTIVI, OBIETTIVO DI PEG (code, assessorato, CdR)
+  peg_report,     // SCHEDA PEG DI RENDICONTAZIONE (code, area, assessorato; CdR after)
+};
+
+struct Cover {
+  std::string title; // "SCHEDA OBIETTIVI"
+  std::optional<Date> produced;
+  int produced_line = 0;
+  std::string vista_code, vista_description;
+  std::string level_text;
+  std::optional<Level> level;
+  std::string filter_label, filter_value;
+};
+
+struct PageHeader {
+  std::string code;
+  std::string area_text;   // "4. PRIMA LA NOSTRA GENTE" (peg_report)
+  std::string assessorato; // as printed, wrapped lines joined
+  std::string delegations; // "Deleghe:" text (programme)
+  std::string center_name; // CdR long description
+  std::string description; // header description (may end with "...")
+  std::string responsible;
+  int first_line = 0, last_line = 0;
+};
+
+struct Page {
+  int title_line = 0;
+  std::string ente; // text before the title on the page header line
+  std::optional<PageHeader> header;
+  std::vector<Line> body;
+};
+
+struct SheetLayout {
+  Cover cover;
+  SheetTemplate templ = SheetTemplate::peg_objectives;
+  std::vector<Page> pages;
+};
+
+/// Reads cover and pages. Fails (with one Italian sentence) when the text is not a sheet.
+Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sink);
+
+} // namespace traguardi::importer

@@ -1,0 +1,30 @@
+// Text normalisation for extracted sheets, keeping the original line numbers.
+//
+// The same sheet reaches us through different PDF-to-text tools (seed-spec §4 Q3): cells may be
+// separated by runs of spaces or TABs, labels glued ("NoteInizio"), words wrapped in emphasis
+// markup (**Stato**, _x_). Everything downstream parses one canonical form: trimmed lines, single
+// spaces, no markup. We never merge or split lines here, so line i of the result is line i of
+// the file and every finding can point to the line a user sees.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace traguardi::importer {
+
+struct Line {
+  int number = 0;          // 1-based line in the original text
+  std::string text;        // normalised; empty for blank lines
+  bool page_break = false; // synthetic marker between two pages of the same objective
+  bool blank() const { return text.empty(); }
+};
+
+/// Normalises one line: white space (TAB, NBSP, form feed) to single spaces, markup removed,
+/// known glued labels split. Invalid UTF-8 bytes are kept as they are.
+std::string normalize_line(std::string_view raw);
+
+/// Splits `text` on \n (\r\n and \r accepted) and normalises every line.
+std::vector<Line> split_lines(std::string_view text);
+
+} // namespace traguardi::importer

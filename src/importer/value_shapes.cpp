@@ -1,0 +1,121 @@
+#include "importer/value_shapes.h"
+
+#include "core/codes.h"
+#include "core/italian.h"
+
+namespace traguardi::importer {
+namespace {
+
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+} // namespace
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ')
+      ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ')
+      ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string_view>& words, std::size_t from,
+                       std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::optional<Decimal> cell_number(std::string_view t) {
+  // Shape first: digits and grouping dots, one comma, exactly two decimals.
+  std::size_t comma = t.find(',');
+  if (comma == std::string_view::npos || comma == 0 || t.size() - comma != 3) return std::nullopt;
+  if (!digit(t[comma + 1]) || !digit(t[comma + 2])) return std::nullopt;
+  for (std::size_t i = 0; i < comma; ++i)
+    if (!digit(t[i]) && t[i] != '.') return std::nullopt;
+  if (!digit(t[0])) return std::nullopt;
+  return italian::parse_number(t);
+}
+
+std::optional<Decimal> cell_percent(std::string_view t) {
+  if (t.size() < 2 || t.back() != '%') return std::nullopt;
+  return cell_number(t.substr(0, t.size() - 1));
+}
+
+std::optional<Date> cell_date(std::string_view t) {
+  if (t.size() < 8 || t.size() > 10 || !digit(t.front()) || !digit(t.back())) return std::nullopt;
+  for (char c : t)
+    if (!digit(c) && c != '/') return std::nullopt;
+  return italian::parse_date(t);
+}
+
+std::optional<IndicatorType> tipo_keyword(std::string_view t) {
+  if (t == "EFFICACIA") return IndicatorType::efficacia;
+  if (t == "EFFICIENZA") return IndicatorType::efficienza;
+  if (t == "QUANTITATIVO") return IndicatorType::quantitativo;
+  if (t == "QUALITA" || t == "QUALITÀ" || t == "QUALITA'") return IndicatorType::qualita;
+  return std::nullopt;
+}
+
+bool is_objective_code(std::string_view t) {
+  return level_of_code(t).has_value();
+}
+
+bool is_upper_word(std::string_view t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c >= 'a' && c <= 'z') return false;
+    // UTF-8 lower-case Latin-1 letters: C3 A0..BF (except ÷ = C3 B7).
+    if (c == 0xC3 && i + 1 < t.size()) {
+      unsigned char n = static_cast<unsigned char>(t[i + 1]);
+      if (n >= 0xA0 && n <= 0xBF && n != 0xB7) return false;
+    }
+  }
+  return true;
+}
+
+bool has_letter(std::string_view t) {
+  for (char c : t) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0xC3) return true;
+  }
+  return false;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
+}
+
+bool iends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && iequals(s.substr(s.size() - p.size()), p);
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+} // namespace traguardi::importer

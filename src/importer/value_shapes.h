@@ -1,0 +1,45 @@
+// Shapes of the values printed in sheet cells: Italian numbers, dates, codes, Tipo keywords.
+//
+// The importer finds table rows by the shape of their values rather than by column positions
+// (seed-spec §4 Q3, Q29, Q38): a phase row is the line where weights and dates appear, an
+// indicator row the line where a Tipo keyword is followed by numbers. These predicates are the
+// single definition of those shapes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/model.h"
+
+namespace traguardi::importer {
+
+std::vector<std::string_view> split_words(std::string_view s);
+std::string join_words(const std::vector<std::string_view>& words, std::size_t from,
+                       std::size_t to);
+
+/// A value cell: "1.134,00", "100,00", "5,00" (always a decimal comma).
+std::optional<Decimal> cell_number(std::string_view token);
+/// "0,00%"
+std::optional<Decimal> cell_percent(std::string_view token);
+/// "31/12/2021"
+std::optional<Date> cell_date(std::string_view token);
+/// EFFICACIA, EFFICIENZA, QUANTITATIVO, QUALITA (QUALITÀ accepted).
+std::optional<IndicatorType> tipo_keyword(std::string_view token);
+/// DUP_04, DUP_04_1201, DUP_04_1201_0601, 2021_S08_20.
+bool is_objective_code(std::string_view token);
+/// No lower-case letter (ASCII or accented): "SETT.", "CENTRALITA'", "E", "PIANIF.ORGAN.CONTR".
+bool is_upper_word(std::string_view token);
+/// Has at least one letter.
+bool has_letter(std::string_view token);
+/// Case-insensitive comparison of ASCII letters (accents compared as bytes).
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+bool iends_with(std::string_view s, std::string_view suffix);
+/// UTF-8 code points (for the 30-character short-description rule).
+std::size_t utf8_length(std::string_view s);
+
+} // namespace traguardi::importer
