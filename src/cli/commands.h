@@ -47,5 +47,6 @@ void register_export(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_summary(CLI::App& app, Context& ctx);
+void register_copy(CLI::App& app, Context& ctx);
 
 } // namespace traguardi::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_import(app, ctx);
   traguardi::cli::register_check(app, ctx);
   traguardi::cli::register_summary(app, ctx);
+  traguardi::cli::register_copy(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

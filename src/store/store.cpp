@@ -15,14 +15,20 @@ bool is_postgres_url(std::string_view location) {
   return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
+std::string shown_location(const std::string& location) {
+#ifdef TRAGUARDI_HAVE_POSTGRES
+  if (is_postgres_url(location)) return sql::redact_postgres_url(location);
+#endif
+  return location;
+}
+
 std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode) {
   const bool create = mode == OpenMode::create;
   std::unique_ptr<sql::Connection> conn;
-  std::string shown = location; // what messages may print: never a password
+  const std::string shown = shown_location(location); // messages never show a password
   if (is_postgres_url(location)) {
 #ifdef TRAGUARDI_HAVE_POSTGRES
     conn = sql::open_postgres(location);
-    shown = sql::redact_postgres_url(location);
 #else
     throw StoreError("questa build di traguardi non include il supporto PostgreSQL");
 #endif

@@ -61,5 +61,7 @@ public:
 /// `location`: a file path (SQLite) or a postgresql:// URL.
 std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode);
 bool is_postgres_url(std::string_view location);
+/// The location as messages may show it: a PostgreSQL password becomes "***".
+std::string shown_location(const std::string& location);
 
 } // namespace traguardi
