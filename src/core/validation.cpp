@@ -40,6 +40,11 @@ struct Checker {
         add(Severity::error, "livello_incoerente", &o, "livello",
             fmt::format("{}: il codice indica il livello {} ma il livello registrato è {}",
                         name(o), to_string(dup->level), to_string(o.level)));
+      if (!dup->parent_code.empty() && !o.parent.empty() && o.parent != dup->parent_code)
+        add(Severity::warning, "codice_incoerente", &o, "codice",
+            fmt::format("{}: il codice indica come livello superiore {} ma l'obiettivo è "
+                        "collegato a {}",
+                        name(o), dup->parent_code, o.parent));
       if (!dup->mission.empty() && !budget_mission_exists(dup->mission))
         add(Severity::error, "missione_sconosciuta", &o, "codice",
             fmt::format("{}: la missione di bilancio {} non esiste nella classificazione "

@@ -26,18 +26,28 @@ public:
     std::set<std::string> ok(allowed.begin(), allowed.end());
     for (const auto& [k, v] : j_.items())
       if (!ok.count(k)) throw BadField{path_ + "." + k, "campo sconosciuto"};
-    for (const auto& k : ok)
+    return *this;
+  }
+  /// Keys that must be present; every other declared key has a default (empty, null, 0).
+  Node& require(std::initializer_list<const char*> needed) {
+    for (const char* k : needed)
       if (!j_.contains(k)) throw BadField{path_ + "." + k, "campo obbligatorio mancante"};
     return *this;
   }
-  Node at(const char* k) const { return Node(j_.at(k), path_ + "." + k); }
+  bool has(const char* k) const { return j_.contains(k) && !j_.at(k).is_null(); }
+  Node at(const char* k) const {
+    static const J empty = J::object();
+    return Node(has(k) ? j_.at(k) : empty, path_ + "." + k);
+  }
 
   std::string str(const char* k) const {
+    if (!has(k)) return {};
     const J& v = j_.at(k);
     if (!v.is_string()) throw BadField{path_ + "." + k, "atteso un testo"};
     return v.get<std::string>();
   }
-  std::int64_t integer(const char* k) const {
+  std::int64_t integer(const char* k, std::int64_t fallback = 0) const {
+    if (!has(k)) return fallback;
     const J& v = j_.at(k);
     if (!v.is_number_integer()) throw BadField{path_ + "." + k, "atteso un numero intero"};
     return v.get<std::int64_t>();
@@ -48,17 +58,18 @@ public:
     return static_cast<int>(n);
   }
   bool boolean(const char* k) const {
+    if (!has(k)) return false;
     const J& v = j_.at(k);
     if (!v.is_boolean()) throw BadField{path_ + "." + k, "atteso true o false"};
     return v.get<bool>();
   }
   std::optional<int> opt_int(const char* k) const {
-    if (j_.at(k).is_null()) return std::nullopt;
+    if (!has(k)) return std::nullopt;
     return small(k);
   }
   std::optional<Decimal> opt_decimal(const char* k) const {
+    if (!has(k)) return std::nullopt;
     const J& v = j_.at(k);
-    if (v.is_null()) return std::nullopt;
     if (!v.is_string())
       throw BadField{path_ + "." + k, "atteso un numero decimale scritto come testo, es. \"12.5\""};
     auto d = Decimal::parse(v.get<std::string>());
@@ -69,8 +80,8 @@ public:
     return d;
   }
   std::optional<Date> opt_date(const char* k) const {
+    if (!has(k)) return std::nullopt;
     const J& v = j_.at(k);
-    if (v.is_null()) return std::nullopt;
     if (!v.is_string()) throw BadField{path_ + "." + k, "attesa una data \"AAAA-MM-GG\""};
     auto d = Date::parse_iso(v.get<std::string>());
     if (!d)
@@ -78,7 +89,9 @@ public:
                      fmt::format("«{}» non è una data valida \"AAAA-MM-GG\"", v.get<std::string>())};
     return d;
   }
-  template <typename E, typename P> E enumeration(const char* k, P parse, const char* list) const {
+  template <typename E, typename P>
+  E enumeration(const char* k, P parse, const char* list, E fallback) const {
+    if (!has(k)) return fallback;
     auto s = str(k);
     auto e = parse(s);
     if (!e) throw BadField{path_ + "." + k, fmt::format("valore «{}» non ammesso ({})", s, list)};
@@ -93,6 +106,7 @@ public:
     return out;
   }
   template <typename F> void for_each(const char* k, F f) const {
+    if (!has(k)) return;
     const J& v = j_.at(k);
     std::string p = path_ + "." + k;
     if (!v.is_array()) throw BadField{p, "atteso un elenco (array JSON)"};
@@ -113,7 +127,8 @@ Provenance provenance(Node n) {
 
 Phase phase(Node n) {
   n.keys({"order", "description", "weight", "progress", "planned_start", "planned_end",
-          "actual_start", "actual_end", "responsible", "center", "note", "version", "source"});
+          "actual_start", "actual_end", "responsible", "center", "note", "version", "source"})
+      .require({"order"});
   Phase p;
   p.order = n.small("order");
   p.description = n.str("description");
@@ -126,33 +141,36 @@ Phase phase(Node n) {
   p.responsible = n.str("responsible");
   p.center = n.str("center");
   p.note = n.str("note");
-  p.version = n.integer("version");
+  p.version = n.integer("version", 1);
   p.source = provenance(n.at("source"));
   return p;
 }
 
 Indicator indicator(Node n) {
   n.keys({"order", "reference_year", "description", "type", "scale", "polarity", "target",
-          "actual", "history", "note", "version", "source"});
+          "actual", "history", "note", "version", "source"})
+      .require({"order"});
   Indicator i;
   i.order = n.small("order");
   i.reference_year = n.opt_int("reference_year");
   i.description = n.str("description");
   i.type = n.enumeration<IndicatorType>("type", indicator_type_from_string,
-                                        "efficacia, efficienza, quantitativo, qualita, altro");
+                                        "efficacia, efficienza, quantitativo, qualita, altro",
+                                        IndicatorType::efficacia);
   i.scale = n.enumeration<Scale>("scale", scale_from_string,
-                                 "count, percent, boolean, euro, index, other");
+                                 "count, percent, boolean, euro, index, other", Scale::count);
   i.polarity = n.enumeration<Polarity>("polarity", polarity_from_string,
-                                       "higher_is_better, lower_is_better");
+                                       "higher_is_better, lower_is_better",
+                                       Polarity::higher_is_better);
   i.target = n.opt_decimal("target");
   i.actual = n.opt_decimal("actual");
   n.for_each("history", [&](Node h) {
-    h.keys({"year", "value", "column", "ambiguous"});
+    h.keys({"year", "value", "column", "ambiguous"}).require({"year"});
     i.history.push_back(
         {h.small("year"), h.opt_decimal("value"), h.small("column"), h.boolean("ambiguous")});
   });
   i.note = n.str("note");
-  i.version = n.integer("version");
+  i.version = n.integer("version", 1);
   i.source = provenance(n.at("source"));
   return i;
 }
@@ -162,12 +180,14 @@ Objective objective(Node n) {
           "description_truncated", "strategic_purpose", "operational_purpose", "implementation",
           "objective_type", "state", "area", "assessorato", "center", "responsible", "direction",
           "director", "status", "structures", "people", "phases", "indicators", "version",
-          "source"});
+          "source"})
+      .require({"vista", "code", "level"});
   Objective o;
   o.vista = n.str("vista");
   o.code = n.str("code");
   if (o.code.empty()) throw BadField{n.path() + ".code", "il codice dell'obiettivo è obbligatorio"};
-  o.level = n.enumeration<Level>("level", level_from_string, "mandato, missione, programma, peg");
+  o.level = n.enumeration<Level>("level", level_from_string, "mandato, missione, programma, peg",
+                                 Level::peg);
   o.parent = n.str("parent");
   o.year = n.opt_int("year");
   o.short_description = n.str("short_description");
@@ -201,7 +221,7 @@ Objective objective(Node n) {
   });
   n.for_each("phases", [&](Node s) { o.phases.push_back(phase(s)); });
   n.for_each("indicators", [&](Node s) { o.indicators.push_back(indicator(s)); });
-  o.version = n.integer("version");
+  o.version = n.integer("version", 1);
   o.source = provenance(n.at("source"));
   return o;
 }
@@ -211,15 +231,20 @@ Dataset dataset(Node n) {
           "documents"});
   Dataset d;
   Node e = n.at("ente");
-  e.keys({"code", "name", "kind"});
+  e.keys({"code", "name", "kind"}).require({"code", "name"});
   d.ente.code = e.str("code");
   if (d.ente.code.empty()) throw BadField{e.path() + ".code", "il codice dell'ente è obbligatorio"};
   d.ente.name = e.str("name");
   d.ente.kind = e.enumeration<EnteKind>("kind", ente_kind_from_string,
-                                        "comune, unione, ambito, altro");
+                                        "comune, unione, ambito, altro", EnteKind::comune);
   n.for_each("vistas", [&](Node v) {
-    v.keys({"code", "description", "year_from", "year_to", "levels"});
-    Vista x{v.str("code"), v.str("description"), v.small("year_from"), v.small("year_to"), {}};
+    v.keys({"code", "description", "year_from", "year_to", "levels"}).require({"code"});
+    Vista x;
+    x.code = v.str("code");
+    x.description = v.str("description");
+    x.year_from = v.has("year_from") ? v.small("year_from") : 0;
+    x.year_to = v.has("year_to") ? v.small("year_to") : 0;
+    if (v.has("levels")) x.levels.clear(); // otherwise the standard four levels
     v.for_each("levels", [&](Node l) {
       auto lv = l.json().is_string() ? level_from_string(l.json().get<std::string>())
                                      : std::nullopt;
@@ -229,21 +254,22 @@ Dataset dataset(Node n) {
     d.vistas.push_back(std::move(x));
   });
   n.for_each("areas", [&](Node a) {
-    a.keys({"vista", "number", "description"});
+    a.keys({"vista", "number", "description"}).require({"vista", "number"});
     d.areas.push_back({a.str("vista"), a.small("number"), a.str("description")});
   });
   n.for_each("assessorati", [&](Node a) {
-    a.keys({"key", "description", "delegations", "aliases"});
+    a.keys({"key", "description", "delegations", "aliases"}).require({"key"});
     d.assessorati.push_back(
         {a.str("key"), a.str("description"), a.str("delegations"), a.strings("aliases")});
   });
   n.for_each("persons", [&](Node a) {
-    a.keys({"key", "name", "username", "aliases"});
+    a.keys({"key", "name", "username", "aliases"}).require({"key"});
     d.persons.push_back({a.str("key"), a.str("name"), a.str("username"), a.strings("aliases")});
   });
   n.for_each("centers", [&](Node a) {
     a.keys({"code", "name", "short_name", "kind", "parent", "peg_sigla", "head", "valid_from",
-            "valid_to", "aliases"});
+            "valid_to", "aliases"})
+        .require({"code"});
     ResponsibilityCenter c;
     c.code = a.str("code");
     c.name = a.str("name");
@@ -284,7 +310,7 @@ Result<std::vector<Dataset>> from_json(const std::string& text, const std::strin
   std::vector<Dataset> out;
   try {
     Node root(doc, "$");
-    root.keys({"format", "format_version", "enti"});
+    root.keys({"format", "format_version", "enti"}).require({"format", "format_version", "enti"});
     if (root.str("format") != "traguardi")
       throw BadField{"$.format", "il file non è nel formato di interscambio di traguardi"};
     if (root.integer("format_version") != kFormatVersion)

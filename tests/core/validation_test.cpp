@@ -81,7 +81,9 @@ TEST(Validation, ReportsEachInvalidCase) {
   EXPECT_TRUE(has(fs, "collegamento_inesistente", Severity::error));
   EXPECT_TRUE(has_errors(fs));
   for (const auto& f : fs) {
-    if (f.code == "avanzamento_fuori_intervallo")
-      EXPECT_EQ(f.message, "Obiettivo 2021_S08_20, fase 1: avanzamento 120,00 fuori dall'intervallo 0–100");
+    if (f.code == "avanzamento_fuori_intervallo") {
+      EXPECT_EQ(f.message,
+                "Obiettivo 2021_S08_20, fase 1: avanzamento 120,00 fuori dall'intervallo 0–100");
+    }
   }
 }
