@@ -1,0 +1,49 @@
+#include "app/demo.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "core/references.h"
+#include "core/validation.h"
+
+using namespace traguardi;
+
+TEST(Demo, ValdoraHasTheDocumentedShape) {
+  Dataset d = demo::make_ente(0, demo::Options{});
+  EXPECT_EQ(d.ente.name, "Comune di Valdora");
+  int by_level[4] = {0, 0, 0, 0};
+  std::set<std::string> peg_centers;
+  int phases = 0, indicators = 0, history_years = 0;
+  for (const auto& o : d.objectives) {
+    ++by_level[static_cast<int>(o.level)];
+    if (o.level == Level::peg) peg_centers.insert(o.center);
+    phases += static_cast<int>(o.phases.size());
+    indicators += static_cast<int>(o.indicators.size());
+    for (const auto& i : o.indicators)
+      if (o.level == Level::peg) history_years = std::max<int>(history_years, i.history.size());
+  }
+  EXPECT_GE(by_level[0], 4);
+  EXPECT_GE(by_level[1], 8);
+  EXPECT_GE(by_level[2], 12);
+  EXPECT_EQ(by_level[3], 30);
+  EXPECT_EQ(peg_centers.size(), 5u);
+  EXPECT_GT(phases, 30);
+  EXPECT_GT(indicators, 30);
+  EXPECT_EQ(history_years, 3);
+}
+
+TEST(Demo, IsDeterministicConsistentAndClean) {
+  demo::Options big{1, 250};
+  EXPECT_EQ(demo::make_ente(7999, big), demo::make_ente(7999, big));
+  EXPECT_NE(demo::make_ente(1, big), demo::make_ente(2, big));
+  for (int index : {0, 1, 7999}) {
+    for (int n : {1, 30, 250, demo::kMaxPegObjectives}) {
+      Dataset d = demo::make_ente(index, demo::Options{1, n});
+      EXPECT_TRUE(check_references(d).empty()) << index << " " << n;
+      auto findings = validate(d);
+      EXPECT_FALSE(has_errors(findings)) << index << " " << n << ": "
+                                         << (findings.empty() ? "" : findings[0].message);
+    }
+  }
+}

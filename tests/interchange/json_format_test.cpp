@@ -1,0 +1,50 @@
+#include "interchange/json_format.h"
+
+#include <gtest/gtest.h>
+
+#include "support/sample_dataset.h"
+
+using namespace traguardi;
+
+TEST(JsonFormat, RoundTripIsLosslessAndByteStable) {
+  std::vector<Dataset> in{traguardi::testing::sample_dataset("A"),
+                          traguardi::testing::sample_dataset("B")};
+  std::string text = interchange::to_json(in);
+  auto back = interchange::from_json(text, "x.json");
+  ASSERT_TRUE(back) << back.error().full();
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_EQ((*back)[0], in[0]);
+  EXPECT_EQ((*back)[1], in[1]);
+  EXPECT_EQ(interchange::to_json(*back), text);
+}
+
+TEST(JsonFormat, DecimalsAreExactStrings) {
+  auto ds = traguardi::testing::sample_dataset();
+  std::string text = interchange::to_json({ds});
+  EXPECT_NE(text.find("\"actual\": \"1134.25\""), std::string::npos);
+  EXPECT_NE(text.find("\"progress\": \"50.5\""), std::string::npos);
+  EXPECT_NE(text.find("\"planned_start\": \"2021-01-01\""), std::string::npos);
+}
+
+TEST(JsonFormat, ErrorsNameTheFileAndThePath) {
+  auto r = interchange::from_json("{\"format\":\"traguardi\",\"format_version\":1,\"enti\":[{"
+                                  "\"ente\":{\"code\":\"X\",\"name\":\"Y\"},\"vistas\":[{"
+                                  "\"code\":\"V\",\"year_from\":\"2021\"}]}]}",
+                                  "f.json");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().full(), "f.json: $.enti[0].vistas[0].year_from: atteso un numero intero");
+  auto bad_date = interchange::from_json(
+      "{\"format\":\"traguardi\",\"format_version\":1,\"enti\":[{\"ente\":{\"code\":\"X\","
+      "\"name\":\"Y\"},\"centers\":[{\"code\":\"C\",\"valid_from\":\"31/12/2021\"}]}]}",
+      "g.json");
+  ASSERT_FALSE(bad_date);
+  EXPECT_NE(bad_date.error().message.find("AAAA-MM-GG"), std::string::npos);
+  EXPECT_FALSE(interchange::from_json("[]", "h.json"));
+  EXPECT_FALSE(interchange::from_json("{\"format\":\"altro\",\"format_version\":1,\"enti\":[]}",
+                                      "i.json"));
+  auto dup = interchange::to_json({traguardi::testing::sample_dataset("A"),
+                                   traguardi::testing::sample_dataset("A")});
+  auto r2 = interchange::from_json(dup, "d.json");
+  ASSERT_FALSE(r2);
+  EXPECT_NE(r2.error().message.find("ente duplicato"), std::string::npos);
+}
