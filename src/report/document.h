@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -32,9 +33,18 @@ struct Cell {
 };
 
 struct Column {
+  Column() = default;
+  Column(std::string header, double width = 1, ValueKind kind = ValueKind::text,
+         std::string sheet_header = {})
+      : header(std::move(header)), width(width), kind(kind), sheet_header(std::move(sheet_header)) {
+  }
+
   std::string header;
   double width = 1; // relative share of the table width
   ValueKind kind = ValueKind::text;
+  /// Header when the tables of many objectives share one sheet and `header` names a year that
+  /// differs between them ("Valore Raggiunto N-1"); empty = `header`.
+  std::string sheet_header;
 };
 
 /// A table printed under a heading. `sheet` names the workbook sheet (and CSV block) that

@@ -110,8 +110,8 @@ Table indicators_table(const Dataset& d, const Objective& o) {
                {"Tipo", 1.05},
                {"Valore Atteso", 1.15, ValueKind::number},
                {"Valore Raggiunto", 1.15, ValueKind::number},
-               {prev(1), 1.15, ValueKind::number},
-               {prev(2), 1.15, ValueKind::number},
+               {prev(1), 1.15, ValueKind::number, "Valore Raggiunto N-1"},
+               {prev(2), 1.15, ValueKind::number, "Valore Raggiunto N-2"},
                {"Note", 2.6}};
   for (const auto& i : o.indicators) {
     std::string description = i.description;

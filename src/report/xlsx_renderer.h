@@ -1,0 +1,18 @@
+// The sheet as an Excel workbook, for offices that re-work the figures.
+//
+// One worksheet per flat table (flat_tables.h) with real numbers and dates in Italian display
+// formats (#.##0,00 and gg/mm/aaaa in an Italian Excel), a frozen header row and an autofilter.
+// libxlsxwriter reports write errors only when the workbook is closed, so that result is
+// checked and a failed file is removed.
+#pragma once
+
+#include <string>
+
+#include "core/error.h"
+#include "report/document.h"
+
+namespace traguardi::report {
+
+Result<void> write_xlsx(const Document& d, const std::string& path);
+
+} // namespace traguardi::report
