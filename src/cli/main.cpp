@@ -18,7 +18,6 @@ int main(int argc, char** argv) {
   traguardi::cli::register_summary(app, ctx);
   traguardi::cli::register_copy(app, ctx);
   traguardi::cli::register_import_sheet(app, ctx);
-  traguardi::cli::register_report(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
