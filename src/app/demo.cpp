@@ -36,8 +36,8 @@ constexpr std::array<Mandate, 4> kMandates{{
 }};
 
 struct Programme {
-  int mandate;     // index in kMandates
-  int mission_ix;  // 0/1
+  int mandate;    // index in kMandates
+  int mission_ix; // 0/1
   const char* programme;
   const char* name;
   const char* statement;
@@ -46,7 +46,8 @@ constexpr std::array<Programme, 12> kProgrammes{{
     {0, 0, "01", "Nidi per tutti", "Ampliare i posti nei nidi e ridurre le liste d'attesa"},
     {0, 0, "06", "Casa accessibile", "Aumentare l'offerta di alloggi a canone sostenibile"},
     {0, 0, "03", "Anziani a casa propria", "Sostenere la domiciliarità delle persone anziane"},
-    {0, 1, "06", "Mensa e trasporto scolastico", "Migliorare qualità e puntualità dei servizi scolastici"},
+    {0, 1, "06", "Mensa e trasporto scolastico",
+     "Migliorare qualità e puntualità dei servizi scolastici"},
     {1, 0, "03", "Raccolta differenziata", "Portare la raccolta differenziata oltre il 75%"},
     {1, 0, "02", "Verde urbano", "Curare e ampliare il verde pubblico di quartiere"},
     {1, 1, "05", "Strade sicure", "Ridurre gli incidenti sulle strade comunali"},
@@ -66,15 +67,35 @@ struct Center {
   std::array<const char*, 2> services;
 };
 constexpr std::array<Center, 5> kCenters{{
-    {"S01", "SETTORE SERVIZI ALLA PERSONA", "SETT. SERVIZI ALLA PERSONA", "SETTORE",
-     "MARINI ELENA", {"SERVIZIO SOCIALE", "SERVIZIO SCUOLA E INFANZIA"}},
-    {"S02", "SETTORE TERRITORIO E AMBIENTE", "SETT. TERRITORIO E AMBIENTE", "SETTORE",
-     "COLOMBO DAVIDE", {"SERVIZIO AMBIENTE", "SERVIZIO LAVORI PUBBLICI"}},
-    {"S03", "SETTORE RISORSE E INNOVAZIONE", "SETT. RISORSE E INNOVAZIONE", "SETTORE",
-     "FERRARI GIULIA", {"SERVIZIO PERSONALE", "SERVIZIO SISTEMI INFORMATIVI"}},
-    {"S04", "SETTORE SVILUPPO ECONOMICO E CULTURA", "SETT. SVILUPPO ECON. E CULTURA", "SETTORE",
-     "GALLI PAOLO", {"SERVIZIO ATTIVITA' PRODUTTIVE", "SERVIZIO CULTURA"}},
-    {"C05", "CORPO DI POLIZIA LOCALE", "CORPO DI POLIZIA LOCALE", "CORPO", "RIVA MARCO",
+    {"S01",
+     "SETTORE SERVIZI ALLA PERSONA",
+     "SETT. SERVIZI ALLA PERSONA",
+     "SETTORE",
+     "MARINI ELENA",
+     {"SERVIZIO SOCIALE", "SERVIZIO SCUOLA E INFANZIA"}},
+    {"S02",
+     "SETTORE TERRITORIO E AMBIENTE",
+     "SETT. TERRITORIO E AMBIENTE",
+     "SETTORE",
+     "COLOMBO DAVIDE",
+     {"SERVIZIO AMBIENTE", "SERVIZIO LAVORI PUBBLICI"}},
+    {"S03",
+     "SETTORE RISORSE E INNOVAZIONE",
+     "SETT. RISORSE E INNOVAZIONE",
+     "SETTORE",
+     "FERRARI GIULIA",
+     {"SERVIZIO PERSONALE", "SERVIZIO SISTEMI INFORMATIVI"}},
+    {"S04",
+     "SETTORE SVILUPPO ECONOMICO E CULTURA",
+     "SETT. SVILUPPO ECON. E CULTURA",
+     "SETTORE",
+     "GALLI PAOLO",
+     {"SERVIZIO ATTIVITA' PRODUTTIVE", "SERVIZIO CULTURA"}},
+    {"C05",
+     "CORPO DI POLIZIA LOCALE",
+     "CORPO DI POLIZIA LOCALE",
+     "CORPO",
+     "RIVA MARCO",
      {"NUCLEO VIABILITA'", "NUCLEO PROSSIMITA'"}},
 }};
 // The programmes each centre works on (indices into kProgrammes).
@@ -82,13 +103,15 @@ constexpr std::array<std::array<int, 3>, 5> kCenterProgrammes{
     {{0, 1, 2}, {4, 5, 6}, {9, 10, 10}, {7, 8, 11}, {6, 6, 3}}};
 
 constexpr std::array<const char*, 10> kStaff{
-    "BIANCHI SARA", "CONTE LUCA",   "DE SANTIS ANNA", "ESPOSITO RITA", "FONTANA IVO",
+    "BIANCHI SARA", "CONTE LUCA",   "DE SANTIS ANNA", "ESPOSITO RITA",  "FONTANA IVO",
     "GRECO MARTA",  "LOMBARDI EVA", "MORETTI ALDO",   "PELLEGRINI UGO", "SALA NORA"};
 
-constexpr std::array<const char*, 6> kActions{
-    "Analisi dei bisogni e raccolta dati", "Progettazione dell'intervento",
-    "Affidamento del servizio",           "Attuazione e monitoraggio",
-    "Comunicazione ai cittadini",         "Verifica finale e rendicontazione"};
+constexpr std::array<const char*, 6> kActions{"Analisi dei bisogni e raccolta dati",
+                                              "Progettazione dell'intervento",
+                                              "Affidamento del servizio",
+                                              "Attuazione e monitoraggio",
+                                              "Comunicazione ai cittadini",
+                                              "Verifica finale e rendicontazione"};
 
 struct IndicatorTemplate {
   const char* description;
@@ -104,8 +127,7 @@ constexpr std::array<IndicatorTemplate, 6> kIndicators{{
      Polarity::higher_is_better, 90},
     {"Relazione finale approvata (si=1 no=0)", IndicatorType::efficacia, Scale::boolean,
      Polarity::higher_is_better, 1},
-    {"Giorni medi di attesa", IndicatorType::qualita, Scale::count, Polarity::lower_is_better,
-     30},
+    {"Giorni medi di attesa", IndicatorType::qualita, Scale::count, Polarity::lower_is_better, 30},
     {"Risorse impegnate (euro)", IndicatorType::quantitativo, Scale::euro,
      Polarity::higher_is_better, 45000},
     {"Segnalazioni risolte entro 10 giorni (%)", IndicatorType::qualita, Scale::percent,
@@ -114,7 +136,8 @@ constexpr std::array<IndicatorTemplate, 6> kIndicators{{
 
 Decimal dec(long v, int decimals = 0) {
   long scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
+  for (int i = 0; i < decimals; ++i)
+    scale *= 10;
   return Decimal::from_units(v * (Decimal::kScale / scale));
 }
 
@@ -126,12 +149,15 @@ std::string programme_code(const Programme& p, int seq) {
 }
 
 void add_organisation(Dataset& d) {
-  d.assessorati = {{"SINDACO", "Sindaco", "Coordinamento, bilancio, personale", {}},
-                   {"WELFARE E SCUOLA", "Welfare e scuola", "Servizi sociali, casa, scuola", {}},
-                   {"AMBIENTE E MOBILITA'", "Ambiente e mobilità", "Ambiente, verde, viabilità", {}},
-                   {"LAVORO E CULTURA", "Lavoro e cultura", "Commercio, lavoro, cultura", {}}};
-  for (const auto& c : kCenters) d.persons.push_back({c.head, c.head, "", {}});
-  for (const auto* s : kStaff) d.persons.push_back({s, s, "", {}});
+  d.assessorati = {
+      {"SINDACO", "Sindaco", "Coordinamento, bilancio, personale", {}},
+      {"WELFARE E SCUOLA", "Welfare e scuola", "Servizi sociali, casa, scuola", {}},
+      {"AMBIENTE E MOBILITA'", "Ambiente e mobilità", "Ambiente, verde, viabilità", {}},
+      {"LAVORO E CULTURA", "Lavoro e cultura", "Commercio, lavoro, cultura", {}}};
+  for (const auto& c : kCenters)
+    d.persons.push_back({c.head, c.head, "", {}});
+  for (const auto* s : kStaff)
+    d.persons.push_back({s, s, "", {}});
   for (std::size_t i = 0; i < kCenters.size(); ++i) {
     const auto& c = kCenters[i];
     ResponsibilityCenter r;
@@ -196,8 +222,8 @@ void add_dup(Dataset& d) {
     o.assessorato = assessorati[p.mandate];
     o.center = d.centers[(i % kCenters.size()) * 3].code;
     o.responsible = kCenters[i % kCenters.size()].head;
-    o.structures = {{p.name, "Programma", kMandates[p.mandate].missions[p.mission_ix],
-                     p.programme, dec(100), std::nullopt, std::nullopt}};
+    o.structures = {{p.name, "Programma", kMandates[p.mandate].missions[p.mission_ix], p.programme,
+                     dec(100), std::nullopt, std::nullopt}};
     o.status = {{kYear, Date{kYear, 12, 31},
                  fmt::format("Nel {} le azioni previste sono state avviate secondo il "
                              "cronoprogramma.",
@@ -227,8 +253,7 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
   o.parent = programme_code(p, 1);
   o.year = kYear;
   o.short_description = fmt::format("{} {}", p.name, n / kCenters.size() + 1).substr(0, 30);
-  o.description = fmt::format("{}: intervento n. {} del {}", p.statement, n + 1,
-                              c.name);
+  o.description = fmt::format("{}: intervento n. {} del {}", p.statement, n + 1, c.name);
   o.implementation = "Gruppo di lavoro interno con verifiche trimestrali.";
   o.objective_type = "Gestionale";
   o.state = rng.below(5) == 0 ? "Concluso" : "In Corso";
@@ -255,12 +280,12 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
     const int len = 12 / phases;
     f.planned_start = Date{kYear, month, 1};
     int end_month = k == phases - 1 ? 12 : month + len - 1;
-    f.planned_end = Date::from_days(Date{kYear + (end_month == 12), end_month % 12 + 1, 1}.days() - 1);
+    f.planned_end =
+        Date::from_days(Date{kYear + (end_month == 12), end_month % 12 + 1, 1}.days() - 1);
     int progress = rng.below(4) == 0 ? 50 + 5 * rng.below(10) : 100;
     f.progress = dec(progress);
     f.actual_start = Date::from_days(f.planned_start->days() + rng.below(20));
-    if (progress == 100)
-      f.actual_end = Date::from_days(f.planned_end->days() - 10 + rng.below(25));
+    if (progress == 100) f.actual_end = Date::from_days(f.planned_end->days() - 10 + rng.below(25));
     f.responsible = kStaff[(ci * 2 + k) % kStaff.size()];
     f.center = d.centers[ci * 3 + 1 + k % 2].code;
     if (rng.below(3) == 0) f.note = "Attività svolta con il supporto di un partner esterno.";
@@ -278,8 +303,8 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
     i.scale = t.scale;
     i.polarity = t.polarity;
     i.target = dec(t.target);
-    long actual = t.scale == Scale::boolean ? (rng.below(6) ? 1 : 0)
-                                            : t.target * (70 + rng.below(50)) / 100;
+    long actual =
+        t.scale == Scale::boolean ? (rng.below(6) ? 1 : 0) : t.target * (70 + rng.below(50)) / 100;
     i.actual = dec(actual);
     for (int y = 1; y <= 3; ++y) {
       long past = t.scale == Scale::boolean ? 1 : t.target * (60 + rng.below(50)) / 100;
@@ -305,7 +330,8 @@ Dataset make_ente(int index, const Options& options) {
   d.vistas[0].levels = {Level::mandato, Level::missione, Level::programma, Level::peg};
   add_organisation(d);
   add_dup(d);
-  for (int n = 0; n < options.peg_objectives; ++n) d.objectives.push_back(peg_objective(d, rng, n));
+  for (int n = 0; n < options.peg_objectives; ++n)
+    d.objectives.push_back(peg_objective(d, rng, n));
   return d;
 }
 

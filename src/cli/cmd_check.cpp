@@ -21,7 +21,8 @@ void register_check(CLI::App& app, Context& ctx) {
       Dataset d = load_ente(*store, ctx);
       auto findings = validate(d);
       int counts[3] = {0, 0, 0};
-      for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+      for (const auto& f : findings)
+        ++counts[static_cast<int>(f.severity)];
       if (json) {
         nlohmann::ordered_json out{{"ente", d.ente.code},
                                    {"errors", counts[2]},
@@ -40,8 +41,7 @@ void register_check(CLI::App& app, Context& ctx) {
         for (const auto& f : findings)
           std::cout << fmt::format("{} [{}] {}\n", severity_label(f.severity), f.code, f.message);
         std::cout << fmt::format("{}: {} errori, {} avvisi, {} informazioni su {} obiettivi.\n",
-                                 d.ente.name, counts[2], counts[1], counts[0],
-                                 d.objectives.size());
+                                 d.ente.name, counts[2], counts[1], counts[0], d.objectives.size());
       }
       return has_errors(findings) ? 1 : 0;
     });

@@ -33,8 +33,8 @@ void register_demo(CLI::App& app, Context& ctx) {
         return d;
       });
       if (progress) std::cerr << "\n";
-      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n",
-                               ctx.db, opt.enti, objectives);
+      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n", ctx.db,
+                               opt.enti, objectives);
       return 0;
     });
   });

@@ -42,7 +42,8 @@ void register_export(CLI::App& app, Context& ctx) {
       if (!ctx.ente.empty()) {
         enti.push_back(load_ente(*store, ctx));
       } else {
-        for (const auto& e : store->list_enti()) enti.push_back(*store->load(e.code));
+        for (const auto& e : store->list_enti())
+          enti.push_back(*store->load(e.code));
       }
       std::string json = interchange::to_json(enti);
       if (out.empty())

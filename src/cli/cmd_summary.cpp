@@ -43,18 +43,16 @@ J objective_json(const Objective& o, const ObjectiveFigures& f) {
            {"indicators", o.indicators.size()},
            {"progress", dec(p.value)},
            {"achievement", dec(f.achievement.value)},
-           {"progress_inputs",
-            J{{"weighted_sum", p.weighted_sum.to_string(2)},
-              {"weight_sum", p.weight_sum.to_string(2)},
-              {"reported_only", dec(p.reported_only)},
-              {"coverage", dec(p.coverage)},
-              {"phases_without_progress", p.phases_without_progress},
-              {"phases_without_weight", p.phases_without_weight},
-              {"rule", p.rule}}},
-           {"achievement_inputs",
-            J{{"defined", f.achievement.defined},
-              {"rule", f.achievement.rule},
-              {"indicators", indicators}}}};
+           {"progress_inputs", J{{"weighted_sum", p.weighted_sum.to_string(2)},
+                                 {"weight_sum", p.weight_sum.to_string(2)},
+                                 {"reported_only", dec(p.reported_only)},
+                                 {"coverage", dec(p.coverage)},
+                                 {"phases_without_progress", p.phases_without_progress},
+                                 {"phases_without_weight", p.phases_without_weight},
+                                 {"rule", p.rule}}},
+           {"achievement_inputs", J{{"defined", f.achievement.defined},
+                                    {"rule", f.achievement.rule},
+                                    {"indicators", indicators}}}};
 }
 
 std::string it_pct(const std::optional<Decimal>& d) {
@@ -90,11 +88,10 @@ void register_summary(CLI::App& app, Context& ctx) {
       }
       if (json) {
         J out{{"ente", d.ente.code},
-              {"objectives_by_level",
-               J{{"mandato", by_level[0]},
-                 {"missione", by_level[1]},
-                 {"programma", by_level[2]},
-                 {"peg", by_level[3]}}},
+              {"objectives_by_level", J{{"mandato", by_level[0]},
+                                        {"missione", by_level[1]},
+                                        {"programma", by_level[2]},
+                                        {"peg", by_level[3]}}},
               {"phases", phases},
               {"indicators", indicators},
               {"objectives", J::array()},
@@ -122,8 +119,8 @@ void register_summary(CLI::App& app, Context& ctx) {
                                "di PEG; {} fasi, {} indicatori.\n\n",
                                by_level[0], by_level[1], by_level[2], by_level[3], phases,
                                indicators);
-      std::cout << fmt::format("{:<18} {:<10} {:>6} {:>13} {:>12}\n", "Codice", "Livello",
-                               "Fasi", "Avanzamento", "Raggiungim.");
+      std::cout << fmt::format("{:<18} {:<10} {:>6} {:>13} {:>12}\n", "Codice", "Livello", "Fasi",
+                               "Avanzamento", "Raggiungim.");
       bool any_rollup = false;
       for (std::size_t i = 0; i < d.objectives.size(); ++i) {
         const auto& o = d.objectives[i];
@@ -132,9 +129,8 @@ void register_summary(CLI::App& app, Context& ctx) {
           progress = it_pct(r->progress) + "*";
           any_rollup = true;
         }
-        std::cout << fmt::format("{:<18} {:<10} {:>6} {:>13} {:>12}\n", o.code,
-                                 to_string(o.level), o.phases.size(), progress,
-                                 it_pct(figs[i].achievement.value));
+        std::cout << fmt::format("{:<18} {:<10} {:>6} {:>13} {:>12}\n", o.code, to_string(o.level),
+                                 o.phases.size(), progress, it_pct(figs[i].achievement.value));
       }
       if (any_rollup)
         std::cout << "\n* media degli obiettivi di PEG collegati (l'obiettivo non ha fasi "

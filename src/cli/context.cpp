@@ -13,7 +13,8 @@ void add_common_options(CLI::App& sub, Context& ctx, bool with_ente) {
   sub.add_option("--db", ctx.db, "Database: file SQLite o URL postgresql://")
       ->capture_default_str();
   if (with_ente)
-    sub.add_option("--ente", ctx.ente, "Codice dell'ente (obbligatorio se il database ne ha più di uno)");
+    sub.add_option("--ente", ctx.ente,
+                   "Codice dell'ente (obbligatorio se il database ne ha più di uno)");
 }
 
 std::unique_ptr<Store> open_db(const Context& ctx, OpenMode mode) {
@@ -36,7 +37,8 @@ Dataset load_ente(Store& store, const Context& ctx) {
                    "import»");
   if (enti.size() > 1) {
     std::string codes;
-    for (std::size_t i = 0; i < enti.size() && i < 10; ++i) codes += (i ? ", " : "") + enti[i].code;
+    for (std::size_t i = 0; i < enti.size() && i < 10; ++i)
+      codes += (i ? ", " : "") + enti[i].code;
     if (enti.size() > 10) codes += fmt::format(" e altri {}", enti.size() - 10);
     throw InvalidInput(fmt::format("il database contiene {} enti: indicare quale con --ente "
                                    "({})",

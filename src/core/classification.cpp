@@ -20,8 +20,7 @@ const std::vector<BudgetProgramme>& budget_classification() {
   return table;
 }
 
-const BudgetProgramme* find_budget_programme(std::string_view mission,
-                                             std::string_view programme) {
+const BudgetProgramme* find_budget_programme(std::string_view mission, std::string_view programme) {
   for (const auto& p : budget_classification())
     if (p.mission == mission && p.programme == programme) return &p;
   return nullptr;

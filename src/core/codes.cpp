@@ -11,7 +11,8 @@ bool digits(std::string_view s, std::size_t from, std::size_t n) {
 }
 int num(std::string_view s, std::size_t from, std::size_t n) {
   int v = 0;
-  for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+  for (std::size_t i = from; i < from + n; ++i)
+    v = v * 10 + (s[i] - '0');
   return v;
 }
 

@@ -16,11 +16,11 @@ namespace traguardi {
 
 struct DupCode {
   Level level = Level::mandato;
-  int mandate = 0;          // MM
-  std::string mission;      // national missione "12" (missione and programma levels)
-  int mission_seq = 0;      // ss
-  std::string programme;    // national programma "06" (programma level)
-  int programme_seq = 0;    // nn
+  int mandate = 0;       // MM
+  std::string mission;   // national missione "12" (missione and programma levels)
+  int mission_seq = 0;   // ss
+  std::string programme; // national programma "06" (programma level)
+  int programme_seq = 0; // nn
   /// Code of the parent level ("DUP_04_1201" for "DUP_04_1201_0601"); empty for mandato.
   std::string parent_code;
 };

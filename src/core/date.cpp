@@ -5,7 +5,9 @@
 namespace traguardi {
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int month_days(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -64,6 +66,8 @@ std::string Date::iso() const {
   return buf;
 }
 
-long Date::days() const { return days_from_civil(year, month, day); }
+long Date::days() const {
+  return days_from_civil(year, month, day);
+}
 
 } // namespace traguardi

@@ -30,6 +30,8 @@ struct Date {
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 };
 
-inline long days_between(const Date& a, const Date& b) { return b.days() - a.days(); }
+inline long days_between(const Date& a, const Date& b) {
+  return b.days() - a.days();
+}
 
 } // namespace traguardi

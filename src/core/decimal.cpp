@@ -51,7 +51,8 @@ std::optional<Decimal> Decimal::parse(std::string_view s) {
     if (frac_digits == 0) return std::nullopt;
   }
   if (i != s.size() || int_digits == 0) return std::nullopt;
-  for (int k = frac_digits; k < kScaleDigits; ++k) frac *= 10;
+  for (int k = frac_digits; k < kScaleDigits; ++k)
+    frac *= 10;
   i128 v = whole * kScale + frac;
   return from_units(static_cast<std::int64_t>(neg ? -v : v));
 }
@@ -59,7 +60,8 @@ std::optional<Decimal> Decimal::parse(std::string_view s) {
 Decimal Decimal::rounded(int decimals) const {
   if (decimals >= kScaleDigits) return *this;
   i128 step = 1;
-  for (int k = decimals; k < kScaleDigits; ++k) step *= 10;
+  for (int k = decimals; k < kScaleDigits; ++k)
+    step *= 10;
   return from_units(checked(div_round(units_, step) * step));
 }
 
@@ -67,12 +69,14 @@ std::string Decimal::to_string(int decimals) const {
   if (decimals > kScaleDigits) decimals = kScaleDigits;
   if (decimals < 0) decimals = 0;
   i128 step = 1;
-  for (int k = decimals; k < kScaleDigits; ++k) step *= 10;
+  for (int k = decimals; k < kScaleDigits; ++k)
+    step *= 10;
   i128 v = div_round(units_, step);
   bool neg = v < 0;
   if (neg) v = -v;
   i128 pow = 1;
-  for (int k = 0; k < decimals; ++k) pow *= 10;
+  for (int k = 0; k < decimals; ++k)
+    pow *= 10;
   std::string whole = std::to_string(static_cast<long long>(v / pow));
   std::string out = neg ? "-" + whole : whole;
   if (decimals > 0) {
@@ -86,7 +90,8 @@ std::string Decimal::to_string(int decimals) const {
 
 std::string Decimal::to_plain_string() const {
   std::string s = to_string(kScaleDigits);
-  while (s.back() == '0') s.pop_back();
+  while (s.back() == '0')
+    s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
 }

@@ -57,7 +57,11 @@ private:
   std::int64_t units_ = 0;
 };
 
-inline Decimal min(Decimal a, Decimal b) { return a < b ? a : b; }
-inline Decimal max(Decimal a, Decimal b) { return a < b ? b : a; }
+inline Decimal min(Decimal a, Decimal b) {
+  return a < b ? a : b;
+}
+inline Decimal max(Decimal a, Decimal b) {
+  return a < b ? b : a;
+}
 
 } // namespace traguardi

@@ -58,8 +58,7 @@ ProgressFigure compute_progress(const Objective& o) {
     f.rule = "media semplice dell'avanzamento delle fasi (nessuna fase ha un peso)";
   else
     f.rule = "Σ(peso × avanzamento) / Σ(peso)";
-  if (f.phases_without_progress > 0)
-    f.rule += "; fasi senza avanzamento contate come 0";
+  if (f.phases_without_progress > 0) f.rule += "; fasi senza avanzamento contate come 0";
   if (!f.equal_weights && f.weight_sum != kHundred) f.rule += "; pesi normalizzati (somma ≠ 100)";
   return f;
 }
@@ -118,7 +117,8 @@ ObjectiveFigures compute_figures(const Objective& o) {
   f.code = o.code;
   f.level = o.level;
   f.progress = compute_progress(o);
-  for (const auto& i : o.indicators) f.indicators.push_back(compute_achievement(i));
+  for (const auto& i : o.indicators)
+    f.indicators.push_back(compute_achievement(i));
   f.achievement = compute_objective_achievement(f.indicators);
   return f;
 }
@@ -126,7 +126,8 @@ ObjectiveFigures compute_figures(const Objective& o) {
 std::vector<ObjectiveFigures> compute_all(const Dataset& d) {
   std::vector<ObjectiveFigures> out;
   out.reserve(d.objectives.size());
-  for (const auto& o : d.objectives) out.push_back(compute_figures(o));
+  for (const auto& o : d.objectives)
+    out.push_back(compute_figures(o));
   return out;
 }
 
@@ -148,7 +149,8 @@ std::vector<RollupFigure> compute_rollups(const Dataset& d,
     if (f.achievement.value) a.achievement.add(*f.achievement.value);
   };
   std::unordered_map<std::string, const Objective*> by_key;
-  for (const auto& o : d.objectives) by_key[o.vista + "\x1f" + o.code] = &o;
+  for (const auto& o : d.objectives)
+    by_key[o.vista + "\x1f" + o.code] = &o;
   for (std::size_t i = 0; i < d.objectives.size(); ++i) {
     const Objective& o = d.objectives[i];
     const ObjectiveFigures& f = figs[i];

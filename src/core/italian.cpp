@@ -24,8 +24,10 @@ std::string format_percent(Decimal value, int decimals) {
 }
 
 std::optional<Decimal> parse_number(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ')
+    s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ')
+    s.remove_suffix(1);
   if (s.empty()) return std::nullopt;
   std::string neutral;
   std::size_t i = 0;

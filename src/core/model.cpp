@@ -51,16 +51,30 @@ template <typename C, typename P> auto find_in(C& items, P pred) -> decltype(&*i
 
 } // namespace
 
-const char* to_string(Level v) { return name_of(kLevels, v); }
-const char* to_string(IndicatorType v) { return name_of(kTypes, v); }
-const char* to_string(Scale v) { return name_of(kScales, v); }
-const char* to_string(Polarity v) { return name_of(kPolarities, v); }
-const char* to_string(EnteKind v) { return name_of(kEnteKinds, v); }
-std::optional<Level> level_from_string(std::string_view s) { return lookup(kLevels, s); }
+const char* to_string(Level v) {
+  return name_of(kLevels, v);
+}
+const char* to_string(IndicatorType v) {
+  return name_of(kTypes, v);
+}
+const char* to_string(Scale v) {
+  return name_of(kScales, v);
+}
+const char* to_string(Polarity v) {
+  return name_of(kPolarities, v);
+}
+const char* to_string(EnteKind v) {
+  return name_of(kEnteKinds, v);
+}
+std::optional<Level> level_from_string(std::string_view s) {
+  return lookup(kLevels, s);
+}
 std::optional<IndicatorType> indicator_type_from_string(std::string_view s) {
   return lookup(kTypes, s);
 }
-std::optional<Scale> scale_from_string(std::string_view s) { return lookup(kScales, s); }
+std::optional<Scale> scale_from_string(std::string_view s) {
+  return lookup(kScales, s);
+}
 std::optional<Polarity> polarity_from_string(std::string_view s) {
   return lookup(kPolarities, s);
 }
@@ -70,10 +84,14 @@ std::optional<EnteKind> ente_kind_from_string(std::string_view s) {
 
 const char* level_label(Level l) {
   switch (l) {
-  case Level::mandato: return "OBIETTIVO DI MANDATO";
-  case Level::missione: return "OBIETTIVO DI MISSIONE";
-  case Level::programma: return "OBIETTIVO DI PROGRAMMA";
-  case Level::peg: return "OBIETTIVO DI PEG";
+  case Level::mandato:
+    return "OBIETTIVO DI MANDATO";
+  case Level::missione:
+    return "OBIETTIVO DI MISSIONE";
+  case Level::programma:
+    return "OBIETTIVO DI PROGRAMMA";
+  case Level::peg:
+    return "OBIETTIVO DI PEG";
   }
   return "OBIETTIVO";
 }

@@ -102,9 +102,9 @@ struct StatusReport {
 /// Strutture coinvolte: a budget programme or structure involved, with its share.
 struct InvolvedStructure {
   std::string description;
-  std::string relation; // "Programma"
-  std::string mission;  // national missione "12"
-  std::string programme; // national programma "06"
+  std::string relation;             // "Programma"
+  std::string mission;              // national missione "12"
+  std::string programme;            // national programma "06"
   std::optional<Decimal> share_pct; // competenza
   std::optional<Date> start, end;
   bool operator==(const InvolvedStructure&) const = default;
@@ -168,17 +168,17 @@ struct Objective {
   std::string short_description; // descrizione sintetica (<= 30)
   std::string description;
   bool description_truncated = false;
-  std::string strategic_purpose;    // finalità: obiettivo strategico
-  std::string operational_purpose;  // finalità: obiettivo operativo
-  std::string implementation;       // modalità di attuazione
-  std::string objective_type;       // tipo di obiettivo ("Gestionale")
-  std::string state;                // stato ("In Corso")
-  std::optional<int> area;          // area tematica number in the vista
-  std::string assessorato;          // assessorato key
-  std::string center;               // centre code
-  std::string responsible;          // person key
-  std::string direction;            // direzione (centre code)
-  std::string director;             // direttore (person key)
+  std::string strategic_purpose;   // finalità: obiettivo strategico
+  std::string operational_purpose; // finalità: obiettivo operativo
+  std::string implementation;      // modalità di attuazione
+  std::string objective_type;      // tipo di obiettivo ("Gestionale")
+  std::string state;               // stato ("In Corso")
+  std::optional<int> area;         // area tematica number in the vista
+  std::string assessorato;         // assessorato key
+  std::string center;              // centre code
+  std::string responsible;         // person key
+  std::string direction;           // direzione (centre code)
+  std::string director;            // direttore (person key)
   std::vector<StatusReport> status;
   std::vector<InvolvedStructure> structures;
   std::vector<InvolvedPerson> people;
@@ -193,7 +193,7 @@ struct Objective {
 struct SourceDocument {
   std::string name; // file name as given
   std::string sha256;
-  std::string kind; // SCHEDA_OBIETTIVI, SCHEDA_PEG_RENDICONTAZIONE, JSON, ...
+  std::string kind;             // SCHEDA_OBIETTIVI, SCHEDA_PEG_RENDICONTAZIONE, JSON, ...
   std::optional<Date> produced; // data elaborazione
   std::string vista;
   std::string level;

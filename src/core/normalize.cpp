@@ -5,7 +5,9 @@
 namespace traguardi {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool is_consonant_lower(char c) {
   return c >= 'a' && c <= 'z' && std::strchr("aeiouy", c) == nullptr;
@@ -63,8 +65,8 @@ std::string matching_key(std::string_view raw) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    bool word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\'' || s[i - 1] == '(' ||
-                      s[i - 1] == '-';
+    bool word_start =
+        i == 0 || s[i - 1] == ' ' || s[i - 1] == '\'' || s[i - 1] == '(' || s[i - 1] == '-';
     if (c == 'l' && word_start && i + 1 < s.size() && is_consonant_lower(s[i + 1]) &&
         s[i + 1] != 'l') {
       out += 'I';

@@ -11,11 +11,16 @@ std::vector<Error> check_references(const Dataset& d, const std::string& root) {
   std::set<std::string> vistas, centers, persons, assessorati;
   std::set<std::pair<std::string, int>> areas;
   std::set<std::pair<std::string, std::string>> objectives;
-  for (const auto& v : d.vistas) vistas.insert(v.code);
-  for (const auto& c : d.centers) centers.insert(c.code);
-  for (const auto& p : d.persons) persons.insert(p.key);
-  for (const auto& a : d.assessorati) assessorati.insert(a.key);
-  for (const auto& a : d.areas) areas.insert({a.vista, a.number});
+  for (const auto& v : d.vistas)
+    vistas.insert(v.code);
+  for (const auto& c : d.centers)
+    centers.insert(c.code);
+  for (const auto& p : d.persons)
+    persons.insert(p.key);
+  for (const auto& a : d.assessorati)
+    assessorati.insert(a.key);
+  for (const auto& a : d.areas)
+    areas.insert({a.vista, a.number});
   auto duplicate = [&](std::string where, const char* what, const std::string& value) {
     out.push_back(Error{ErrorKind::invalid_input,
                         value.empty() ? fmt::format("{} duplicato", what)

@@ -20,8 +20,8 @@ struct Checker {
 
   void add(Severity s, std::string code, const Objective* o, std::string field,
            std::string message) {
-    out.push_back(Finding{s, std::move(code), o ? o->vista : "", o ? o->code : "",
-                          std::move(field), std::move(message)});
+    out.push_back(Finding{s, std::move(code), o ? o->vista : "", o ? o->code : "", std::move(field),
+                          std::move(message)});
   }
 
   std::string name(const Objective& o) { return fmt::format("Obiettivo {}", o.code); }
@@ -38,8 +38,8 @@ struct Checker {
     if (auto dup = decode_dup(o.code)) {
       if (dup->level != o.level)
         add(Severity::error, "livello_incoerente", &o, "livello",
-            fmt::format("{}: il codice indica il livello {} ma il livello registrato è {}",
-                        name(o), to_string(dup->level), to_string(o.level)));
+            fmt::format("{}: il codice indica il livello {} ma il livello registrato è {}", name(o),
+                        to_string(dup->level), to_string(o.level)));
       if (!dup->parent_code.empty() && !o.parent.empty() && o.parent != dup->parent_code)
         add(Severity::warning, "codice_incoerente", &o, "codice",
             fmt::format("{}: il codice indica come livello superiore {} ma l'obiettivo è "
@@ -62,8 +62,8 @@ struct Checker {
                         name(o), to_string(o.level)));
       if (o.year && *o.year != peg->year)
         add(Severity::warning, "anno_incoerente", &o, "anno",
-            fmt::format("{}: l'anno {} non corrisponde all'anno del codice ({})", name(o),
-                        *o.year, peg->year));
+            fmt::format("{}: l'anno {} non corrisponde all'anno del codice ({})", name(o), *o.year,
+                        peg->year));
     }
     for (std::size_t k = 0; k < o.structures.size(); ++k) {
       const auto& s = o.structures[k];
@@ -87,8 +87,8 @@ struct Checker {
     const Objective* p = find_objective(d, o.vista, o.parent);
     if (!p) {
       add(Severity::error, "collegamento_inesistente", &o, "collegato_a",
-          fmt::format("{}: l'obiettivo collegato {} non esiste nella vista {}", name(o),
-                      o.parent, o.vista));
+          fmt::format("{}: l'obiettivo collegato {} non esiste nella vista {}", name(o), o.parent,
+                      o.vista));
       return;
     }
     if (o.level == Level::peg && p->level != Level::programma)
@@ -145,13 +145,15 @@ struct Checker {
       };
       check(i.target, "atteso");
       check(i.actual, "raggiunto");
-      for (const auto& h : i.history) check(h.value, "storico");
+      for (const auto& h : i.history)
+        check(h.value, "storico");
     }
   }
 
   void run() {
     std::set<std::string> vistas;
-    for (const auto& v : d.vistas) vistas.insert(v.code);
+    for (const auto& v : d.vistas)
+      vistas.insert(v.code);
     std::map<std::pair<std::string, std::string>, int> seen;
     for (const auto& o : d.objectives) {
       if (++seen[{o.vista, o.code}] == 2)
@@ -175,18 +177,24 @@ struct Checker {
 
 const char* to_string(Severity s) {
   switch (s) {
-  case Severity::info: return "info";
-  case Severity::warning: return "warning";
-  case Severity::error: return "error";
+  case Severity::info:
+    return "info";
+  case Severity::warning:
+    return "warning";
+  case Severity::error:
+    return "error";
   }
   return "error";
 }
 
 const char* severity_label(Severity s) {
   switch (s) {
-  case Severity::info: return "INFO";
-  case Severity::warning: return "AVVISO";
-  case Severity::error: return "ERRORE";
+  case Severity::info:
+    return "INFO";
+  case Severity::warning:
+    return "AVVISO";
+  case Severity::error:
+    return "ERRORE";
   }
   return "ERRORE";
 }

@@ -85,8 +85,8 @@ public:
     if (!v.is_string()) throw BadField{path_ + "." + k, "attesa una data \"AAAA-MM-GG\""};
     auto d = Date::parse_iso(v.get<std::string>());
     if (!d)
-      throw BadField{path_ + "." + k,
-                     fmt::format("«{}» non è una data valida \"AAAA-MM-GG\"", v.get<std::string>())};
+      throw BadField{path_ + "." + k, fmt::format("«{}» non è una data valida \"AAAA-MM-GG\"",
+                                                  v.get<std::string>())};
     return d;
   }
   template <typename E, typename P>
@@ -110,7 +110,8 @@ public:
     const J& v = j_.at(k);
     std::string p = path_ + "." + k;
     if (!v.is_array()) throw BadField{p, "atteso un elenco (array JSON)"};
-    for (std::size_t i = 0; i < v.size(); ++i) f(Node(v[i], fmt::format("{}[{}]", p, i)));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      f(Node(v[i], fmt::format("{}[{}]", p, i)));
   }
   const J& json() const { return j_; }
   const std::string& path() const { return path_; }
@@ -147,8 +148,8 @@ Phase phase(Node n) {
 }
 
 Indicator indicator(Node n) {
-  n.keys({"order", "reference_year", "description", "type", "scale", "polarity", "target",
-          "actual", "history", "note", "version", "source"})
+  n.keys({"order", "reference_year", "description", "type", "scale", "polarity", "target", "actual",
+          "history", "note", "version", "source"})
       .require({"order"});
   Indicator i;
   i.order = n.small("order");
@@ -159,9 +160,9 @@ Indicator indicator(Node n) {
                                         IndicatorType::efficacia);
   i.scale = n.enumeration<Scale>("scale", scale_from_string,
                                  "count, percent, boolean, euro, index, other", Scale::count);
-  i.polarity = n.enumeration<Polarity>("polarity", polarity_from_string,
-                                       "higher_is_better, lower_is_better",
-                                       Polarity::higher_is_better);
+  i.polarity =
+      n.enumeration<Polarity>("polarity", polarity_from_string, "higher_is_better, lower_is_better",
+                              Polarity::higher_is_better);
   i.target = n.opt_decimal("target");
   i.actual = n.opt_decimal("actual");
   n.for_each("history", [&](Node h) {
@@ -176,10 +177,31 @@ Indicator indicator(Node n) {
 }
 
 Objective objective(Node n) {
-  n.keys({"vista", "code", "level", "parent", "year", "short_description", "description",
-          "description_truncated", "strategic_purpose", "operational_purpose", "implementation",
-          "objective_type", "state", "area", "assessorato", "center", "responsible", "direction",
-          "director", "status", "structures", "people", "phases", "indicators", "version",
+  n.keys({"vista",
+          "code",
+          "level",
+          "parent",
+          "year",
+          "short_description",
+          "description",
+          "description_truncated",
+          "strategic_purpose",
+          "operational_purpose",
+          "implementation",
+          "objective_type",
+          "state",
+          "area",
+          "assessorato",
+          "center",
+          "responsible",
+          "direction",
+          "director",
+          "status",
+          "structures",
+          "people",
+          "phases",
+          "indicators",
+          "version",
           "source"})
       .require({"vista", "code", "level"});
   Objective o;
@@ -227,8 +249,8 @@ Objective objective(Node n) {
 }
 
 Dataset dataset(Node n) {
-  n.keys({"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives",
-          "documents"});
+  n.keys(
+      {"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives", "documents"});
   Dataset d;
   Node e = n.at("ente");
   e.keys({"code", "name", "kind"}).require({"code", "name"});
@@ -246,8 +268,8 @@ Dataset dataset(Node n) {
     x.year_to = v.has("year_to") ? v.small("year_to") : 0;
     if (v.has("levels")) x.levels.clear(); // otherwise the standard four levels
     v.for_each("levels", [&](Node l) {
-      auto lv = l.json().is_string() ? level_from_string(l.json().get<std::string>())
-                                     : std::nullopt;
+      auto lv =
+          l.json().is_string() ? level_from_string(l.json().get<std::string>()) : std::nullopt;
       if (!lv) throw BadField{l.path(), "livello non ammesso (mandato, missione, programma, peg)"};
       x.levels.push_back(*lv);
     });
@@ -285,8 +307,8 @@ Dataset dataset(Node n) {
   });
   n.for_each("objectives", [&](Node o) { d.objectives.push_back(objective(o)); });
   n.for_each("documents", [&](Node s) {
-    s.keys({"name", "sha256", "kind", "produced", "vista", "level", "filter_label",
-            "filter_value"});
+    s.keys(
+        {"name", "sha256", "kind", "produced", "vista", "level", "filter_label", "filter_value"});
     d.documents.push_back({s.str("name"), s.str("sha256"), s.str("kind"), s.opt_date("produced"),
                            s.str("vista"), s.str("level"), s.str("filter_label"),
                            s.str("filter_value")});
@@ -314,8 +336,9 @@ Result<std::vector<Dataset>> from_json(const std::string& text, const std::strin
     if (root.str("format") != "traguardi")
       throw BadField{"$.format", "il file non è nel formato di interscambio di traguardi"};
     if (root.integer("format_version") != kFormatVersion)
-      throw BadField{"$.format_version",
-                     fmt::format("versione del formato non supportata (attesa {})", kFormatVersion)};
+      throw BadField{
+          "$.format_version",
+          fmt::format("versione del formato non supportata (attesa {})", kFormatVersion)};
     root.for_each("enti", [&](Node n) { out.push_back(dataset(n)); });
   } catch (const BadField& b) {
     return fail(b.message, fmt::format("{}: {}", source, b.path));

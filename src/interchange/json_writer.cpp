@@ -7,9 +7,15 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-J opt(const std::optional<Decimal>& d) { return d ? J(d->to_plain_string()) : J(nullptr); }
-J opt(const std::optional<Date>& d) { return d ? J(d->iso()) : J(nullptr); }
-J opt(const std::optional<int>& n) { return n ? J(*n) : J(nullptr); }
+J opt(const std::optional<Decimal>& d) {
+  return d ? J(d->to_plain_string()) : J(nullptr);
+}
+J opt(const std::optional<Date>& d) {
+  return d ? J(d->iso()) : J(nullptr);
+}
+J opt(const std::optional<int>& n) {
+  return n ? J(*n) : J(nullptr);
+}
 
 J source(const Provenance& p) {
   return J{{"document", p.document}, {"line_from", p.line_from}, {"line_to", p.line_to}};
@@ -101,7 +107,8 @@ J dataset(const Dataset& d) {
     centers = J::array(), objectives = J::array(), documents = J::array();
   for (const auto& v : d.vistas) {
     J levels = J::array();
-    for (auto l : v.levels) levels.push_back(to_string(l));
+    for (auto l : v.levels)
+      levels.push_back(to_string(l));
     vistas.push_back(J{{"code", v.code},
                        {"description", v.description},
                        {"year_from", v.year_from},
@@ -129,7 +136,8 @@ J dataset(const Dataset& d) {
                         {"valid_from", opt(c.valid_from)},
                         {"valid_to", opt(c.valid_to)},
                         {"aliases", c.aliases}});
-  for (const auto& o : d.objectives) objectives.push_back(objective(o));
+  for (const auto& o : d.objectives)
+    objectives.push_back(objective(o));
   for (const auto& s : d.documents)
     documents.push_back(J{{"name", s.name},
                           {"sha256", s.sha256},
@@ -139,22 +147,23 @@ J dataset(const Dataset& d) {
                           {"level", s.level},
                           {"filter_label", s.filter_label},
                           {"filter_value", s.filter_value}});
-  return J{{"ente",
-            J{{"code", d.ente.code}, {"name", d.ente.name}, {"kind", to_string(d.ente.kind)}}},
-           {"vistas", vistas},
-           {"areas", areas},
-           {"assessorati", assessorati},
-           {"persons", persons},
-           {"centers", centers},
-           {"objectives", objectives},
-           {"documents", documents}};
+  return J{
+      {"ente", J{{"code", d.ente.code}, {"name", d.ente.name}, {"kind", to_string(d.ente.kind)}}},
+      {"vistas", vistas},
+      {"areas", areas},
+      {"assessorati", assessorati},
+      {"persons", persons},
+      {"centers", centers},
+      {"objectives", objectives},
+      {"documents", documents}};
 }
 
 } // namespace
 
 std::string to_json(const std::vector<Dataset>& enti) {
   J doc{{"format", "traguardi"}, {"format_version", kFormatVersion}, {"enti", J::array()}};
-  for (const auto& d : enti) doc["enti"].push_back(dataset(d));
+  for (const auto& d : enti)
+    doc["enti"].push_back(dataset(d));
   return doc.dump(2) + "\n";
 }
 

@@ -9,18 +9,20 @@ namespace traguardi::sql {
 namespace {
 
 // Iterates the rows of a query for one ente.
-template <typename F> void each_row(Connection& c, const std::string& sql, const std::string& e, F f) {
+template <typename F>
+void each_row(Connection& c, const std::string& sql, const std::string& e, F f) {
   Statement& st = c.prepare(sql);
   st.reset();
   st.bind(1, e);
-  while (st.step()) f(st);
+  while (st.step())
+    f(st);
   st.reset();
 }
 
 template <typename E, typename P> E enum_of(const Value& v, P parse, const char* what) {
   auto r = parse(as_text(v));
-  if (!r) throw StoreError(std::string("valore non valido nel database per ") + what + ": " +
-                           as_text(v));
+  if (!r)
+    throw StoreError(std::string("valore non valido nel database per ") + what + ": " + as_text(v));
   return *r;
 }
 
@@ -46,8 +48,11 @@ std::optional<Dataset> read_dataset(Connection& c, std::string_view ente) {
            "SELECT code, description, year_from, year_to, levels FROM vista WHERE ente = ? "
            "ORDER BY position",
            e, [&](Statement& s) {
-             Vista v{as_text(s.column(0)), as_text(s.column(1)), int_of(s.column(2)),
-                     int_of(s.column(3)), {}};
+             Vista v{as_text(s.column(0)),
+                     as_text(s.column(1)),
+                     int_of(s.column(2)),
+                     int_of(s.column(3)),
+                     {}};
              for (const auto& l : split_list(as_text(s.column(4))))
                v.levels.push_back(enum_of<Level>(Value(l), level_from_string, "vista.levels"));
              d.vistas.push_back(std::move(v));
@@ -56,8 +61,7 @@ std::optional<Dataset> read_dataset(Connection& c, std::string_view ente) {
            "SELECT vista, number, description FROM thematic_area WHERE ente = ? ORDER BY "
            "position",
            e, [&](Statement& s) {
-             d.areas.push_back(
-                 {as_text(s.column(0)), int_of(s.column(1)), as_text(s.column(2))});
+             d.areas.push_back({as_text(s.column(0)), int_of(s.column(1)), as_text(s.column(2))});
            });
   each_row(c,
            "SELECT key, description, delegations, aliases FROM assessorato WHERE ente = ? "
@@ -66,11 +70,10 @@ std::optional<Dataset> read_dataset(Connection& c, std::string_view ente) {
              d.assessorati.push_back({as_text(s.column(0)), as_text(s.column(1)),
                                       as_text(s.column(2)), split_list(as_text(s.column(3)))});
            });
-  each_row(c,
-           "SELECT key, name, username, aliases FROM person WHERE ente = ? ORDER BY position", e,
+  each_row(c, "SELECT key, name, username, aliases FROM person WHERE ente = ? ORDER BY position", e,
            [&](Statement& s) {
-             d.persons.push_back({as_text(s.column(0)), as_text(s.column(1)),
-                                  as_text(s.column(2)), split_list(as_text(s.column(3)))});
+             d.persons.push_back({as_text(s.column(0)), as_text(s.column(1)), as_text(s.column(2)),
+                                  split_list(as_text(s.column(3)))});
            });
   each_row(c,
            "SELECT code, name, short_name, kind, parent, peg_sigla, head, valid_from, valid_to, "

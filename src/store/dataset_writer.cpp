@@ -8,7 +8,8 @@ namespace {
 
 std::string levels_text(const std::vector<Level>& levels) {
   std::vector<std::string> names;
-  for (auto l : levels) names.push_back(to_string(l));
+  for (auto l : levels)
+    names.push_back(to_string(l));
   return join_list(names);
 }
 
@@ -19,12 +20,31 @@ void write_objective(Connection& c, const std::string& e, const Objective& o, in
       "implementation, objective_type, state, area, assessorato, center, responsible, "
       "direction, director, version, src_document, src_from, src_to, position) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {val(e), val(o.vista), val(o.code), val(std::string(to_string(o.level))), val(o.parent),
-       val(o.year), val(o.short_description), val(o.description), val(o.description_truncated),
-       val(o.strategic_purpose), val(o.operational_purpose), val(o.implementation),
-       val(o.objective_type), val(o.state), val(o.area), val(o.assessorato), val(o.center),
-       val(o.responsible), val(o.direction), val(o.director), val(o.version),
-       val(o.source.document), val(o.source.line_from), val(o.source.line_to), val(pos)});
+      {val(e),
+       val(o.vista),
+       val(o.code),
+       val(std::string(to_string(o.level))),
+       val(o.parent),
+       val(o.year),
+       val(o.short_description),
+       val(o.description),
+       val(o.description_truncated),
+       val(o.strategic_purpose),
+       val(o.operational_purpose),
+       val(o.implementation),
+       val(o.objective_type),
+       val(o.state),
+       val(o.area),
+       val(o.assessorato),
+       val(o.center),
+       val(o.responsible),
+       val(o.direction),
+       val(o.director),
+       val(o.version),
+       val(o.source.document),
+       val(o.source.line_from),
+       val(o.source.line_to),
+       val(pos)});
   int k = 0;
   for (const auto& s : o.status)
     run(c,
@@ -61,11 +81,10 @@ void write_objective(Connection& c, const std::string& e, const Objective& o, in
         "INSERT INTO indicator (ente, vista, objective, ord, reference_year, description, type, "
         "scale, polarity, target_micro, actual_micro, note, version, src_document, src_from, "
         "src_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {val(e), val(o.vista), val(o.code), val(i.order), val(i.reference_year),
-         val(i.description), val(std::string(to_string(i.type))),
-         val(std::string(to_string(i.scale))), val(std::string(to_string(i.polarity))),
-         val(i.target), val(i.actual), val(i.note), val(i.version), val(i.source.document),
-         val(i.source.line_from), val(i.source.line_to)});
+        {val(e), val(o.vista), val(o.code), val(i.order), val(i.reference_year), val(i.description),
+         val(std::string(to_string(i.type))), val(std::string(to_string(i.scale))),
+         val(std::string(to_string(i.polarity))), val(i.target), val(i.actual), val(i.note),
+         val(i.version), val(i.source.document), val(i.source.line_from), val(i.source.line_to)});
     k = 0;
     for (const auto& h : i.history)
       run(c,
@@ -107,8 +126,7 @@ void write_dataset(Connection& c, const Dataset& d) {
     run(c,
         "INSERT INTO person (ente, key, name, username, aliases, position) VALUES "
         "(?,?,?,?,?,?)",
-        {val(e), val(p.key), val(p.name), val(p.username), val(join_list(p.aliases)),
-         val(pos++)});
+        {val(e), val(p.key), val(p.name), val(p.username), val(join_list(p.aliases)), val(pos++)});
   pos = 0;
   for (const auto& r : d.centers)
     run(c,
@@ -118,14 +136,15 @@ void write_dataset(Connection& c, const Dataset& d) {
          val(r.peg_sigla), val(r.head), val(r.valid_from), val(r.valid_to),
          val(join_list(r.aliases)), val(pos++)});
   pos = 0;
-  for (const auto& o : d.objectives) write_objective(c, e, o, pos++);
+  for (const auto& o : d.objectives)
+    write_objective(c, e, o, pos++);
   pos = 0;
   for (const auto& s : d.documents)
     run(c,
         "INSERT INTO source_document (ente, position, name, sha256, kind, produced, vista, "
         "level, filter_label, filter_value) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        {val(e), val(pos++), val(s.name), val(s.sha256), val(s.kind), val(s.produced),
-         val(s.vista), val(s.level), val(s.filter_label), val(s.filter_value)});
+        {val(e), val(pos++), val(s.name), val(s.sha256), val(s.kind), val(s.produced), val(s.vista),
+         val(s.level), val(s.filter_label), val(s.filter_value)});
 }
 
 } // namespace traguardi::sql

@@ -165,7 +165,8 @@ void ensure_schema(Connection& c, bool create, const std::string& location) {
   c.begin();
   try {
     const auto& steps = migration_steps();
-    for (int k = v; k < kSchemaVersion; ++k) c.execute(expand(steps[k], c.dialect()));
+    for (int k = v; k < kSchemaVersion; ++k)
+      c.execute(expand(steps[k], c.dialect()));
     c.execute(fmt::format("DELETE FROM schema_meta WHERE key IN ('schema_version', "
                           "'application'); INSERT INTO schema_meta(key, value) VALUES "
                           "('schema_version', '{}'), ('application', '{}')",

@@ -51,8 +51,10 @@ public:
 
   Value column(int i) const override {
     switch (sqlite3_column_type(stmt_, i)) {
-    case SQLITE_NULL: return std::monostate{};
-    case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(stmt_, i));
+    case SQLITE_NULL:
+      return std::monostate{};
+    case SQLITE_INTEGER:
+      return static_cast<std::int64_t>(sqlite3_column_int64(stmt_, i));
     default: {
       auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
       return std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));

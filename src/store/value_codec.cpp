@@ -45,7 +45,9 @@ std::optional<int> opt_int_of(const Value& v) {
   return static_cast<int>(*n);
 }
 
-int int_of(const Value& v) { return static_cast<int>(as_int(v).value_or(0)); }
+int int_of(const Value& v) {
+  return static_cast<int>(as_int(v).value_or(0));
+}
 
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
@@ -70,7 +72,8 @@ std::int64_t run(Connection& c, const std::string& sql, std::initializer_list<Va
   Statement& st = c.prepare(sql);
   st.reset();
   int i = 1;
-  for (const auto& p : params) st.bind(i++, p);
+  for (const auto& p : params)
+    st.bind(i++, p);
   while (st.step()) {
   }
   std::int64_t n = st.changes();

@@ -14,15 +14,27 @@
 
 namespace traguardi::sql {
 
-inline Value val(const std::string& s) { return s; }
-inline Value val(std::int64_t n) { return n; }
-inline Value val(int n) { return static_cast<std::int64_t>(n); }
-inline Value val(bool b) { return static_cast<std::int64_t>(b ? 1 : 0); }
+inline Value val(const std::string& s) {
+  return s;
+}
+inline Value val(std::int64_t n) {
+  return n;
+}
+inline Value val(int n) {
+  return static_cast<std::int64_t>(n);
+}
+inline Value val(bool b) {
+  return static_cast<std::int64_t>(b ? 1 : 0);
+}
 inline Value val(const std::optional<int>& n) {
   return n ? Value(static_cast<std::int64_t>(*n)) : Value();
 }
-inline Value val(const std::optional<Decimal>& d) { return d ? Value(d->units()) : Value(); }
-inline Value val(const std::optional<Date>& d) { return d ? Value(d->iso()) : Value(); }
+inline Value val(const std::optional<Decimal>& d) {
+  return d ? Value(d->units()) : Value();
+}
+inline Value val(const std::optional<Date>& d) {
+  return d ? Value(d->iso()) : Value();
+}
 
 std::optional<Decimal> decimal_of(const Value& v);
 std::optional<Date> date_of(const Value& v);

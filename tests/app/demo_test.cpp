@@ -42,8 +42,8 @@ TEST(Demo, IsDeterministicConsistentAndClean) {
       Dataset d = demo::make_ente(index, demo::Options{1, n});
       EXPECT_TRUE(check_references(d).empty()) << index << " " << n;
       auto findings = validate(d);
-      EXPECT_FALSE(has_errors(findings)) << index << " " << n << ": "
-                                         << (findings.empty() ? "" : findings[0].message);
+      EXPECT_FALSE(has_errors(findings))
+          << index << " " << n << ": " << (findings.empty() ? "" : findings[0].message);
     }
   }
 }

@@ -18,7 +18,8 @@ TEST(Decimal, ParsesAndPrintsExactly) {
 
 TEST(Decimal, TenthsAddUpWhereDoublesDoNot) {
   Decimal sum;
-  for (int i = 0; i < 10; ++i) sum += *Decimal::parse("0.1");
+  for (int i = 0; i < 10; ++i)
+    sum += *Decimal::parse("0.1");
   EXPECT_EQ(sum, Decimal::from_int(1));
 }
 

@@ -5,7 +5,9 @@
 using namespace traguardi;
 
 namespace {
-Decimal d(const char* s) { return *Decimal::parse(s); }
+Decimal d(const char* s) {
+  return *Decimal::parse(s);
+}
 Phase phase(const char* w, std::optional<const char*> a) {
   Phase p;
   if (w) p.weight = d(w);
@@ -85,8 +87,7 @@ TEST(Achievement, HigherLowerBooleanAndCaps) {
 
 TEST(Achievement, ObjectiveMeanOfCappedIndicators) {
   Objective o;
-  o.indicators = {indicator("90", "80"), indicator("3500", "546045"),
-                  indicator("5", std::nullopt)};
+  o.indicators = {indicator("90", "80"), indicator("3500", "546045"), indicator("5", std::nullopt)};
   auto f = compute_figures(o);
   EXPECT_EQ(f.achievement.indicators, 3);
   EXPECT_EQ(f.achievement.defined, 2);

@@ -40,10 +40,10 @@ TEST(JsonFormat, ErrorsNameTheFileAndThePath) {
   ASSERT_FALSE(bad_date);
   EXPECT_NE(bad_date.error().message.find("AAAA-MM-GG"), std::string::npos);
   EXPECT_FALSE(interchange::from_json("[]", "h.json"));
-  EXPECT_FALSE(interchange::from_json("{\"format\":\"altro\",\"format_version\":1,\"enti\":[]}",
-                                      "i.json"));
-  auto dup = interchange::to_json({traguardi::testing::sample_dataset("A"),
-                                   traguardi::testing::sample_dataset("A")});
+  EXPECT_FALSE(
+      interchange::from_json("{\"format\":\"altro\",\"format_version\":1,\"enti\":[]}", "i.json"));
+  auto dup = interchange::to_json(
+      {traguardi::testing::sample_dataset("A"), traguardi::testing::sample_dataset("A")});
   auto r2 = interchange::from_json(dup, "d.json");
   ASSERT_FALSE(r2);
   EXPECT_NE(r2.error().message.find("ente duplicato"), std::string::npos);

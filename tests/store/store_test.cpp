@@ -110,9 +110,10 @@ TEST(SqliteStore, ForeignFilesAreRefusedWithAClearMessage) {
   // a SQLite file with someone else's tables
   auto foreign = (dir / "foreign.db").string();
   std::filesystem::remove(foreign);
-  ASSERT_EQ(std::system(("sqlite3 " + foreign + " 'CREATE TABLE t(x)' 2>/dev/null || python3 -c "
-                         "\"import sqlite3; sqlite3.connect('" + foreign +
-                         "').execute('CREATE TABLE t(x)')\"")
+  ASSERT_EQ(std::system(("sqlite3 " + foreign +
+                         " 'CREATE TABLE t(x)' 2>/dev/null || python3 -c "
+                         "\"import sqlite3; sqlite3.connect('" +
+                         foreign + "').execute('CREATE TABLE t(x)')\"")
                             .c_str()),
             0);
   EXPECT_THROW(open_store(foreign, OpenMode::create), StoreError);

@@ -2,7 +2,9 @@
 
 namespace traguardi::testing {
 namespace {
-Decimal d(const char* s) { return *Decimal::parse(s); }
+Decimal d(const char* s) {
+  return *Decimal::parse(s);
+}
 } // namespace
 
 Dataset sample_dataset(const std::string& code) {
@@ -11,7 +13,8 @@ Dataset sample_dataset(const std::string& code) {
   ds.vistas = {{"DUP_2021_2023", "DUP 2021 2023", 2021, 2023, {}}};
   ds.vistas[0].levels = {Level::mandato, Level::missione, Level::programma, Level::peg};
   ds.areas = {{"DUP_2021_2023", 1, "1. LA CITTÀ CHE CURA"}};
-  ds.assessorati = {{"POLITICHE SOCIALI", "Politiche sociali", "Famiglie - Casa", {"Politiche  sociali"}}};
+  ds.assessorati = {
+      {"POLITICHE SOCIALI", "Politiche sociali", "Famiglie - Casa", {"Politiche  sociali"}}};
   ds.persons = {{"ROSSI ANNA", "ROSSI ANNA", "anna.rossi", {"rossi anna"}},
                 {"VERDI LUCA", "VERDI LUCA", "", {}}};
   ResponsibilityCenter s1;
@@ -55,7 +58,8 @@ Dataset sample_dataset(const std::string& code) {
   pr.responsible = "ROSSI ANNA";
   pr.status = {{2021, std::nullopt, "Avviata la ricognizione degli alloggi."},
                {2022, Date{2022, 12, 31}, "Assegnati 4 alloggi; «ritardi» per i lavori."}};
-  pr.structures = {{"Interventi per il diritto alla", "Programma", "12", "06", d("0"), std::nullopt, std::nullopt}};
+  pr.structures = {{"Interventi per il diritto alla", "Programma", "12", "06", d("0"), std::nullopt,
+                    std::nullopt}};
   Indicator pi;
   pi.order = 1;
   pi.reference_year = 2021;
