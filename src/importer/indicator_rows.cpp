@@ -68,6 +68,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
   std::vector<Row> rows;
   std::vector<Line> pending;
   std::optional<std::pair<int, int>> years;
+  std::string label_run;
   if (ctx.objective_year) years = std::pair{*ctx.objective_year - 1, *ctx.objective_year - 2};
   auto close_row = [&](Row& r) {
     r.ind.note = joined_note(r);
@@ -80,9 +81,12 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     }
     if (classify_heading(line.text) == Heading::indicatori) continue;
     if (is_label_line(line.text)) {
-      if (auto y = history_years(line.text)) years = y;
+      // Column labels may be wrapped by the extractor: read the years over the whole run.
+      label_run += (label_run.empty() ? "" : " ") + line.text;
+      if (auto y = history_years(label_run)) years = y;
       continue;
     }
+    label_run.clear();
     auto w = split_words(line.text);
     std::size_t k = w.size();
     std::optional<IndicatorType> type;

@@ -250,7 +250,21 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
                   "descrizione seguita dalla riga con peso, avanzamento e date", "riga ignorata");
     pending.clear();
   };
-  for (const auto& line : lines) {
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    Line line = lines[li];
+    // A value line wrapped by the extractor right after its planned start: the rest of the
+    // cells (end date, responsabile, centro) continue on the next line.
+    if (!line.blank() && li + 1 < lines.size() && !lines[li + 1].blank()) {
+      auto w = split_words(line.text);
+      auto next = split_words(lines[li + 1].text);
+      auto value_cell = [](std::string_view t) { return cell_date(t) || cell_number(t); };
+      auto c = find_cluster(w);
+      bool complete = c && c->dates.size() == 2 && c->numbers.size() == 2;
+      if (!complete && !w.empty() && value_cell(w.back()) && !next.empty() && value_cell(next[0])) {
+        line.text += " " + lines[li + 1].text;
+        ++li;
+      }
+    }
     if (line.blank() || line.page_break) {
       if (open) open->tail.push_back(Line{line.number, "", false});
       continue;

@@ -87,8 +87,30 @@ Heading classify_heading(std::string_view l, std::string* rest) {
   return Heading::none;
 }
 
+namespace {
+
+// Splits words glued by an extractor at a lower-to-upper case change ("NoteInizio").
+std::vector<std::string_view> split_camel(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (auto w : split_words(line)) {
+    std::size_t start = 0;
+    for (std::size_t i = 1; i < w.size(); ++i) {
+      bool lower_before =
+          (w[i - 1] >= 'a' && w[i - 1] <= 'z') || static_cast<unsigned char>(w[i - 1]) >= 0x80;
+      if (lower_before && w[i] >= 'A' && w[i] <= 'Z') {
+        out.push_back(w.substr(start, i - start));
+        start = i;
+      }
+    }
+    out.push_back(w.substr(start));
+  }
+  return out;
+}
+
+} // namespace
+
 bool is_label_line(std::string_view line) {
-  auto words = split_words(line);
+  auto words = split_camel(line);
   if (words.empty()) return false;
   int label_words = 0;
   for (auto w : words) {
@@ -104,7 +126,7 @@ bool is_label_line(std::string_view line) {
 }
 
 std::optional<std::pair<int, int>> history_years(std::string_view line) {
-  auto words = split_words(line);
+  auto words = split_camel(line);
   std::vector<int> years;
   for (std::size_t i = 1; i < words.size(); ++i)
     if (is_year(words[i]) && iequals(words[i - 1], "Raggiunto"))
