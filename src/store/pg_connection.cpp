@@ -48,14 +48,17 @@ ResultPtr wrap(PGresult* r) {
   return ResultPtr(r, &PQclear);
 }
 
-void check(const ResultPtr& r, PGconn* c) {
+void check(const ResultPtr& r, PGconn* c, ExecStatusType expected = PGRES_COMMAND_OK) {
   auto s = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-  if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) throw_failure(r.get(), c);
+  if (s != expected && s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) throw_failure(r.get(), c);
 }
+
+class PgConnection;
 
 class PgStatement final : public Statement {
 public:
-  PgStatement(PGconn* c, std::string name, const std::string& sql) : c_(c), name_(std::move(name)) {
+  PgStatement(PgConnection& owner, PGconn* c, std::string name, const std::string& sql)
+      : owner_(owner), c_(c), name_(std::move(name)) {
     int n = 0;
     std::string text = number_placeholders(sql, &n);
     check(wrap(PQprepare(c_, name_.c_str(), text.c_str(), 0, nullptr)), c_);
@@ -103,22 +106,9 @@ public:
   }
 
 private:
-  void execute() {
-    std::vector<const char*> values(params_.size());
-    for (std::size_t i = 0; i < params_.size(); ++i)
-      values[i] = params_[i] ? params_[i]->c_str() : nullptr;
-    auto r = wrap(PQexecPrepared(c_, name_.c_str(), static_cast<int>(values.size()), values.data(),
-                                 nullptr, nullptr, 0));
-    check(r, c_);
-    rows_ = PQntuples(r.get());
-    const char* affected = PQcmdTuples(r.get());
-    changes_ = 0;
-    if (affected && *affected)
-      std::from_chars(affected, affected + std::strlen(affected), changes_);
-    row_ = -1;
-    result_ = std::move(r);
-  }
+  void execute();
 
+  PgConnection& owner_;
   PGconn* c_;
   std::string name_;
   std::vector<std::optional<std::string>> params_;
@@ -128,10 +118,58 @@ private:
   std::int64_t changes_ = 0;
 };
 
+// A plain INSERT during a bulk load: each step appends one COPY row to a buffer; the
+// connection sends the buffers before any other statement and at commit.
+class CopyStatement final : public Statement {
+public:
+  CopyStatement(PgConnection& owner, PlainInsert shape)
+      : owner_(owner), shape_(std::move(shape)), fields_(static_cast<std::size_t>(shape_.params)) {}
+
+  void bind(int index, const Value& v) override {
+    if (index < 1 || index > shape_.params)
+      throw StoreError(fmt::format("parametro SQL {} fuori intervallo", index));
+    fields_[static_cast<std::size_t>(index - 1)] = v;
+  }
+  bool step() override;
+  Value column(int) const override { return std::monostate{}; }
+  std::int64_t changes() const override { return 1; }
+  void reset() override {
+    for (auto& f : fields_)
+      f = std::monostate{};
+  }
+
+  bool pending() const { return !buffer_.empty(); }
+  std::size_t pending_bytes() const { return buffer_.size(); }
+  void discard() { buffer_.clear(); }
+  void send(PGconn* c) {
+    check(wrap(PQexec(
+              c, fmt::format("COPY {} ({}) FROM STDIN", shape_.table, shape_.columns).c_str())),
+          c, PGRES_COPY_IN);
+    if (PQputCopyData(c, buffer_.data(), static_cast<int>(buffer_.size())) != 1 ||
+        PQputCopyEnd(c, nullptr) != 1)
+      throw_failure(nullptr, c);
+    buffer_.clear();
+    // The COPY's outcome (a duplicate key is reported here); read to the end either way.
+    ResultPtr failed{nullptr, &PQclear};
+    for (PGresult* r; (r = PQgetResult(c)) != nullptr;) {
+      auto res = wrap(r);
+      if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) failed = std::move(res);
+    }
+    if (failed) throw_failure(failed.get(), c);
+  }
+
+private:
+  PgConnection& owner_;
+  PlainInsert shape_;
+  std::vector<Value> fields_;
+  std::string buffer_;
+};
+
 class PgConnection final : public Connection {
 public:
   explicit PgConnection(PGconn* c) : c_(c) {}
   ~PgConnection() override {
+    copies_.clear();
     cache_.clear();
     PQfinish(c_);
   }
@@ -139,14 +177,22 @@ public:
   Dialect dialect() const override { return Dialect::postgresql; }
 
   void execute(std::string_view sql) override {
+    flush();
     check(wrap(PQexec(c_, std::string(sql).c_str())), c_);
   }
 
   Statement& prepare(const std::string& sql) override {
+    if (bulk_) {
+      auto it = copies_.find(sql);
+      if (it != copies_.end()) return *it->second;
+      if (auto shape = parse_plain_insert(sql))
+        return *copies_.emplace(sql, std::make_unique<CopyStatement>(*this, std::move(*shape)))
+                    .first->second;
+    }
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
       auto name = fmt::format("traguardi_{}", cache_.size() + 1);
-      it = cache_.emplace(sql, std::make_unique<PgStatement>(c_, name, sql)).first;
+      it = cache_.emplace(sql, std::make_unique<PgStatement>(*this, c_, name, sql)).first;
     }
     return *it->second;
   }
@@ -154,11 +200,19 @@ public:
   // REPEATABLE READ: one snapshot per transaction (as SQLite gives), and a concurrent update
   // of a row we touch fails with 40001 instead of being applied over it.
   void begin() override { execute("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
-  void commit() override { execute("COMMIT"); }
+  void commit() override {
+    execute("COMMIT"); // flushes first
+    bulk_ = false;
+  }
   void rollback() override {
+    for (auto* s : order_)
+      s->discard();
+    order_.clear();
+    bulk_ = false;
     if (PQstatus(c_) == CONNECTION_OK && PQtransactionStatus(c_) != PQTRANS_IDLE)
       wrap(PQexec(c_, "ROLLBACK"));
   }
+  void bulk_load() override { bulk_ = true; }
 
   // current_schema(): a deployment may give traguardi its own schema via search_path.
   bool table_exists(std::string_view name) override {
@@ -179,58 +233,65 @@ public:
     return found;
   }
 
+  // Buffers go out in the order they were first filled: parents (ente, objective) before the
+  // rows that reference them.
+  void flush() {
+    if (order_.empty()) return;
+    auto sending = std::move(order_);
+    order_.clear();
+    try {
+      for (auto* s : sending)
+        s->send(c_);
+    } catch (...) {
+      for (auto* s : sending)
+        s->discard();
+      throw;
+    }
+  }
+  void filled(CopyStatement& s, bool first_row) {
+    if (first_row) order_.push_back(&s);
+    if (s.pending_bytes() > kMaxBuffered) flush();
+  }
+
 private:
+  static constexpr std::size_t kMaxBuffered = 16u << 20;
   PGconn* c_;
+  bool bulk_ = false;
   std::map<std::string, std::unique_ptr<PgStatement>> cache_;
+  std::map<std::string, std::unique_ptr<CopyStatement>> copies_;
+  std::vector<CopyStatement*> order_;
 };
+
+void PgStatement::execute() {
+  owner_.flush();
+  std::vector<const char*> values(params_.size());
+  for (std::size_t i = 0; i < params_.size(); ++i)
+    values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+  auto r = wrap(PQexecPrepared(c_, name_.c_str(), static_cast<int>(values.size()), values.data(),
+                               nullptr, nullptr, 0));
+  check(r, c_);
+  rows_ = PQntuples(r.get());
+  const char* affected = PQcmdTuples(r.get());
+  changes_ = 0;
+  if (affected && *affected) std::from_chars(affected, affected + std::strlen(affected), changes_);
+  row_ = -1;
+  result_ = std::move(r);
+}
+
+bool CopyStatement::step() {
+  bool first = buffer_.empty();
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (i) buffer_ += '\t';
+    append_copy_field(buffer_, fields_[i]);
+  }
+  buffer_ += '\n';
+  owner_.filled(*this, first);
+  return false;
+}
 
 void ignore_notice(void*, const char*) {}
 
 } // namespace
-
-std::string number_placeholders(std::string_view sql, int* count) {
-  std::string out;
-  out.reserve(sql.size() + 16);
-  int n = 0;
-  for (std::size_t i = 0; i < sql.size(); ++i) {
-    char ch = sql[i];
-    if (ch == '\'' || ch == '"') { // quoted literal or identifier; '' and "" escape themselves
-      std::size_t end = sql.find(ch, i + 1);
-      if (end == std::string_view::npos) end = sql.size() - 1;
-      out.append(sql.substr(i, end - i + 1));
-      i = end;
-    } else if (ch == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      std::size_t end = sql.find('\n', i);
-      if (end == std::string_view::npos) end = sql.size() - 1;
-      out.append(sql.substr(i, end - i + 1));
-      i = end;
-    } else if (ch == '?') {
-      out += '$';
-      out += std::to_string(++n);
-    } else {
-      out += ch;
-    }
-  }
-  if (count) *count = n;
-  return out;
-}
-
-std::string redact_postgres_url(std::string_view url) {
-  std::string s(url);
-  auto scheme = s.find("://");
-  if (scheme == std::string::npos) return s;
-  auto at = s.find('@', scheme + 3);
-  auto slash = s.find('/', scheme + 3);
-  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return s;
-  auto colon = s.find(':', scheme + 3);
-  if (colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
-  // A password can also travel as a query parameter.
-  for (auto p = s.find("password="); p != std::string::npos; p = s.find("password=", p + 1)) {
-    auto end = s.find('&', p);
-    s.replace(p + 9, (end == std::string::npos ? s.size() : end) - p - 9, "***");
-  }
-  return s;
-}
 
 std::unique_ptr<Connection> open_postgres(const std::string& url) {
   // Defaults first, then the URL (expand_dbname), then what traguardi cannot work without.

@@ -51,6 +51,11 @@ public:
   virtual bool table_exists(std::string_view name) = 0;
   /// Any user table at all.
   virtual bool has_any_table() = 0;
+  /// Bulk-load hint for the current transaction: a back-end may then buffer plain
+  /// "INSERT INTO t (cols) VALUES (?, ...)" rows and send them in batches (PostgreSQL: COPY),
+  /// reporting their failures at the next other statement or at commit. Off after commit or
+  /// rollback. The default ignores it.
+  virtual void bulk_load() {}
 };
 
 // Helpers for reading columns.

@@ -97,6 +97,7 @@ void SqlStore::replace(const Dataset& d) {
 
 void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next) {
   in_transaction([&] {
+    conn_->bulk_load(); // national-scale loads: thousands of rows per ente
     while (auto d = next()) write(*d);
   });
 }

@@ -91,3 +91,25 @@ TEST(PostgresSql, PasswordsAreRedacted) {
             "postgresql://u@h/db?password=***&sslmode=require");
   EXPECT_EQ(sql::redact_postgres_url("postgresql://h/db"), "postgresql://h/db");
 }
+
+TEST(PostgresSql, OnlyPlainInsertsBecomeCopyRows) {
+  auto p = sql::parse_plain_insert("INSERT INTO phase (ente, vista, ord) VALUES (?,?,?)");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->table, "phase");
+  EXPECT_EQ(p->columns, "ente, vista, ord");
+  EXPECT_EQ(p->params, 3);
+  EXPECT_FALSE(sql::parse_plain_insert("INSERT INTO t (a, b) VALUES (?, 1)"));
+  EXPECT_FALSE(sql::parse_plain_insert("INSERT INTO t (a) VALUES (?) RETURNING a"));
+  EXPECT_FALSE(sql::parse_plain_insert("INSERT INTO t (a, b) VALUES (?)"));
+  EXPECT_FALSE(sql::parse_plain_insert("UPDATE t SET a = ?"));
+}
+
+TEST(PostgresSql, CopyFieldsEscapeWhatCopyWouldReadAsSyntax) {
+  std::string out;
+  sql::append_copy_field(out, sql::Value{});
+  out += '|';
+  sql::append_copy_field(out, sql::Value{std::int64_t{-42}});
+  out += '|';
+  sql::append_copy_field(out, sql::Value{std::string("a\tb\nc\\N\r")});
+  EXPECT_EQ(out, "\\N|-42|a\\tb\\nc\\\\N\\r");
+}
