@@ -81,21 +81,18 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
   }
   if (bar) std::cerr << "\n";
 
+  // The database is created only when there is something to write.
   std::unique_ptr<Store> store;
-  Dataset d;
-  if (opt.dry_run) {
-    // Nothing is written, but the comparison with stored data is still meaningful.
-    try {
-      store = open_db(ctx, OpenMode::existing);
-    } catch (const StoreError&) {
-    }
-  } else {
-    store = open_db(ctx, OpenMode::create);
+  try {
+    store = open_db(ctx, OpenMode::existing);
+  } catch (const StoreError&) {
   }
-  d = store ? target_dataset(*store, ctx, sheets.front().ente_name) : Dataset{};
-  if (!store) {
+  Dataset d;
+  if (store) {
+    d = target_dataset(*store, ctx, sheets.front().ente_name);
+  } else {
     d.ente.code = ctx.ente.empty() ? ente_code_from_name(sheets.front().ente_name) : ctx.ente;
-    d.ente.name = sheets.front().ente_name;
+    d.ente.name = sheets.front().ente_name.empty() ? d.ente.code : sheets.front().ente_name;
   }
 
   std::vector<importer::ImportFinding> findings;
@@ -136,6 +133,7 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
     return 0;
   }
   if (total.changed()) {
+    if (!store) store = open_db(ctx, OpenMode::create);
     store->replace(d);
     std::cout << fmt::format("Dati scritti in {} per l'ente {}.\n", ctx.db, d.ente.code);
   } else {
