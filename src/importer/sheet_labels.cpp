@@ -109,7 +109,22 @@ std::vector<std::string_view> split_camel(std::string_view line) {
 
 } // namespace
 
+static bool is_label_word(std::string_view w) {
+  std::string lw = ascii_lower(w);
+  if (is_year(w)) return true;
+  for (auto k : kLabelWords)
+    if (lw == k) return true;
+  return false;
+}
+
 bool is_label_line(std::string_view line) {
+  // Cheap rejection: the first word (up to a case change) must already be a label word.
+  std::size_t end = 0;
+  while (end < line.size() && line[end] != ' ' &&
+         !(end > 0 && line[end - 1] >= 'a' && line[end - 1] <= 'z' && line[end] >= 'A' &&
+           line[end] <= 'Z'))
+    ++end;
+  if (end == 0 || end > 16 || !is_label_word(line.substr(0, end))) return false;
   auto words = split_camel(line);
   if (words.empty()) return false;
   int label_words = 0;

@@ -83,9 +83,44 @@ void split_glued(std::string& s) {
   }
 }
 
+// Most lines of a clean extraction are already canonical: single spaces, no markup, no special
+// white space. Checking that in one pass avoids rebuilding them.
+bool already_normal(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  char prev = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == ' ' && prev == ' ') return false;
+    if (u < 0x20 || c == '*' || c == '_' || u == 0xC2 || u == 0xE2) {
+      // Codes keep their underscores: only an underscore at a word edge needs the slow path.
+      if (c == '_' && i > 0 && i + 1 < s.size() &&
+          is_alnum_byte(static_cast<unsigned char>(prev)) &&
+          is_alnum_byte(static_cast<unsigned char>(s[i + 1]))) {
+        prev = c;
+        continue;
+      }
+      if (u == 0xE2 && !(i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80)) {
+        prev = c;
+        continue;
+      }
+      if (u == 0xC2 && !(i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
+        prev = c;
+        continue;
+      }
+      return false;
+    }
+    prev = c;
+  }
+  // Glued labels all contain "Note" or "Responsab".
+  return s.find("Not") == std::string_view::npos && s.find("Avanzamento") == std::string_view::npos;
+}
+
 } // namespace
 
 std::string normalize_line(std::string_view raw) {
+  if (already_normal(raw)) return std::string(raw);
   std::string s = unify_spaces(raw);
   if (s.find_first_of("*_") != std::string::npos) s = strip_markup(s);
   split_glued(s);
