@@ -35,8 +35,7 @@ void Pager::new_page() {
   pages_.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
   cr_ = cairo_create(pages_.back());
   band();
-  double bottom = kHeaderTop;
-  if (section_) bottom = header_block(section_->header, true);
+  const double bottom = section_ ? draw_header() : kHeaderTop;
   body_top_ = bottom + 8;
   y_ = body_top_;
   fresh_room_ = kBodyBottom - body_top_;
@@ -55,45 +54,51 @@ void Pager::band() {
   title.draw(cr_, kMarginX + kBodyWidth / 2 + 2, ty);
 }
 
-double Pager::header_block(const HeaderBlock& h, bool draw) {
-  double y = kHeaderTop;
+void Pager::lay_out_header(const HeaderBlock& h) {
+  header_.clear();
   for (std::size_t r = 0; r < h.rows.size(); ++r) {
     const auto& row = h.rows[r];
     double total = 0;
     for (const auto& f : row)
       total += f.width;
-    std::vector<double> xs{kMarginX};
-    for (const auto& f : row)
-      xs.push_back(xs.back() + kBodyWidth * f.width / total);
-    std::vector<Text> labels, values;
-    double height = 0;
+    HeaderRow out;
+    double x = kMarginX;
     for (std::size_t i = 0; i < row.size(); ++i) {
-      const double w = xs[i + 1] - xs[i] - 2 * kPad;
+      const double next = x + kBodyWidth * row[i].width / total;
+      const double w = next - x - 2 * kPad;
+      HeaderCell cell;
+      cell.x = x;
       // The description has no label on the legacy sheets: it speaks for itself.
-      const bool show_label = row.size() > 1 || row[i].label != "Descrizione";
-      labels.emplace_back(type_, show_label ? row[i].label : "", Font::label, w);
-      values.emplace_back(type_, row[i].value, r == 0 && i == 0 ? Font::bold : Font::body, w);
-      const double lh = show_label ? labels.back().height() : 0;
-      height = std::max(height, lh + values.back().height());
+      if (row.size() > 1 || row[i].label != "Descrizione")
+        cell.label = Text(type_, row[i].label, Font::label, w);
+      cell.value = Text(type_, row[i].value, r == 0 && i == 0 ? Font::bold : Font::body, w);
+      out.height = std::max(out.height, cell.label.height() + cell.value.height());
+      out.cells.push_back(std::move(cell));
+      x = next;
     }
-    height += 2 * kPad;
-    if (draw) {
-      set_color(cr_, kHeaderFill);
-      cairo_rectangle(cr_, kMarginX, y, kBodyWidth, height);
-      cairo_fill(cr_);
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        const bool show_label = row.size() > 1 || row[i].label != "Descrizione";
-        set_color(cr_, kMuted);
-        if (show_label) labels[i].draw(cr_, xs[i] + kPad, y + kPad);
-        set_color(cr_, kInk);
-        values[i].draw(cr_, xs[i] + kPad, y + kPad + (show_label ? labels[i].height() : 0));
-        if (i > 0) rule(cr_, xs[i], y, xs[i], y + height);
-      }
-      rule(cr_, kMarginX, y + height, kMarginX + kBodyWidth, y + height);
-    }
-    y += height;
+    out.height += 2 * kPad;
+    header_.push_back(std::move(out));
   }
-  if (draw && !h.rows.empty()) {
+}
+
+double Pager::draw_header() {
+  double y = kHeaderTop;
+  for (const HeaderRow& row : header_) {
+    set_color(cr_, kHeaderFill);
+    cairo_rectangle(cr_, kMarginX, y, kBodyWidth, row.height);
+    cairo_fill(cr_);
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      const HeaderCell& c = row.cells[i];
+      set_color(cr_, kMuted);
+      c.label.draw(cr_, c.x + kPad, y + kPad);
+      set_color(cr_, kInk);
+      c.value.draw(cr_, c.x + kPad, y + kPad + c.label.height());
+      if (i > 0) rule(cr_, c.x, y, c.x, y + row.height);
+    }
+    rule(cr_, kMarginX, y + row.height, kMarginX + kBodyWidth, y + row.height);
+    y += row.height;
+  }
+  if (!header_.empty()) {
     set_color(cr_, kRule);
     cairo_set_line_width(cr_, 0.5);
     cairo_rectangle(cr_, kMarginX, kHeaderTop, kBodyWidth, y - kHeaderTop);
@@ -131,6 +136,7 @@ void Pager::cover() {
 
 void Pager::begin_section(const Section& s) {
   section_ = &s;
+  lay_out_header(s.header);
   new_page();
 }
 

@@ -53,12 +53,25 @@ public:
   std::vector<cairo_surface_t*> finish();
 
 private:
+  /// The objective header laid out once per section and drawn on each of its pages.
+  struct HeaderCell {
+    double x = 0;
+    Text label, value;
+  };
+  struct HeaderRow {
+    double height = 0;
+    std::vector<HeaderCell> cells;
+  };
+
   void band();
-  double header_block(const HeaderBlock& h, bool draw);
+  void lay_out_header(const HeaderBlock& h);
+  double draw_header();
 
   const Document& doc_;
   const Typesetter& type_;
   const Section* section_ = nullptr;
+  Text band_ente_, band_title_;
+  std::vector<HeaderRow> header_;
   std::vector<cairo_surface_t*> pages_;
   cairo_t* cr_ = nullptr;
   double y_ = 0, body_top_ = 0, fresh_room_ = 0;

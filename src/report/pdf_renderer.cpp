@@ -3,7 +3,9 @@
 #include <cairo-pdf.h>
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
+#include <thread>
 
 #include "report/pdf_pager.h"
 
@@ -26,13 +28,14 @@ double keep_after(const std::vector<Block>& blocks, std::size_t i) {
   return 24;
 }
 
-} // namespace
-
-Result<std::string> render_pdf(const Document& d) {
-  pdf::Typesetter type;
+/// Lays out sections [from, to), preceded by the cover when asked, into recorded pages.
+std::vector<cairo_surface_t*> lay_out(const Document& d, std::size_t from, std::size_t to,
+                                      bool cover) {
+  pdf::Typesetter type; // one per thread: Pango's default font map is per thread
   pdf::Pager pager(d, type);
-  pager.cover();
-  for (const auto& section : d.sections) {
+  if (cover) pager.cover();
+  for (std::size_t s = from; s < to; ++s) {
+    const Section& section = d.sections[s];
     pager.begin_section(section);
     for (std::size_t i = 0; i < section.blocks.size(); ++i) {
       const Block& b = section.blocks[i];
@@ -46,7 +49,48 @@ Result<std::string> render_pdf(const Document& d) {
         pager.gantt(*g);
     }
   }
-  std::vector<cairo_surface_t*> pages = pager.finish();
+  return pager.finish();
+}
+
+/// Every objective starts on a new page, so contiguous runs of sections can be laid out on
+/// separate threads and their pages concatenated; the result does not depend on the split.
+std::vector<cairo_surface_t*> lay_out_pages(const Document& d, int threads) {
+  std::size_t n = threads > 0 ? static_cast<std::size_t>(threads)
+                              : std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+  if (d.sections.size() < 16) n = 1; // not worth a thread
+  n = std::min(n, std::max<std::size_t>(1, d.sections.size()));
+  std::vector<std::vector<cairo_surface_t*>> parts(n);
+  std::vector<std::exception_ptr> errors(n);
+  auto work = [&](std::size_t k) {
+    try {
+      const std::size_t from = d.sections.size() * k / n, to = d.sections.size() * (k + 1) / n;
+      parts[k] = lay_out(d, from, to, k == 0);
+    } catch (...) {
+      errors[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t k = 1; k < n; ++k)
+    pool.emplace_back(work, k);
+  work(0);
+  for (auto& t : pool)
+    t.join();
+  std::vector<cairo_surface_t*> pages;
+  for (auto& part : parts)
+    pages.insert(pages.end(), part.begin(), part.end());
+  for (auto& e : errors) {
+    if (!e) continue;
+    for (auto* p : pages)
+      cairo_surface_destroy(p);
+    std::rethrow_exception(e);
+  }
+  return pages;
+}
+
+} // namespace
+
+Result<std::string> render_pdf(const Document& d, int threads) {
+  std::vector<cairo_surface_t*> pages = lay_out_pages(d, threads);
 
   std::string bytes;
   cairo_surface_t* surface =
@@ -58,12 +102,13 @@ Result<std::string> render_pdf(const Document& d) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                  (d.title + " – " + d.ente).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "traguardi");
+  const pdf::Typesetter footer_type;
   cairo_t* cr = cairo_create(surface);
   const int total = static_cast<int>(pages.size());
   for (int n = 0; n < total; ++n) {
     cairo_set_source_surface(cr, pages[n], 0, 0);
     cairo_paint(cr);
-    pdf::draw_footer(cr, type, d, n + 1, total);
+    pdf::draw_footer(cr, footer_type, d, n + 1, total);
     cairo_show_page(cr);
     cairo_surface_destroy(pages[n]);
   }
@@ -77,8 +122,8 @@ Result<std::string> render_pdf(const Document& d) {
   return bytes;
 }
 
-Result<void> write_pdf(const Document& d, const std::string& path) {
-  auto bytes = render_pdf(d);
+Result<void> write_pdf(const Document& d, const std::string& path, int threads) {
+  auto bytes = render_pdf(d, threads);
   if (!bytes) return tl::unexpected(bytes.error());
   std::ofstream out(path, std::ios::binary);
   out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));

@@ -13,9 +13,10 @@
 
 namespace traguardi::report {
 
-/// The PDF bytes of the document.
-Result<std::string> render_pdf(const Document& d);
+/// The PDF bytes of the document. Long documents are laid out on `threads` threads (0 = up to
+/// 4, as many as the machine has); the bytes are the same whatever the number.
+Result<std::string> render_pdf(const Document& d, int threads = 0);
 /// Writes the PDF to `path`; nothing is written when rendering fails.
-Result<void> write_pdf(const Document& d, const std::string& path);
+Result<void> write_pdf(const Document& d, const std::string& path, int threads = 0);
 
 } // namespace traguardi::report

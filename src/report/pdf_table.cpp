@@ -82,8 +82,12 @@ void Pager::table(const Table& t) {
     cells.clear();
     double h = 0;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      const std::string& text = i < row.size() ? row[i].text : std::string();
-      cells.emplace_back(type_, text, Font::small, inner(i), align_of(t.columns[i].kind));
+      // Empty cells (many notes, values not measured) need no layout at all.
+      if (i >= row.size() || row[i].text.empty()) {
+        cells.emplace_back();
+        continue;
+      }
+      cells.emplace_back(type_, row[i].text, Font::small, inner(i), align_of(t.columns[i].kind));
       h = std::max(h, cells.back().height());
     }
     return h + 2 * kCellPadY;

@@ -79,22 +79,23 @@ Table phases_table(const Dataset& d, const Objective& o, const char* heading) {
   Table t;
   t.heading = heading;
   t.sheet = "Fasi";
+  // Column order of the legacy sheets (seed-spec §3.3): actual dates come last.
   t.columns = {{"Descrizione", 3.2},
                {"Peso", 0.75, ValueKind::number},
                {"Avanz.", 0.75, ValueKind::number},
                {"Inizio Previsto", 0.95, ValueKind::date},
                {"Fine Prevista", 0.95, ValueKind::date},
-               {"Inizio Effettivo", 0.95, ValueKind::date},
-               {"Fine Effettiva", 0.95, ValueKind::date},
                {"Responsabile", 1.35},
                {"Centro di Responsabilità", 1.6},
-               {"Note", 2.4}};
+               {"Note", 2.4},
+               {"Inizio Effettivo", 0.95, ValueKind::date},
+               {"Fine Effettiva", 0.95, ValueKind::date}};
   for (const auto& p : o.phases)
     t.rows.push_back({Cell::of_text(p.description), Cell::of_number(p.weight),
                       Cell::of_number(p.progress), Cell::of_date(p.planned_start),
-                      Cell::of_date(p.planned_end), Cell::of_date(p.actual_start),
-                      Cell::of_date(p.actual_end), Cell::of_text(person_name(d, p.responsible)),
-                      Cell::of_text(center_short(d, p.center)), Cell::of_text(p.note)});
+                      Cell::of_date(p.planned_end), Cell::of_text(person_name(d, p.responsible)),
+                      Cell::of_text(center_short(d, p.center)), Cell::of_text(p.note),
+                      Cell::of_date(p.actual_start), Cell::of_date(p.actual_end)});
   return t;
 }
 

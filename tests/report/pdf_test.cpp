@@ -177,6 +177,16 @@ TEST(PdfProgrammeSheet, PrintsFinalitaStruttureAndYearPrefixedIndicators) {
   run("pdftoppm -r 60 -png " + path + " " + path + "-page");
 }
 
+TEST_F(PdfTest, ThreadCountDoesNotChangeTheBytes) {
+  Document many = doc;
+  while (many.sections.size() < 20)
+    many.sections.push_back(doc.sections[many.sections.size() % 2]);
+  auto one = render_pdf(many, 1), three = render_pdf(many, 3);
+  ASSERT_TRUE(one && three);
+  EXPECT_EQ(*one, *three);
+  EXPECT_GT(one->size(), read_file(path).size());
+}
+
 TEST_F(PdfTest, PagesRenderToImages) {
   run("pdftoppm -r 60 -png " + path + " " + dir + "/page");
   EXPECT_FALSE(read_file(dir + "/page-1.png").empty());
