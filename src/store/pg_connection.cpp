@@ -38,6 +38,8 @@ std::string server_message(const PGresult* r, PGconn* c) {
   if (state == "40001" || state == "40P01")
     throw Conflict("modifica rifiutata: gli stessi dati sono stati modificati nello stesso "
                    "momento da un'altra sessione; ricaricare e riprovare");
+  if (state == "42501") // least-privilege roles (docs/deploy.md) meet this one
+    throw StoreError(fmt::format("il ruolo PostgreSQL non ha i permessi necessari: {}", msg));
   if (PQstatus(c) == CONNECTION_BAD || state.rfind("08", 0) == 0)
     throw StoreError(fmt::format("connessione a PostgreSQL interrotta: {}", msg));
   throw StoreError(fmt::format("errore PostgreSQL{}: {}", state.empty() ? "" : " " + state, msg));
