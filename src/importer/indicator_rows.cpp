@@ -9,7 +9,7 @@ namespace {
 
 struct Row {
   Indicator ind;
-  std::vector<std::vector<std::string>> note_blocks;
+  std::vector<std::vector<std::string_view>> note_blocks; // views of the section's lines
   bool inline_note = false;
   bool standalone_value_line = false;
 };
@@ -32,10 +32,13 @@ std::string joined_note(const Row& r) {
   std::string out;
   for (const auto& b : r.note_blocks) {
     std::string para;
-    for (const auto& s : b)
-      para += (para.empty() ? "" : " ") + s;
+    for (const auto& s : b) {
+      if (!para.empty()) para += ' ';
+      para += s;
+    }
     if (para.empty()) continue;
-    out += (out.empty() ? "" : "\n") + para;
+    if (!out.empty()) out += '\n';
+    out += para;
   }
   return out;
 }
@@ -44,20 +47,36 @@ bool contains_key(const std::string& key, std::string_view needle) {
   return key.find(needle) != std::string::npos;
 }
 
+// Case-insensitive search of a lower-case ASCII needle.
+bool icontains(std::string_view s, std::string_view lower_needle) {
+  for (std::size_t i = 0; i + lower_needle.size() <= s.size(); ++i)
+    if (istarts_with(s.substr(i), lower_needle)) return true;
+  return false;
+}
+
 } // namespace
 
 void classify_scale(Indicator& ind) {
-  std::string key = matching_key(ind.description + " " + ind.note);
+  // matching_key folds only case, quotes, spaces and a word-initial 'l': every boolean marker
+  // needs a '=' or '/' in the printed text, every polarity word "nferiore" or "rid" (any case).
+  // Texts without them skip building the keys; the answer is the same.
+  bool may_be_boolean = ind.description.find_first_of("=/") != std::string::npos ||
+                        ind.note.find_first_of("=/") != std::string::npos;
   std::string k;
-  for (char c : key)
-    if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
-  if (contains_key(k, "SI=1") || contains_key(k, "(SI/NO)") || contains_key(k, "FATTO=1") ||
-      contains_key(k, "1=FATTO") || contains_key(k, "SI=1,NO=0"))
+  if (may_be_boolean) {
+    std::string key = matching_key(ind.description + " " + ind.note);
+    for (char c : key)
+      if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
+  }
+  if (may_be_boolean &&
+      (contains_key(k, "SI=1") || contains_key(k, "(SI/NO)") || contains_key(k, "FATTO=1") ||
+       contains_key(k, "1=FATTO") || contains_key(k, "SI=1,NO=0")))
     ind.scale = Scale::boolean;
   else if (ind.description.find('%') != std::string::npos)
     ind.scale = Scale::percent;
   else
     ind.scale = Scale::count;
+  if (!icontains(ind.description, "nferiore") && !icontains(ind.description, "rid")) return;
   std::string d = matching_key(ind.description);
   if (contains_key(d, "INFERIORE A") || d.rfind("RIDOTTO", 0) == 0 || d.rfind("RIDURRE", 0) == 0)
     ind.polarity = Polarity::lower_is_better;
@@ -69,6 +88,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
   std::vector<Line> pending;
   std::optional<std::pair<int, int>> years;
   std::string label_run;
+  std::vector<std::string_view> w;
   if (ctx.objective_year) years = std::pair{*ctx.objective_year - 1, *ctx.objective_year - 2};
   auto close_row = [&](Row& r) {
     r.ind.note = joined_note(r);
@@ -82,12 +102,13 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     if (classify_heading(line.text) == Heading::indicatori) continue;
     if (is_label_line(line.text)) {
       // Column labels may be wrapped by the extractor: read the years over the whole run.
-      label_run += (label_run.empty() ? "" : " ") + line.text;
+      if (!label_run.empty()) label_run += ' ';
+      label_run += line.text;
       if (auto y = history_years(label_run)) years = y;
       continue;
     }
     label_run.clear();
-    auto w = split_words(line.text);
+    split_words(line.text, w);
     std::size_t k = w.size();
     std::optional<IndicatorType> type;
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
@@ -132,11 +153,15 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     std::string desc;
     int first = line.number;
     for (std::size_t i = start; i < pending.size(); ++i) {
-      desc += (desc.empty() ? "" : " ") + pending[i].text;
+      if (!desc.empty()) desc += ' ';
+      desc += pending[i].text;
       first = std::min(first, pending[i].number);
     }
-    std::string prefix = join_words(w, 0, k);
-    if (!prefix.empty()) desc += (desc.empty() ? "" : " ") + prefix;
+    std::string_view prefix = words_span(w, 0, k);
+    if (!prefix.empty()) {
+      if (!desc.empty()) desc += ' ';
+      desc += prefix;
+    }
     pending.clear();
     row.standalone_value_line = prefix.empty();
     if (ctx.year_prefix && desc.size() > 7 && desc[4] == ' ' && desc[5] == '-' && desc[6] == ' ' &&
@@ -171,7 +196,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       ind.history.push_back(HistoryValue{y1, values[2], 1, false});
       ind.history.push_back(HistoryValue{y2, values[3], 2, false});
     }
-    std::string rest = join_words(w, v, w.size());
+    std::string_view rest = words_span(w, v, w.size());
     if (!rest.empty()) {
       row.note_blocks.push_back({rest});
       row.inline_note = true;

@@ -47,6 +47,10 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, st
   std::string out;
   bool paragraph_break = false;
   to = std::min(to, lines.size());
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to; ++i)
+    n += lines[i].text.size() + 1;
+  out.reserve(n);
   for (std::size_t i = from; i < to; ++i) {
     const Line& l = lines[i];
     if (l.page_break) {
@@ -77,7 +81,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       if (b.first_line == 0) b.first_line = l.number;
       b.last_line = l.number;
     }
-    std::string rest;
+    std::string_view rest;
     Heading h = l.blank() ? Heading::none : classify_heading(l.text, &rest);
     // Sections come in a fixed order and the tables are last: inside FASI only phase and
     // indicator headings count, inside INDICATORI none does (an upper-case note can read
@@ -90,7 +94,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     switch (h) {
     case Heading::collegato:
       s = Section::links;
-      if (!rest.empty()) b.objective_type = rest;
+      if (!rest.empty()) b.objective_type = std::string(rest);
       continue;
     case Heading::finalita:
       s = Section::purpose;
@@ -171,7 +175,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Section::state:
       if (l.blank() || l.page_break) continue;
       if (expect_state) {
-        b.state = l.text;
+        b.state = std::string(l.text);
         expect_state = false;
       } else {
         sink.warn(l.number, "riga_fuori_sezione", "riga dopo lo stato non interpretata",

@@ -92,11 +92,11 @@ std::optional<ActualDates> closing_dates(std::string_view line, bool allow_space
 
 struct OpenRow {
   ParsedPhase row;
-  std::vector<Line> tail; // rest of the value line first, then the following lines
+  std::vector<Line> tail; // rest of the value line first, then the following lines (views)
   int value_line = 0;
 };
 
-std::string join_note(const std::vector<std::vector<std::string>>& blocks) {
+std::string join_note(const std::vector<std::vector<std::string_view>>& blocks) {
   std::string out;
   for (const auto& b : blocks) {
     std::string para;
@@ -115,25 +115,24 @@ std::string join_note(const std::vector<std::vector<std::string>>& blocks) {
 // Splits the tail into responsabile, centro and note.
 void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
   struct W {
-    std::string text;
+    std::string_view text;
     int block;
     bool line_start;
   };
   std::vector<W> words;
+  std::vector<std::string_view> views, ws;
   int block = 0;
   for (const auto& l : open.tail) {
     if (l.blank()) {
       if (!words.empty() && words.back().block == block) ++block;
       continue;
     }
-    auto ws = split_words(l.text);
-    for (std::size_t i = 0; i < ws.size(); ++i)
-      words.push_back({std::string(ws[i]), block, i == 0});
+    split_words(l.text, ws);
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+      words.push_back({ws[i], block, i == 0});
+      views.push_back(ws[i]);
+    }
   }
-  std::vector<std::string> plain;
-  for (const auto& w : words)
-    plain.push_back(w.text);
-  std::vector<std::string_view> views(plain.begin(), plain.end());
 
   std::size_t c = words.size(), c_len = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -166,19 +165,18 @@ void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
     if (c_len) {
       e = c + c_len;
     } else {
-      std::string name = words[c].text;
+      std::size_t name_length = utf8_length(words[c].text);
       e = c + 1;
       while (e < words.size() && words[e].block == words[c].block && is_upper_word(words[e].text) &&
-             utf8_length(name) + 1 + utf8_length(words[e].text) <= 30) {
-        name += ' ';
-        name += words[e].text;
+             name_length + 1 + utf8_length(words[e].text) <= 30) {
+        name_length += 1 + utf8_length(words[e].text);
         ++e;
       }
     }
     r.center_raw = join_words(views, c, e);
     note_from = e;
   }
-  std::vector<std::vector<std::string>> note_blocks;
+  std::vector<std::vector<std::string_view>> note_blocks;
   int last_block = -1;
   for (std::size_t i = note_from; i < words.size(); ++i) {
     if (words[i].block != last_block) {
@@ -199,9 +197,9 @@ void finish(OpenRow& open, std::optional<ActualDates> dates, int last_line,
     for (std::size_t i = open.tail.size(); i-- > 1;) {
       if (open.tail[i].blank()) continue;
       if (auto d = closing_dates(open.tail[i].text, true)) {
-        dates = d;
+        dates = std::move(d);
         last_line = open.tail[i].number;
-        open.tail[i].text = d->prefix;
+        open.tail[i].text = dates->prefix; // lives as long as `dates`, past split_tail
         open.tail.resize(i + 1);
         sink.info(last_line, "date_effettive_staccate",
                   "date effettive separate dalla nota da uno spazio",
@@ -243,6 +241,9 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
   std::vector<Line> pending; // description lines (and stray lines) of the next row
   std::optional<OpenRow> open;
   int last_line = 0;
+  TextArena arena; // value lines joined with their wrapped continuation
+  std::vector<std::string_view> words, next;
+  std::optional<ValueCluster> cluster;
   auto flush_pending = [&](const char* why) {
     for (const auto& l : pending)
       if (!l.blank())
@@ -254,15 +255,24 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
     Line line = lines[li];
     // A value line wrapped by the extractor right after its planned start: the rest of the
     // cells (end date, responsabile, centro) continue on the next line.
+    bool have_words = false; // words and cluster already describe line.text
     if (!line.blank() && li + 1 < lines.size() && !lines[li + 1].blank()) {
-      auto w = split_words(line.text);
-      auto next = split_words(lines[li + 1].text);
+      split_words(line.text, words);
+      cluster = find_cluster(words);
+      have_words = true;
       auto value_cell = [](std::string_view t) { return cell_date(t) || cell_number(t); };
-      auto c = find_cluster(w);
-      bool complete = c && c->dates.size() == 2 && c->numbers.size() == 2;
-      if (!complete && !w.empty() && value_cell(w.back()) && !next.empty() && value_cell(next[0])) {
-        line.text += " " + lines[li + 1].text;
-        ++li;
+      bool complete = cluster && cluster->dates.size() == 2 && cluster->numbers.size() == 2;
+      if (!complete && !words.empty() && value_cell(words.back())) {
+        split_words(lines[li + 1].text, next);
+        if (!next.empty() && value_cell(next[0])) {
+          std::string joined(line.text);
+          joined += ' ';
+          joined += lines[li + 1].text;
+          arena.push_back(std::move(joined));
+          line.text = arena.back();
+          have_words = false;
+          ++li;
+        }
       }
     }
     if (line.blank() || line.page_break) {
@@ -280,8 +290,10 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       continue;
     }
     if (is_label_line(line.text)) continue;
-    auto words = split_words(line.text);
-    auto cluster = find_cluster(words);
+    if (!have_words) {
+      split_words(line.text, words);
+      cluster = find_cluster(words);
+    }
     if (open) {
       if (!cluster) {
         if (auto d = closing_dates(line.text, false)) {
@@ -311,8 +323,11 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       desc += l.text;
       first = std::min(first, l.number);
     }
-    std::string prefix = join_words(words, 0, cluster->begin);
-    if (!prefix.empty()) desc += (desc.empty() ? "" : " ") + prefix;
+    std::string_view prefix = words_span(words, 0, cluster->begin);
+    if (!prefix.empty()) {
+      if (!desc.empty()) desc += ' ';
+      desc += prefix;
+    }
     pending.clear();
     p.description = desc;
     if (desc.empty())
@@ -331,7 +346,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       sink.info(line.number, "fine_prevista_mancante", "fase con una sola data prevista",
                 "inizio e fine previsti", "data letta come inizio previsto");
     p.source.line_from = first;
-    row.tail.push_back(Line{line.number, join_words(words, cluster->end, words.size()), false});
+    row.tail.push_back(Line{line.number, words_span(words, cluster->end, words.size()), false});
     open = std::move(row);
   }
   if (open) finish(*open, std::nullopt, last_line, known, document, sink, out);

@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <sodium.h>
 
 #include "core/codes.h"
 #include "core/normalize.h"
@@ -225,12 +224,12 @@ private:
     // Programme sheets: one paragraph per year, "2019 - text" or a bare "2020" line (Q19).
     std::vector<std::pair<std::optional<int>, std::vector<Line>>> parts;
     for (const auto& l : lines) {
-      const std::string& t = l.text;
+      std::string_view t = l.text;
       bool marker = t.size() >= 4 && (t.starts_with("19") || t.starts_with("20")) &&
                     t.substr(0, 4).find_first_not_of("0123456789") == std::string::npos &&
                     (t.size() == 4 || t.substr(4, 3) == " - ");
       if (marker) {
-        parts.push_back({std::stoi(t.substr(0, 4)), {}});
+        parts.push_back({std::stoi(std::string(t.substr(0, 4))), {}});
         if (t.size() > 7) parts.back().second.push_back(Line{l.number, t.substr(7), false});
         continue;
       }
@@ -338,21 +337,10 @@ int ImportedSheet::indicator_count() const {
   return n;
 }
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : digest) {
-    out += hex[c >> 4];
-    out += hex[c & 15];
-  }
-  return out;
-}
-
 Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string& name) {
   FindingSink sink(name);
-  auto lines = split_lines(text);
+  TextArena arena;
+  auto lines = split_lines(text, arena);
   auto layout = read_layout(lines, sink);
   if (!layout) return tl::unexpected(layout.error());
   ImportedSheet out;

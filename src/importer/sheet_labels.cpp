@@ -22,17 +22,19 @@ constexpr std::array<std::string_view, 34> kLabelWords{
     "assessorato",    "area",          "tematica",        "direzione",    "direttore", "relazione",
     "competenza",     "data",          "nominativo",      "impegno"};
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  // Accented capitals seen in labels: À (C3 80) -> à (C3 A0).
-  for (std::size_t i = 0; i + 1 < out.size(); ++i)
-    if (static_cast<unsigned char>(out[i]) == 0xC3) {
-      unsigned char n = static_cast<unsigned char>(out[i + 1]);
-      if (n >= 0x80 && n <= 0x9E) out[i + 1] = static_cast<char>(n + 0x20);
-    }
-  return out;
+// Equality with a lower-case label word, folding ASCII capitals and the accented capitals seen
+// in labels (À = C3 80 -> à = C3 A0) without building the lower-case copy.
+bool equals_lowered(std::string_view w, std::string_view label) {
+  if (w.size() != label.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<unsigned char>(c + 32);
+    else if (i > 0 && static_cast<unsigned char>(w[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E)
+      c = static_cast<unsigned char>(c + 0x20);
+    if (c != static_cast<unsigned char>(label[i])) return false;
+  }
+  return true;
 }
 
 bool is_year(std::string_view w) {
@@ -42,17 +44,39 @@ bool is_year(std::string_view w) {
 
 } // namespace
 
-Heading classify_heading(std::string_view l, std::string* rest) {
+Heading classify_heading(std::string_view l, std::string_view* rest) {
   if (l.empty()) return Heading::none;
+  // Every heading starts with one of these letters; most lines are rejected here.
+  switch (l[0]) {
+  case 'C':
+  case 'c':
+  case 'T':
+  case 't':
+  case 'F':
+  case 'f':
+  case 'O':
+  case 'o':
+  case 'M':
+  case 'm':
+  case 'S':
+  case 's':
+  case 'G':
+  case 'g':
+  case 'I':
+  case 'i':
+    break;
+  default:
+    return Heading::none;
+  }
   if (iequals(l, "Collegato a")) return Heading::collegato;
   if (istarts_with(l, "Tipo di Obiettivo") && iends_with(l, "Collegato a")) {
     if (rest) {
       std::string_view mid = l.substr(17, l.size() - 17 - 11);
-      *rest = std::string(mid);
-      while (!rest->empty() && rest->front() == ' ')
-        rest->erase(0, 1);
-      while (!rest->empty() && rest->back() == ' ')
-        rest->pop_back();
+      while (!mid.empty() && mid.front() == ' ')
+        mid.remove_prefix(1);
+      while (!mid.empty() && mid.back() == ' ')
+        mid.remove_suffix(1);
+      *rest = mid;
     }
     return Heading::collegato;
   }
@@ -66,7 +90,7 @@ Heading classify_heading(std::string_view l, std::string* rest) {
         std::string_view r = l.substr(label.size());
         while (!r.empty() && r.front() == ' ')
           r.remove_prefix(1);
-        *rest = std::string(r);
+        *rest = r;
       }
       return h;
     }
@@ -90,9 +114,18 @@ Heading classify_heading(std::string_view l, std::string* rest) {
 namespace {
 
 // Splits words glued by an extractor at a lower-to-upper case change ("NoteInizio").
-std::vector<std::string_view> split_camel(std::string_view line) {
-  std::vector<std::string_view> out;
-  for (auto w : split_words(line)) {
+void split_camel(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t i0 = 0;
+  while (i0 < line.size()) {
+    while (i0 < line.size() && line[i0] == ' ')
+      ++i0;
+    std::size_t j0 = i0;
+    while (j0 < line.size() && line[j0] != ' ')
+      ++j0;
+    std::string_view w = line.substr(i0, j0 - i0);
+    i0 = j0;
+    if (w.empty()) continue;
     std::size_t start = 0;
     for (std::size_t i = 1; i < w.size(); ++i) {
       bool lower_before =
@@ -104,16 +137,14 @@ std::vector<std::string_view> split_camel(std::string_view line) {
     }
     out.push_back(w.substr(start));
   }
-  return out;
 }
 
 } // namespace
 
 static bool is_label_word(std::string_view w) {
-  std::string lw = ascii_lower(w);
   if (is_year(w)) return true;
   for (auto k : kLabelWords)
-    if (lw == k) return true;
+    if (equals_lowered(w, k)) return true;
   return false;
 }
 
@@ -125,15 +156,12 @@ bool is_label_line(std::string_view line) {
            line[end] <= 'Z'))
     ++end;
   if (end == 0 || end > 16 || !is_label_word(line.substr(0, end))) return false;
-  auto words = split_camel(line);
+  thread_local std::vector<std::string_view> words;
+  split_camel(line, words);
   if (words.empty()) return false;
   int label_words = 0;
   for (auto w : words) {
-    std::string lw = ascii_lower(w);
-    bool known = is_year(w);
-    for (auto k : kLabelWords)
-      if (lw == k) known = true;
-    if (!known) return false;
+    if (!is_label_word(w)) return false;
     if (!is_year(w)) ++label_words;
   }
   // One generic word alone ("Note", "Descrizione") could be a data line; demand two.
@@ -141,7 +169,8 @@ bool is_label_line(std::string_view line) {
 }
 
 std::optional<std::pair<int, int>> history_years(std::string_view line) {
-  auto words = split_camel(line);
+  std::vector<std::string_view> words;
+  split_camel(line, words);
   std::vector<int> years;
   for (std::size_t i = 1; i < words.size(); ++i)
     if (is_year(words[i]) && iequals(words[i - 1], "Raggiunto"))

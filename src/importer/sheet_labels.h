@@ -32,7 +32,7 @@ enum class Heading {
 /// The heading a whole (normalised) line is, if any. `rest` receives text printed after a
 /// heading that carries a value on the same line ("OBIETTIVO OPERATIVO: text", "Tipo di
 /// Obiettivo Gestionale Collegato a" -> "Gestionale").
-Heading classify_heading(std::string_view line, std::string* rest = nullptr);
+Heading classify_heading(std::string_view line, std::string_view* rest = nullptr);
 
 /// True when every word of the line is a column or header label (any extractor's wrapping).
 bool is_label_line(std::string_view line);

@@ -22,15 +22,15 @@ constexpr std::array<std::string_view, 8> kFilterLabels{"Centro di Responsabilit
                                                         "Obiettivo",
                                                         "Anno"};
 
-std::string trim_copy(std::string_view s) {
+std::string_view trim_copy(std::string_view s) {
   while (!s.empty() && s.front() == ' ')
     s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ')
     s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
 
-std::string after_prefix(std::string_view line, std::string_view prefix) {
+std::string_view after_prefix(std::string_view line, std::string_view prefix) {
   return trim_copy(line.substr(prefix.size()));
 }
 
@@ -46,10 +46,10 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
                  FindingSink& sink) {
   bool after_level = false;
   for (std::size_t i = from; i < to; ++i) {
-    const std::string& t = lines[i].text;
+    std::string_view t = lines[i].text;
     if (t.empty()) continue;
     if (istarts_with(t, "Data elaborazione")) {
-      std::string rest = after_prefix(t, "Data elaborazione");
+      std::string_view rest = after_prefix(t, "Data elaborazione");
       for (auto w : split_words(rest))
         if (auto d = cell_date(w)) c.produced = d;
       c.produced_line = lines[i].number;
@@ -59,24 +59,24 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
     } else if (istarts_with(t, "Parametri selezionati")) {
       continue;
     } else if (istarts_with(t, "Vista")) {
-      std::string rest = after_prefix(t, "Vista");
+      std::string_view rest = after_prefix(t, "Vista");
       auto words = split_words(rest);
       if (!words.empty()) {
         c.vista_code = std::string(words[0]);
         c.vista_description = join_words(words, 1, words.size());
       }
     } else if (istarts_with(t, "Livello")) {
-      c.level_text = after_prefix(t, "Livello");
+      c.level_text = std::string(after_prefix(t, "Livello"));
       c.level = level_from_label(c.level_text);
       after_level = true;
     } else if (after_level && c.filter_label.empty()) {
       for (auto label : kFilterLabels)
         if (istarts_with(t, label)) {
           c.filter_label = std::string(t.substr(0, label.size()));
-          c.filter_value = after_prefix(t, label);
+          c.filter_value = std::string(after_prefix(t, label));
         }
       if (c.filter_label.empty()) {
-        c.filter_value = t;
+        c.filter_value = std::string(t);
         sink.info(lines[i].number, "filtro_sconosciuto", "parametro di selezione non riconosciuto",
                   "Centro di Responsabilità o Descrizione sintetica",
                   "testo conservato come valore del filtro");
@@ -92,7 +92,7 @@ bool is_responsible_label(std::string_view t) {
   return iequals(t, "Responsabile") || (is_label_line(t) && iends_with(t, "Responsabile"));
 }
 
-using Block = std::vector<std::string>;
+using Block = std::vector<std::string_view>;
 
 std::string join_block(const Block& b) {
   std::string out;
@@ -104,7 +104,7 @@ std::string join_block(const Block& b) {
   return out;
 }
 
-void split_assessorato_center(const std::string& text, std::string& assessorato,
+void split_assessorato_center(std::string_view text, std::string& assessorato,
                               std::string& center) {
   auto words = split_words(text);
   std::size_t cut = words.size();
@@ -151,12 +151,11 @@ void fill_cells(SheetTemplate templ, const std::vector<Block>& blocks, PageHeade
   case SheetTemplate::peg_objectives: {
     const Block& first = blocks[0];
     std::string assessorato, center;
-    split_assessorato_center(first.empty() ? std::string() : first[0], assessorato, center);
+    split_assessorato_center(first.empty() ? std::string_view() : first[0], assessorato, center);
     for (std::size_t i = 1; i < first.size(); ++i) {
-      if (is_upper_word(first[i]))
-        center += (center.empty() ? "" : " ") + first[i];
-      else
-        assessorato += (assessorato.empty() ? "" : " ") + first[i];
+      std::string& cell = is_upper_word(first[i]) ? center : assessorato;
+      if (!cell.empty()) cell += ' ';
+      cell += first[i];
     }
     h.assessorato = assessorato;
     h.center_name = center;
@@ -211,10 +210,17 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   h.code = std::string(first_words[0]);
   h.first_line = lines[i].number;
   std::vector<Block> blocks(1);
-  blocks[0].push_back(join_words(first_words, 1, first_words.size()));
+  // The rest of the code line, as a view of the line itself (words are single-spaced).
+  std::string_view first_rest;
+  if (first_words.size() > 1)
+    first_rest =
+        std::string_view(first_words[1].data(), static_cast<std::size_t>(first_words.back().data() +
+                                                                         first_words.back().size() -
+                                                                         first_words[1].data()));
+  blocks[0].push_back(first_rest);
   std::size_t j = i + 1;
   for (; j < to && j < i + 80; ++j) {
-    const std::string& t = lines[j].text;
+    std::string_view t = lines[j].text;
     if (is_responsible_label(t)) break;
     if (t.empty()) {
       if (!blocks.back().empty()) blocks.emplace_back();
@@ -253,7 +259,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     skip_blank();
   }
   if (k < to && classify_heading(lines[k].text) == Heading::none && !is_label_line(lines[k].text)) {
-    h.responsible = lines[k].text;
+    h.responsible = std::string(lines[k].text);
     h.last_line = lines[k].number;
     ++k;
   }

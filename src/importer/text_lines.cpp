@@ -1,6 +1,7 @@
 #include "importer/text_lines.h"
 
 #include <array>
+#include <cstring>
 
 #include "core/normalize.h"
 
@@ -83,38 +84,53 @@ void split_glued(std::string& s) {
   }
 }
 
+// Bytes that may make a line non-canonical; everything else is skipped in one table lookup.
+constexpr std::array<bool, 256> kSuspect = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 0x20; ++c)
+    t[c] = true;
+  for (int c : {int{' '}, int{'*'}, int{'_'}, int{'N'}, int{'A'}, 0xC2, 0xE2})
+    t[static_cast<std::size_t>(c)] = true;
+  return t;
+}();
+
 // Most lines of a clean extraction are already canonical: single spaces, no markup, no special
-// white space. Checking that in one pass avoids rebuilding them.
+// white space, no glued label (they all contain "Not" or "Avanzamento"). Checking that in one
+// pass avoids rebuilding them.
 bool already_normal(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
-  char prev = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == ' ' && prev == ' ') return false;
-    if (u < 0x20 || c == '*' || c == '_' || u == 0xC2 || u == 0xE2) {
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (!kSuspect[u]) continue;
+    switch (u) {
+    case ' ':
+      if (s[i - 1] == ' ') return false; // i > 0: the line does not start with a space
+      continue;
+    case 'N':
+      if (s.substr(i, 3) == "Not") return false;
+      continue;
+    case 'A':
+      if (s.substr(i, 11) == "Avanzamento") return false;
+      continue;
+    case '_':
       // Codes keep their underscores: only an underscore at a word edge needs the slow path.
-      if (c == '_' && i > 0 && i + 1 < s.size() &&
-          is_alnum_byte(static_cast<unsigned char>(prev)) &&
-          is_alnum_byte(static_cast<unsigned char>(s[i + 1]))) {
-        prev = c;
+      if (i > 0 && i + 1 < n && is_alnum_byte(static_cast<unsigned char>(s[i - 1])) &&
+          is_alnum_byte(static_cast<unsigned char>(s[i + 1])))
         continue;
-      }
-      if (u == 0xE2 && !(i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80)) {
-        prev = c;
-        continue;
-      }
-      if (u == 0xC2 && !(i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
-        prev = c;
-        continue;
-      }
+      return false;
+    case 0xE2:
+      if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0x80)) continue;
+      return false;
+    case 0xC2:
+      if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0)) continue;
+      return false;
+    default:
       return false;
     }
-    prev = c;
   }
-  // Glued labels all contain "Note" or "Responsab".
-  return s.find("Not") == std::string_view::npos && s.find("Avanzamento") == std::string_view::npos;
+  return true;
 }
 
 } // namespace
@@ -127,19 +143,30 @@ std::string normalize_line(std::string_view raw) {
   return collapse_spaces(s);
 }
 
-std::vector<Line> split_lines(std::string_view text) {
+std::vector<Line> split_lines(std::string_view text, TextArena& arena) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 40 + 1);
+  const char* const base = text.data();
+  const std::size_t size = text.size();
   std::size_t start = 0;
   int number = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find_first_of("\r\n", start);
-    std::string_view piece =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (end == std::string_view::npos && piece.empty() && start == text.size() && number > 0) break;
-    lines.push_back(Line{++number, normalize_line(piece), false});
-    if (end == std::string_view::npos) break;
+  while (start <= size) {
+    // memchr twice is much cheaper than find_first_of("\r\n") byte by byte.
+    const void* nl = std::memchr(base + start, '\n', size - start);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : size;
+    if (const void* cr = std::memchr(base + start, '\r', end - start))
+      end = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
+    std::string_view piece(base + start, end - start);
+    if (end == size && piece.empty() && number > 0) break;
+    if (already_normal(piece)) {
+      lines.push_back(Line{++number, piece, false});
+    } else {
+      arena.push_back(normalize_line(piece));
+      lines.push_back(Line{++number, arena.back(), false});
+    }
+    if (end == size) break;
     start = end + 1;
-    if (text[end] == '\r' && start < text.size() && text[start] == '\n') ++start;
+    if (text[end] == '\r' && start < size && text[start] == '\n') ++start;
   }
   return lines;
 }

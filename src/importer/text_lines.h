@@ -7,15 +7,21 @@
 // the file and every finding can point to the line a user sees.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace traguardi::importer {
 
+// Storage for the lines the importer had to rewrite; a deque so that views into it stay valid.
+using TextArena = std::deque<std::string>;
+
+// Lines are views: into the imported text when it is already canonical (most lines), into a
+// TextArena otherwise. Both must outlive the Line.
 struct Line {
   int number = 0;          // 1-based line in the original text
-  std::string text;        // normalised; empty for blank lines
+  std::string_view text;   // normalised; empty for blank lines
   bool page_break = false; // synthetic marker between two pages of the same objective
   bool blank() const { return text.empty(); }
 };
@@ -24,7 +30,8 @@ struct Line {
 /// known glued labels split. Invalid UTF-8 bytes are kept as they are.
 std::string normalize_line(std::string_view raw);
 
-/// Splits `text` on \n (\r\n and \r accepted) and normalises every line.
-std::vector<Line> split_lines(std::string_view text);
+/// Splits `text` on \n (\r\n and \r accepted) and normalises every line; rewritten lines are
+/// kept in `arena`.
+std::vector<Line> split_lines(std::string_view text, TextArena& arena);
 
 } // namespace traguardi::importer

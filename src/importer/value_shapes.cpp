@@ -1,5 +1,7 @@
 #include "importer/value_shapes.h"
 
+#include <algorithm>
+
 #include "core/codes.h"
 #include "core/italian.h"
 
@@ -17,6 +19,12 @@ char lower(char c) {
 
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> out;
+  split_words(s, out);
+  return out;
+}
+
+void split_words(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ')
@@ -27,17 +35,30 @@ std::vector<std::string_view> split_words(std::string_view s) {
     if (j > i) out.push_back(s.substr(i, j - i));
     i = j;
   }
-  return out;
 }
 
 std::string join_words(const std::vector<std::string_view>& words, std::size_t from,
                        std::size_t to) {
   std::string out;
-  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+  to = std::min(to, words.size());
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to; ++i)
+    n += words[i].size() + 1;
+  out.reserve(n);
+  for (std::size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
     out += words[i];
   }
   return out;
+}
+
+std::string_view words_span(const std::vector<std::string_view>& words, std::size_t from,
+                            std::size_t to) {
+  to = std::min(to, words.size());
+  if (from >= to) return {};
+  const char* b = words[from].data();
+  return std::string_view(
+      b, static_cast<std::size_t>(words[to - 1].data() + words[to - 1].size() - b));
 }
 
 std::optional<Decimal> cell_number(std::string_view t) {

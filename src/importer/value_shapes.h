@@ -18,8 +18,15 @@
 namespace traguardi::importer {
 
 std::vector<std::string_view> split_words(std::string_view s);
+/// The same into `out` (cleared first), so that a loop can reuse one vector's capacity.
+void split_words(std::string_view s, std::vector<std::string_view>& out);
 std::string join_words(const std::vector<std::string_view>& words, std::size_t from,
                        std::size_t to);
+
+/// The text from words[from] to words[to - 1] as one view of the line they were split from:
+/// join_words without the copy, for normalised (single-spaced) lines only.
+std::string_view words_span(const std::vector<std::string_view>& words, std::size_t from,
+                            std::size_t to);
 
 /// A value cell: "1.134,00", "100,00", "5,00" (always a decimal comma).
 std::optional<Decimal> cell_number(std::string_view token);
