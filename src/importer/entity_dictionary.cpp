@@ -11,7 +11,17 @@ namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+  // Two rows on the stack for names of usual length; the heap only for longer ones.
+  constexpr std::size_t kStack = 256;
+  std::size_t stack_rows[2][kStack];
+  std::vector<std::size_t> heap;
+  std::size_t* prev = stack_rows[0];
+  std::size_t* cur = stack_rows[1];
+  if (a.size() + 1 > kStack) {
+    heap.resize(2 * (a.size() + 1));
+    prev = heap.data();
+    cur = heap.data() + a.size() + 1;
+  }
   for (std::size_t i = 0; i <= a.size(); ++i)
     prev[i] = i;
   for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -61,6 +71,12 @@ std::string center_kind(const std::string& name) {
   if (f == "CORPO") return "CORPO";
   if (f == "Assessore" || f == "ASSESSORE") return "ASSESSORE";
   return "ALTRO";
+}
+
+const std::string& EntityDictionary::key_of(const std::string& text) const {
+  auto it = keys_.find(text);
+  if (it == keys_.end()) it = keys_.emplace(text, matching_key(text)).first;
+  return it->second;
 }
 
 std::string EntityDictionary::person(const std::string& raw) {
@@ -135,7 +151,7 @@ std::string EntityDictionary::center_by_name(const std::string& raw, const std::
   std::string name = collapse_spaces(raw);
   std::string key = matching_key(name);
   for (auto& c : centers) {
-    if (!c.name.empty() && same_entity(matching_key(c.name), key)) {
+    if (!c.name.empty() && same_entity(key_of(c.name), key)) {
       add_alias(c.aliases, c.name, name);
       if (c.peg_sigla.empty()) c.peg_sigla = sigla;
       return c.code;
@@ -158,10 +174,10 @@ std::string EntityDictionary::center_by_short_name(const std::string& raw,
                                                    const std::string& parent) {
   std::string name = collapse_spaces(raw);
   if (name.empty()) return {};
-  std::string key = matching_key(name);
+  std::string key = key_of(name);
   for (auto& c : centers) {
-    if ((!c.short_name.empty() && same_entity(matching_key(c.short_name), key)) ||
-        (!c.name.empty() && matching_key(c.name) == key)) {
+    if ((!c.short_name.empty() && same_entity(key_of(c.short_name), key)) ||
+        (!c.name.empty() && key_of(c.name) == key)) {
       add_alias(c.aliases, c.short_name.empty() ? c.name : c.short_name, name);
       return c.code;
     }
@@ -188,7 +204,8 @@ std::size_t EntityDictionary::known_short_name(const std::vector<std::string_vie
   std::size_t best = 0;
   for (const auto& c : centers) {
     if (c.short_name.empty()) continue;
-    auto sw = split_words(c.short_name);
+    thread_local std::vector<std::string_view> sw;
+    split_words(c.short_name, sw);
     if (sw.size() <= best || i + sw.size() > words.size()) continue;
     bool match = true;
     for (std::size_t k = 0; k < sw.size() && match; ++k)

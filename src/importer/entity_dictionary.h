@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -46,6 +47,12 @@ public:
   std::vector<Assessorato> assessorati;
   std::vector<ThematicArea> areas;
   std::vector<ResponsibilityCenter> centers;
+
+private:
+  // matching_key of names already seen: every phase row compares its centre with every known
+  // centre, and building the same keys again dominated the import time.
+  const std::string& key_of(const std::string& text) const;
+  mutable std::unordered_map<std::string, std::string> keys_;
 };
 
 /// Centre kind from the first word of its name: SETTORE, SERVIZIO, AREA, CORPO, ...
