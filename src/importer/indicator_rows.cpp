@@ -1,6 +1,7 @@
 #include "importer/indicator_rows.h"
 
 #include "core/normalize.h"
+#include "importer/empty_cell.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 
@@ -112,7 +113,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     std::size_t k = w.size();
     std::optional<IndicatorType> type;
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
-      if ((type = tipo_keyword(w[i])) && cell_number(w[i + 1])) {
+      if ((type = tipo_keyword(w[i])) && (cell_number(w[i + 1]) || is_empty_cell(w[i + 1]))) {
         k = i;
         break;
       }
@@ -173,11 +174,11 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     if (desc.empty())
       sink.warn(line.number, "indicatore_senza_descrizione", "indicatore senza descrizione",
                 "righe di descrizione prima del Tipo", "indicatore importato senza descrizione");
-    std::vector<Decimal> values;
+    std::vector<std::optional<Decimal>> values; // a marked empty cell keeps its column
     std::size_t v = k + 1;
     while (v < w.size() && values.size() < 4)
-      if (auto n = cell_number(w[v])) {
-        values.push_back(*n);
+      if (auto n = cell_number(w[v]); n || is_empty_cell(w[v])) {
+        values.push_back(n);
         ++v;
       } else {
         break;
@@ -193,8 +194,8 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
                 "quattro valori (atteso, raggiunto, N-1, N-2)",
                 "terzo valore assegnato a " + std::to_string(y1) + " e segnato come ambiguo");
     } else if (values.size() == 4) {
-      ind.history.push_back(HistoryValue{y1, values[2], 1, false});
-      ind.history.push_back(HistoryValue{y2, values[3], 2, false});
+      if (values[2]) ind.history.push_back(HistoryValue{y1, values[2], 1, false});
+      if (values[3]) ind.history.push_back(HistoryValue{y2, values[3], 2, false});
     }
     std::string_view rest = words_span(w, v, w.size());
     if (!rest.empty()) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/date.h"
+#include "importer/empty_cell.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 
@@ -16,14 +17,40 @@ constexpr std::array<std::string_view, 18> kStarters{
     "UFF.",     "UFFICIO", "STAFF", "POLIZIA", "DIREZIONE", "SEGRETERIA"};
 
 struct ValueCluster {
-  std::size_t begin = 0, end = 0; // word range of the numbers and dates
-  std::vector<Decimal> numbers;
-  std::vector<Date> dates;
+  std::size_t begin = 0, end = 0;              // word range of the numbers and dates
+  std::vector<std::optional<Decimal>> numbers; // empty-cell marks give nullopt
+  std::vector<std::optional<Date>> dates;
 };
+
+// "peso avanz inizio fine" with empty cells marked (empty_cell.h): read by position, since a
+// mark says which column is empty.
+std::optional<ValueCluster> marked_cluster(const std::vector<std::string_view>& w, std::size_t i) {
+  if (i + 4 > w.size()) return std::nullopt;
+  ValueCluster c;
+  bool marked = false;
+  for (std::size_t j = i; j < i + 4; ++j) {
+    const bool empty = is_empty_cell(w[j]);
+    marked = marked || empty;
+    if (j < i + 2) {
+      auto n = cell_number(w[j]);
+      if (!n && !empty) return std::nullopt;
+      c.numbers.push_back(n);
+    } else {
+      auto d = cell_date(w[j]);
+      if (!d && !empty) return std::nullopt;
+      c.dates.push_back(d);
+    }
+  }
+  if (!marked) return std::nullopt;
+  c.begin = i;
+  c.end = i + 4;
+  return c;
+}
 
 // Finds peso/avanzamento and planned dates: 2-4 adjacent cells, at least one number and one date.
 std::optional<ValueCluster> find_cluster(const std::vector<std::string_view>& w) {
   for (std::size_t i = 0; i < w.size(); ++i) {
+    if (auto m = marked_cluster(w, i)) return m;
     ValueCluster c;
     c.begin = i;
     std::size_t j = i;
@@ -69,6 +96,13 @@ std::optional<ActualDates> closing_dates(std::string_view line, bool allow_space
   };
   ActualDates a;
   std::size_t n = w.size();
+  // Both actual-date cells written, empty ones marked (empty_cell.h).
+  if (n == 2 && (is_empty_cell(w[0]) || is_empty_cell(w[1])) &&
+      (is_empty_cell(w[0]) || cell_date(w[0])) && (is_empty_cell(w[1]) || cell_date(w[1]))) {
+    a.start = cell_date(w[0]);
+    a.end = cell_date(w[1]);
+    return a;
+  }
   std::string glue;
   if (n >= 2 && cell_date(w[n - 1])) {
     if (auto first = glued(w[n - 2], glue)) {

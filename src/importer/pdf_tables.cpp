@@ -1,0 +1,242 @@
+#include "importer/pdf_tables.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "importer/empty_cell.h"
+
+namespace traguardi::importer::pdf {
+namespace {
+
+struct Span {
+  double x0, x1;
+  std::string text;
+};
+
+std::vector<Span> cells_of(const VisualLine& l, double gutter) {
+  std::vector<Span> out;
+  for (const auto& w : l.words) {
+    if (!out.empty() && w.x0 - out.back().x1 < gutter) {
+      out.back().text += ' ';
+      out.back().text += w.text;
+      out.back().x1 = std::max(out.back().x1, w.x1);
+    } else {
+      out.push_back({w.x0, w.x1, w.text});
+    }
+  }
+  return out;
+}
+
+enum class Role {
+  description,
+  weight,
+  progress,
+  planned_start,
+  planned_end,
+  responsible,
+  center,
+  note,
+  actual_start,
+  actual_end,
+  type,
+  target,
+  actual,
+  previous1,
+  previous2,
+};
+
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// The role of every column from its label, in the order traguardi prints them; empty when
+// the labels are not those of a FASI or INDICATORI table.
+std::vector<Role> roles_of(const std::vector<std::string>& labels) {
+  std::vector<Role> roles;
+  int raggiunto = 0;
+  const bool phases = std::find(labels.begin(), labels.end(), "Peso") != labels.end();
+  for (const auto& l : labels) {
+    if (l == "Descrizione")
+      roles.push_back(Role::description);
+    else if (l == "Note")
+      roles.push_back(Role::note);
+    else if (phases && l == "Peso")
+      roles.push_back(Role::weight);
+    else if (phases && starts_with(l, "Avanz"))
+      roles.push_back(Role::progress);
+    else if (phases && l == "Inizio Previsto")
+      roles.push_back(Role::planned_start);
+    else if (phases && l == "Fine Prevista")
+      roles.push_back(Role::planned_end);
+    else if (phases && l == "Responsabile")
+      roles.push_back(Role::responsible);
+    else if (phases && starts_with(l, "Centro di Responsabilit"))
+      roles.push_back(Role::center);
+    else if (phases && l == "Inizio Effettivo")
+      roles.push_back(Role::actual_start);
+    else if (phases && l == "Fine Effettiva")
+      roles.push_back(Role::actual_end);
+    else if (!phases && l == "Tipo")
+      roles.push_back(Role::type);
+    else if (!phases && l == "Valore Atteso")
+      roles.push_back(Role::target);
+    else if (!phases && starts_with(l, "Valore Raggiunto") && raggiunto < 3)
+      roles.push_back(std::array{Role::actual, Role::previous1, Role::previous2}[raggiunto++]);
+    else
+      return {};
+  }
+  return roles;
+}
+
+using Row = std::vector<std::string>; // one joined text per column
+
+void append(std::string& out, const std::string& s) {
+  if (s.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += s;
+}
+
+std::string joined(const std::vector<std::string>& labels) {
+  std::string s;
+  for (const auto& l : labels)
+    append(s, l);
+  return s;
+}
+
+// One row in the line structure of the legacy sheets (seed-spec §3.1.5-3.1.6): description,
+// value line, note, actual dates. Every value cell is written, empty ones as the mark, so the
+// parser never has to guess a column from the number of values.
+void write_row(const std::vector<Role>& roles, const Row& row, bool phases, std::string& out) {
+  auto cell = [&](Role r) -> std::string {
+    for (std::size_t i = 0; i < roles.size(); ++i)
+      if (roles[i] == r) return row[i];
+    return "";
+  };
+  auto value = [&](Role r) {
+    std::string v = cell(r);
+    return v.empty() ? std::string(kEmptyCell) : v;
+  };
+  const std::string note = cell(Role::note);
+  if (phases) {
+    out += cell(Role::description) + "\n\n";
+    std::string line = value(Role::weight) + ' ' + value(Role::progress) + ' ' +
+                       value(Role::planned_start) + ' ' + value(Role::planned_end);
+    append(line, cell(Role::responsible));
+    append(line, cell(Role::center));
+    out += line + "\n\n";
+    if (!note.empty()) out += note + "\n\n";
+    out += value(Role::actual_start) + ' ' + value(Role::actual_end) + "\n\n";
+    return;
+  }
+  out += cell(Role::description) + '\n';
+  std::string line = cell(Role::type);
+  for (Role r : {Role::target, Role::actual, Role::previous1, Role::previous2}) {
+    line += ' ';
+    line += value(r);
+  }
+  append(line, note);
+  out += line + "\n\n";
+}
+
+// The table that starts at `at` runs while lines are closer than a heading's spacing: rows
+// are a line apart plus their padding, while the next heading or block stands well below.
+std::size_t table_end(const std::vector<VisualLine>& lines, std::size_t at) {
+  const double step = std::max(1.0, lines[at].h);
+  std::size_t end = at + 1;
+  while (end < lines.size() && lines[end].y - lines[end - 1].y <= 1.8 * step)
+    ++end;
+  return end;
+}
+
+bool is_figures_head(const VisualLine& l, double gutter) {
+  const std::vector<Span> c = cells_of(l, gutter);
+  return c.size() == 3 && c[0].text == "Dato" && c[1].text == "Valore" &&
+         c[2].text == "Come è stato ottenuto";
+}
+
+} // namespace
+
+std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter) {
+  std::size_t i = at;
+  if (lines[i].words.size() == 2 && lines[i].words[0].text == "DATI" &&
+      lines[i].words[1].text == "CALCOLATI")
+    ++i;
+  if (i < lines.size() && is_figures_head(lines[i], gutter)) return table_end(lines, i);
+  return i;
+}
+
+double cell_gutter(const std::vector<VisualLine>& lines) {
+  std::vector<double> gaps;
+  for (const auto& l : lines)
+    for (std::size_t k = 1; k < l.words.size(); ++k)
+      if (double g = l.words[k].x0 - l.words[k - 1].x1; g > 0) gaps.push_back(g);
+  if (gaps.empty()) return 3.4;
+  std::sort(gaps.begin(), gaps.end());
+  // Cells are padded by 2.5 pt on each side; word spaces of the sans fonts stay under 2.5 pt.
+  return std::max(3.4, 1.5 * gaps[gaps.size() / 10]);
+}
+
+std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, double gutter,
+                       std::string& out) {
+  const std::vector<Span> head = cells_of(lines[at], gutter);
+  if (head.size() < 5 || head.front().text != "Descrizione") return at;
+  const double step = std::max(1.0, lines[at].h);
+  const std::size_t end = table_end(lines, at);
+
+  // Columns: cells in the same column share an edge (left, right or centre, by alignment), so
+  // their extents overlap; cells of different columns are apart by the gutter.
+  std::vector<std::vector<Span>> spans;
+  std::vector<std::pair<double, double>> cols;
+  for (std::size_t i = at; i < end; ++i) {
+    spans.push_back(cells_of(lines[i], gutter));
+    for (const auto& s : spans.back())
+      cols.emplace_back(s.x0, s.x1);
+  }
+  std::sort(cols.begin(), cols.end());
+  std::vector<std::pair<double, double>> merged;
+  for (const auto& c : cols) {
+    if (!merged.empty() && c.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, c.second);
+    else
+      merged.push_back(c);
+  }
+  if (merged.size() != head.size()) return at;
+  auto column_of = [&](const Span& s) {
+    for (std::size_t k = 0; k < merged.size(); ++k)
+      if (s.x0 >= merged[k].first && s.x1 <= merged[k].second) return k;
+    return merged.size();
+  };
+
+  // Rows: a gap wider than the line step is the padding between two rows.
+  std::vector<std::vector<std::vector<std::string>>> rows;
+  for (std::size_t i = at; i < end; ++i) {
+    if (i == at || lines[i].y - lines[i - 1].y > 1.25 * step) rows.emplace_back(merged.size());
+    for (const auto& s : spans[i - at]) {
+      std::size_t k = column_of(s);
+      if (k == merged.size()) return at;
+      rows.back()[k].push_back(s.text);
+    }
+  }
+  std::vector<std::string> labels;
+  for (const auto& parts : rows.front())
+    labels.push_back(joined(parts));
+  std::vector<std::string> label_words = labels;
+  // "Valore Raggiunto 2023": the year is part of the label, not of its role.
+  for (auto& l : labels)
+    if (starts_with(l, "Valore Raggiunto")) l = l.substr(0, 16);
+  const std::vector<Role> roles = roles_of(labels);
+  if (roles.empty()) return at;
+  const bool phases = std::find(roles.begin(), roles.end(), Role::weight) != roles.end();
+
+  out += joined(label_words) + "\n\n";
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    Row row;
+    for (const auto& parts : rows[r])
+      row.push_back(joined(parts));
+    write_row(roles, row, phases, out);
+  }
+  return end;
+}
+
+} // namespace traguardi::importer::pdf
