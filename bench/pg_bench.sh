@@ -3,10 +3,10 @@
 # --objectives M` into a throwaway cluster, reports load time, peak memory of the load and
 # database size, then times the derived figures against a hand-written SQL aggregate.
 #
-#   bench/pg_bench.sh [ENTI] [OBJECTIVES] ["THREADS..."]   (build dir: $BUILD, default build-pg)
+#   bench/pg_bench.sh [ENTI] [OBJECTIVES]   (build dir: $BUILD, default build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ENTI="${1:-2000}" OBJ="${2:-250}" THREADS="${3:-1 2}" BUILD="${BUILD:-build-pg}"
+ENTI="${1:-2000}" OBJ="${2:-250}" BUILD="${BUILD:-build}"
 exec scripts/with-postgres bash -c '
   set -euo pipefail
   createdb traguardi_bench
@@ -19,8 +19,6 @@ exec scripts/with-postgres bash -c '
   psql -d traguardi_bench -qtAc "SELECT '"'"'righe: '"'"' || sum(n_live_tup) FROM pg_stat_user_tables"
   server_kb=$(ps -C postgres -o rss= | sort -n | tail -1)
   echo "memoria del processo server più grande (RSS): ${server_kb} KB"
-  for t in '"$THREADS"'; do
-    /usr/bin/time -f "cifre: %e s, memoria di picco %M KB" \
-      '"$BUILD"'/bench/pg_figures_bench "$url" "$t"
-  done
+  /usr/bin/time -f "cifre: %e s, memoria di picco %M KB" \
+    '"$BUILD"'/bench/pg_figures_bench "$url"
 '

@@ -1,5 +1,6 @@
 // Benchmark: derived figures for every ente of a PostgreSQL database, computed the way
-// traguardi computes them (Store::load + compute_all + compute_rollups), against one
+// `traguardi summary --all` computes them (Store::scan_for_figures, then compute_all and
+// compute_rollups per ente), against one
 // hand-written SQL aggregate of objective progress over the same phase rows, in the same run.
 //
 // Why: server mode must stay usable at national scale; the question is what the generic
@@ -7,19 +8,18 @@
 // not in src/store, because it is the yardstick, not part of the product. The two results are
 // cross-checked (same objectives with a progress, same sum within rounding).
 //
-//   pg_figures_bench postgresql://… [threads]
+//   pg_figures_bench postgresql://…
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
 #include <sys/resource.h>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "app/overview.h"
 #include "core/figures.h"
 #include "store/pg_connection.h"
-#include "store/pool.h"
+#include "store/store.h"
 
 using namespace traguardi;
 using Clock = std::chrono::steady_clock;
@@ -63,49 +63,22 @@ WHERE p IS NOT NULL)SQL";
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "uso: pg_figures_bench URL [thread]\n";
+    std::cerr << "uso: pg_figures_bench URL\n";
     return 2;
   }
   const std::string url = argv[1];
-  const int threads = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
   try {
-    StorePool pool(url, static_cast<std::size_t>(threads));
-    std::vector<Ente> enti = pool.borrow()->list_enti();
-
+    // The product path: `traguardi summary --all` (app/overview.h) over one connection.
+    auto store = open_store(url, OpenMode::existing);
     auto t0 = Clock::now();
     Tally total;
-    std::mutex mutex;
-    std::size_t next = 0;
-    std::vector<std::thread> workers;
-    for (int w = 0; w < threads; ++w)
-      workers.emplace_back([&] {
-        Tally mine;
-        auto store = pool.borrow();
-        for (;;) {
-          std::size_t i;
-          {
-            std::lock_guard lock(mutex);
-            if (next >= enti.size()) break;
-            i = next++;
-          }
-          auto d = store->load(enti[i].code);
-          auto figures = compute_all(*d);
-          auto rollups = compute_rollups(*d, figures);
-          ++mine.enti;
-          mine.rollups += static_cast<long>(rollups.size());
-          for (const auto& f : figures) {
-            ++mine.objectives;
-            if (f.progress.value) {
-              ++mine.with_progress;
-              mine.progress_sum += f.progress.value->units();
-            }
-          }
-        }
-        std::lock_guard lock(mutex);
-        total.add(mine);
-      });
-    for (auto& t : workers)
-      t.join();
+    overview_all(*store, [&](const EnteOverview& o) {
+      ++total.enti;
+      total.objectives += o.objectives;
+      total.with_progress += o.with_progress;
+      total.rollups += o.rollups;
+      total.progress_sum += o.progress_sum.units();
+    });
     double app_s = seconds_since(t0);
 
     auto conn = sql::open_postgres(url);
@@ -131,7 +104,7 @@ int main(int argc, char** argv) {
     std::cout << fmt::format("somma avanzamenti: app {} SQL {} (differenza {} micro-unità, "
                              "arrotondamenti)\n",
                              app_sum, sql_sum, diff);
-    std::cout << fmt::format("traguardi (load + cifre derivate, {} thread): {:.2f} s\n", threads,
+    std::cout << fmt::format("traguardi (summary --all: lettura + cifre derivate): {:.2f} s\n",
                              app_s);
     std::cout << fmt::format("SQL scritto a mano (solo avanzamento): {:.2f} s\n", sql_s);
     std::cout << fmt::format("rapporto: {:.1f}x\n", app_s / sql_s);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/overview.h"
 #include "cli/commands.h"
 #include "core/figures.h"
 #include "core/italian.h"
@@ -59,16 +60,49 @@ std::string it_pct(const std::optional<Decimal>& d) {
   return d ? italian::format_percent(*d) : std::string("n.d.");
 }
 
+// One line (or JSON object) per ente, streamed: a national database never sits in memory.
+int print_overview(Store& store, bool json) {
+  if (json)
+    std::cout << "{\"enti\": [";
+  else
+    std::cout << fmt::format("{:<14} {:>10} {:>6} {:>12} {:>12}\n", "Ente", "Obiettivi", "PEG",
+                             "Avanzamento", "Raggiungim.");
+  bool first = true;
+  overview_all(store, [&](const EnteOverview& o) {
+    if (json) {
+      J line{{"ente", o.ente},
+             {"objectives", o.objectives},
+             {"peg_objectives", o.peg_objectives},
+             {"with_progress", o.with_progress},
+             {"with_achievement", o.with_achievement},
+             {"progress", dec(o.mean_progress())},
+             {"achievement", dec(o.mean_achievement())}};
+      std::cout << (first ? "\n  " : ",\n  ") << line.dump();
+    } else {
+      std::cout << fmt::format("{:<14} {:>10} {:>6} {:>12} {:>12}\n", o.ente, o.objectives,
+                               o.peg_objectives, it_pct(o.mean_progress()),
+                               it_pct(o.mean_achievement()));
+    }
+    first = false;
+  });
+  if (json) std::cout << "\n]}\n";
+  return 0;
+}
+
 } // namespace
 
 void register_summary(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("summary", "Conteggi e indicatori calcolati per obiettivo");
   add_common_options(*sub, ctx);
-  static bool json = false;
+  static bool json = false, all = false;
   sub->add_flag("--json", json, "Risultato in JSON");
+  sub->add_flag("--all", all,
+                "Una riga per ogni ente del database (media di avanzamento e "
+                "raggiungimento degli obiettivi)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto store = open_db(ctx, OpenMode::existing);
+      if (all) return print_overview(*store, json);
       Dataset d = load_ente(*store, ctx);
       auto figs = compute_all(d);
       auto rollups = compute_rollups(d, figs);

@@ -45,6 +45,8 @@ public:
   /// Statements are cached by SQL text and owned by the connection.
   virtual Statement& prepare(const std::string& sql) = 0;
   virtual void begin() = 0;
+  /// A transaction that only reads: a consistent snapshot that does not block other readers.
+  virtual void begin_read() { begin(); }
   virtual void commit() = 0;
   virtual void rollback() = 0;
   /// Whether a table exists (used to tell an empty database from a foreign one).

@@ -50,8 +50,11 @@ std::string SqlStore::backend() const {
 
 int SqlStore::schema_version() { return stored_schema_version(*conn_); }
 
-template <typename F> auto SqlStore::in_transaction(F&& f) -> decltype(f()) {
-  conn_->begin();
+template <typename F> auto SqlStore::in_transaction(F&& f, bool read_only) -> decltype(f()) {
+  if (read_only)
+    conn_->begin_read();
+  else
+    conn_->begin();
   try {
     if constexpr (std::is_void_v<decltype(f())>) {
       f();
@@ -80,7 +83,7 @@ std::vector<Ente> SqlStore::list_enti() {
 
 std::optional<Dataset> SqlStore::load(std::string_view ente) {
   // One snapshot: a concurrent writer must not be seen half-way.
-  return in_transaction([&] { return read_dataset(*conn_, ente); });
+  return in_transaction([&] { return read_dataset(*conn_, ente); }, true);
 }
 
 void SqlStore::write(const Dataset& d) {

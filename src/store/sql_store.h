@@ -25,6 +25,7 @@ public:
   void replace(const Dataset& d) override;
   void replace_many(const std::function<std::optional<Dataset>()>& next) override;
   void remove(std::string_view ente_code) override;
+  void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) override;
   std::int64_t update_phase(std::string_view ente, std::string_view vista,
                             std::string_view objective, int order, std::int64_t expected_version,
                             const Phase& values, std::string_view actor) override;
@@ -36,7 +37,7 @@ public:
   Connection& connection() { return *conn_; }
 
 private:
-  template <typename F> auto in_transaction(F&& f) -> decltype(f());
+  template <typename F> auto in_transaction(F&& f, bool read_only = false) -> decltype(f());
   void write(const Dataset& d);
   void audit(std::string_view ente, std::string_view actor, std::string_view action,
              std::string_view target, std::string_view before, std::string_view after);

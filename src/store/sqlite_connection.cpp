@@ -104,6 +104,8 @@ public:
   }
 
   void begin() override { execute("BEGIN IMMEDIATE"); }
+  // Deferred: the snapshot starts at the first read and other readers are not blocked (WAL).
+  void begin_read() override { execute("BEGIN"); }
   void commit() override { execute("COMMIT"); }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -44,6 +44,13 @@ public:
   virtual void replace_many(const std::function<std::optional<Dataset>()>& next) = 0;
   virtual void remove(std::string_view ente_code) = 0;
 
+  /// Streams, ente by ente, only what the derived figures need (core/figures.h): objectives
+  /// with level, parent and owners, fasi with peso and avanzamento, indicators with values,
+  /// scale and polarity; no texts, history or people. Three ordered scans over the whole
+  /// database instead of a dozen queries per ente: national-scale figures in one pass.
+  /// The scan holds a read transaction: `each_ente` must not use this same Store.
+  virtual void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) = 0;
+
   /// Optimistic edit of one fase: applied only if the stored version equals
   /// `expected_version`; returns the new version. Throws Conflict when stale, NotFound when the
   /// fase does not exist. `values.order` and `values.version` are ignored.

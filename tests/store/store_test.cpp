@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "core/figures.h"
 #include "store_fixture.h"
 #include "support/sample_dataset.h"
 
@@ -118,4 +119,31 @@ TEST(SqliteStore, ForeignFilesAreRefusedWithAClearMessage) {
             0);
   EXPECT_THROW(open_store(foreign, OpenMode::create), StoreError);
   EXPECT_THROW(open_store((dir / "missing.db").string(), OpenMode::existing), StoreError);
+}
+
+TEST_P(StoreTest, FigureScanGivesTheFiguresOfAFullLoad) {
+  auto store = open();
+  std::vector<Dataset> enti{traguardi::testing::sample_dataset("B"),
+                            traguardi::testing::sample_dataset("A")};
+  enti[1].objectives.pop_back(); // A without its PEG objective
+  for (const auto& d : enti) store->replace(d);
+  std::vector<std::string> seen;
+  auto reader = open(OpenMode::existing); // the scan holds its own connection's transaction
+  store->scan_for_figures([&](const Dataset& light) {
+    seen.push_back(light.ente.code);
+    auto full = reader->load(light.ente.code);
+    ASSERT_TRUE(full);
+    ASSERT_EQ(light.objectives.size(), full->objectives.size());
+    for (const auto& o : light.objectives) {
+      const Objective* f = find_objective(*full, o.vista, o.code);
+      ASSERT_TRUE(f) << o.code;
+      auto a = compute_figures(o), b = compute_figures(*f);
+      EXPECT_EQ(a.progress.value, b.progress.value) << o.code;
+      EXPECT_EQ(a.progress.coverage, b.progress.coverage) << o.code;
+      EXPECT_EQ(a.achievement.value, b.achievement.value) << o.code;
+      EXPECT_EQ(o.parent, f->parent);
+      EXPECT_EQ(o.center, f->center);
+    }
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"A", "B"}));
 }

@@ -1,0 +1,90 @@
+// SqlStore::scan_for_figures: the light, whole-database read behind national-scale figures.
+//
+// The three queries are ordered by the same key (ente, vista, objective), and every fase and
+// indicator belongs to an existing objective (foreign keys), so rows are matched by equality
+// while walking the objectives: no comparison of keys is needed, hence no dependence on the
+// database's collation.
+#include "core/error.h"
+#include "store/sql_store.h"
+#include "store/value_codec.h"
+
+namespace traguardi::sql {
+namespace {
+
+bool same_owner(Statement& s, bool has_row, const std::string& ente, const Objective& o) {
+  return has_row && as_text(s.column(0)) == ente && as_text(s.column(1)) == o.vista &&
+         as_text(s.column(2)) == o.code;
+}
+
+} // namespace
+
+void SqlStore::scan_for_figures(const std::function<void(const Dataset&)>& each_ente) {
+  Connection& c = connection();
+  c.begin_read();
+  Statement* open[3] = {nullptr, nullptr, nullptr};
+  try {
+    Statement& objectives =
+        c.prepare("SELECT ente, vista, code, level, parent, center, responsible, assessorato "
+                  "FROM objective ORDER BY ente, vista, code");
+    Statement& phases = c.prepare("SELECT ente, vista, objective, weight_micro, progress_micro "
+                                  "FROM phase ORDER BY ente, vista, objective, ord");
+    Statement& indicators =
+        c.prepare("SELECT ente, vista, objective, scale, polarity, target_micro, actual_micro "
+                  "FROM indicator ORDER BY ente, vista, objective, ord");
+    open[0] = &objectives;
+    open[1] = &phases;
+    open[2] = &indicators;
+    for (auto* st : open)
+      st->reset();
+    bool phase_row = phases.step(), indicator_row = indicators.step();
+    Dataset current;
+    while (objectives.step()) {
+      std::string ente = as_text(objectives.column(0));
+      if (ente != current.ente.code) {
+        if (!current.ente.code.empty()) each_ente(current);
+        current = Dataset{};
+        current.ente.code = ente;
+      }
+      Objective o;
+      o.vista = as_text(objectives.column(1));
+      o.code = as_text(objectives.column(2));
+      auto level = level_from_string(as_text(objectives.column(3)));
+      if (!level) throw StoreError("livello non valido nel database: " + o.code);
+      o.level = *level;
+      o.parent = as_text(objectives.column(4));
+      o.center = as_text(objectives.column(5));
+      o.responsible = as_text(objectives.column(6));
+      o.assessorato = as_text(objectives.column(7));
+      for (; same_owner(phases, phase_row, ente, o); phase_row = phases.step()) {
+        Phase p;
+        p.weight = decimal_of(phases.column(3));
+        p.progress = decimal_of(phases.column(4));
+        o.phases.push_back(p);
+      }
+      for (; same_owner(indicators, indicator_row, ente, o); indicator_row = indicators.step()) {
+        Indicator i;
+        i.scale = scale_from_string(as_text(indicators.column(3))).value_or(Scale::other);
+        i.polarity = polarity_from_string(as_text(indicators.column(4)))
+                         .value_or(Polarity::higher_is_better);
+        i.target = decimal_of(indicators.column(5));
+        i.actual = decimal_of(indicators.column(6));
+        o.indicators.push_back(i);
+      }
+      current.objectives.push_back(std::move(o));
+    }
+    if (!current.ente.code.empty()) each_ente(current);
+    if (phase_row || indicator_row)
+      throw StoreError("righe di fasi o indicatori senza obiettivo nel database");
+    objectives.reset();
+    phases.reset();
+    indicators.reset();
+    c.commit();
+  } catch (...) {
+    for (auto* st : open)
+      if (st) st->reset();
+    c.rollback();
+    throw;
+  }
+}
+
+} // namespace traguardi::sql
