@@ -11,6 +11,16 @@ namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
+  // A common prefix or suffix does not change the distance; spellings of one name differ in a
+  // few letters, so this leaves a tiny table.
+  while (!a.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
   // Two rows on the stack for names of usual length; the heap only for longer ones.
   constexpr std::size_t kStack = 256;
   std::size_t stack_rows[2][kStack];

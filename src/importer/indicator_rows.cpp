@@ -48,21 +48,34 @@ bool contains_key(const std::string& key, std::string_view needle) {
   return key.find(needle) != std::string::npos;
 }
 
-// Case-insensitive search of a lower-case ASCII needle.
+// Case-insensitive search of a lower-case ASCII needle (its first byte a letter).
 bool icontains(std::string_view s, std::string_view lower_needle) {
+  const char lo = lower_needle[0], up = static_cast<char>(lo - 32);
   for (std::size_t i = 0; i + lower_needle.size() <= s.size(); ++i)
-    if (istarts_with(s.substr(i), lower_needle)) return true;
+    if ((s[i] == lo || s[i] == up) && istarts_with(s.substr(i), lower_needle)) return true;
   return false;
+}
+
+// Whether the text, without leading white space, starts with the lower-case ASCII prefix.
+bool istarts_trimmed(std::string_view s, std::string_view lower_prefix) {
+  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r'))
+    s.remove_prefix(1);
+  return istarts_with(s, lower_prefix);
+}
+
+bool has_any(const Indicator& ind, const char* bytes) {
+  return ind.description.find_first_of(bytes) != std::string::npos ||
+         ind.note.find_first_of(bytes) != std::string::npos;
 }
 
 } // namespace
 
 void classify_scale(Indicator& ind) {
-  // matching_key folds only case, quotes, spaces and a word-initial 'l': every boolean marker
-  // needs a '=' or '/' in the printed text, every polarity word "nferiore" or "rid" (any case).
+  // matching_key folds only case, quotes and spaces and reads a word-initial 'l' as 'I': every
+  // boolean marker needs a '=', or a '(' and a '/', in the printed text; "INFERIORE A" needs
+  // "nferiore" and a key starting with RID needs a description starting with "rid" (any case).
   // Texts without them skip building the keys; the answer is the same.
-  bool may_be_boolean = ind.description.find_first_of("=/") != std::string::npos ||
-                        ind.note.find_first_of("=/") != std::string::npos;
+  bool may_be_boolean = has_any(ind, "=") || (has_any(ind, "(") && has_any(ind, "/"));
   std::string k;
   if (may_be_boolean) {
     std::string key = matching_key(ind.description + " " + ind.note);
@@ -77,7 +90,7 @@ void classify_scale(Indicator& ind) {
     ind.scale = Scale::percent;
   else
     ind.scale = Scale::count;
-  if (!icontains(ind.description, "nferiore") && !icontains(ind.description, "rid")) return;
+  if (!icontains(ind.description, "nferiore") && !istarts_trimmed(ind.description, "rid")) return;
   std::string d = matching_key(ind.description);
   if (contains_key(d, "INFERIORE A") || d.rfind("RIDOTTO", 0) == 0 || d.rfind("RIDURRE", 0) == 0)
     ind.polarity = Polarity::lower_is_better;

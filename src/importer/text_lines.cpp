@@ -97,40 +97,63 @@ constexpr std::array<bool, 256> kSuspect = [] {
 // Most lines of a clean extraction are already canonical: single spaces, no markup, no special
 // white space, no glued label (they all contain "Not" or "Avanzamento"). Checking that in one
 // pass avoids rebuilding them.
-bool already_normal(std::string_view s) {
-  if (s.empty()) return true;
-  if (s.front() == ' ' || s.back() == ' ') return false;
+enum class Shape { normal, maybe_glued, rewrite };
+
+Shape shape_of(std::string_view s) {
+  if (s.empty()) return Shape::normal;
+  if (s.front() == ' ' || s.back() == ' ') return Shape::rewrite;
+  bool maybe_glued = false;
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n; ++i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
     if (!kSuspect[u]) continue;
     switch (u) {
     case ' ':
-      if (s[i - 1] == ' ') return false; // i > 0: the line does not start with a space
+      if (s[i - 1] == ' ') return Shape::rewrite; // i > 0: the line does not start with a space
       continue;
     case 'N':
-      if (s.substr(i, 3) == "Not") return false;
+      if (s.substr(i, 3) == "Not") maybe_glued = true;
       continue;
     case 'A':
-      if (s.substr(i, 11) == "Avanzamento") return false;
+      if (s.substr(i, 11) == "Avanzamento") maybe_glued = true;
       continue;
     case '_':
       // Codes keep their underscores: only an underscore at a word edge needs the slow path.
       if (i > 0 && i + 1 < n && is_alnum_byte(static_cast<unsigned char>(s[i - 1])) &&
           is_alnum_byte(static_cast<unsigned char>(s[i + 1])))
         continue;
-      return false;
+      return Shape::rewrite;
     case 0xE2:
       if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0x80)) continue;
-      return false;
+      return Shape::rewrite;
     case 0xC2:
       if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0)) continue;
-      return false;
+      return Shape::rewrite;
     default:
-      return false;
+      return Shape::rewrite;
     }
   }
-  return true;
+  return maybe_glued ? Shape::maybe_glued : Shape::normal;
+}
+
+bool already_normal(std::string_view s) {
+  return shape_of(s) == Shape::normal;
+}
+
+// Canonical as it is: label rows and notes contain "Not" or "Avanzamento" without any of the
+// glued labels, and then the slow path would give back the same text.
+bool canonical(std::string_view s) {
+  switch (shape_of(s)) {
+  case Shape::normal:
+    return true;
+  case Shape::maybe_glued:
+    for (const auto& glued : kGlued)
+      if (s.find(glued.first) != std::string_view::npos) return false;
+    return true;
+  case Shape::rewrite:
+    break;
+  }
+  return false;
 }
 
 } // namespace
@@ -158,7 +181,7 @@ std::vector<Line> split_lines(std::string_view text, TextArena& arena) {
       end = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
     std::string_view piece(base + start, end - start);
     if (end == size && piece.empty() && number > 0) break;
-    if (already_normal(piece)) {
+    if (canonical(piece)) {
       lines.push_back(Line{++number, piece, false});
     } else {
       arena.push_back(normalize_line(piece));
