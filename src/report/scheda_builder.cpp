@@ -1,5 +1,6 @@
 #include "report/scheda_builder.h"
 
+#include "core/figures.h"
 #include "core/italian.h"
 #include "report/scheda_parts.h"
 #include "report/text_rules.h"
@@ -9,8 +10,9 @@ namespace {
 
 class SectionBuilder {
 public:
-  SectionBuilder(const Dataset& d, ReportKind kind, const Objective& o, Date produced)
-      : d_(d), kind_(kind), o_(o), produced_(produced) {}
+  SectionBuilder(const Dataset& d, ReportKind kind, const Objective& o, Date produced,
+                 const std::vector<RollupFigure>& rollups)
+      : d_(d), kind_(kind), o_(o), produced_(produced), rollups_(rollups) {}
 
   Section build() {
     s_.code = o_.code;
@@ -35,7 +37,7 @@ public:
       indicators();
     }
     add(Heading{"DATI CALCOLATI"});
-    Table figures = figures_table(o_);
+    Table figures = figures_table(o_, rollup());
     figures.heading.clear(); // the heading above already names it
     add(std::move(figures));
     return std::move(s_);
@@ -43,6 +45,18 @@ public:
 
 private:
   void add(Block b) { s_.blocks.push_back(std::move(b)); }
+
+  const RollupFigure* rollup() const {
+    const char* axis = o_.level == Level::programma  ? "programma"
+                       : o_.level == Level::missione ? "missione"
+                       : o_.level == Level::mandato  ? "mandato"
+                                                     : nullptr;
+    if (!axis) return nullptr;
+    const std::string key = o_.vista + "/" + o_.code;
+    for (const auto& r : rollups_)
+      if (r.axis == axis && r.key == key) return &r;
+    return nullptr;
+  }
 
   std::string center_label() const {
     const ResponsibilityCenter* c = find_center(d_, o_.center);
@@ -158,6 +172,7 @@ private:
   ReportKind kind_;
   const Objective& o_;
   Date produced_;
+  const std::vector<RollupFigure>& rollups_;
   Section s_;
 };
 
@@ -171,8 +186,15 @@ Document build_scheda(const Dataset& d, ReportKind kind, const SelectedObjective
   doc.produced = produced;
   doc.parameters = selected.parameters;
   doc.sections.reserve(selected.objectives.size());
+  // Roll-ups cost a pass over the whole dataset: only when an objective without fasi needs one.
+  std::vector<RollupFigure> rollups;
   for (const Objective* o : selected.objectives)
-    doc.sections.push_back(SectionBuilder(d, kind, *o, produced).build());
+    if (o->level != Level::peg && o->phases.empty()) {
+      rollups = compute_rollups(d, compute_all(d));
+      break;
+    }
+  for (const Objective* o : selected.objectives)
+    doc.sections.push_back(SectionBuilder(d, kind, *o, produced, rollups).build());
   return doc;
 }
 

@@ -157,7 +157,7 @@ Table people_table(const Dataset& d, const Objective& o) {
   return t;
 }
 
-Table figures_table(const Objective& o) {
+Table figures_table(const Objective& o, const RollupFigure* rollup) {
   using italian::format_number;
   const ObjectiveFigures f = compute_figures(o);
   Table t;
@@ -169,8 +169,18 @@ Table figures_table(const Objective& o) {
   if (p.value)
     how += " = " + format_number(p.weighted_sum) + " / " + format_number(p.weight_sum) + " (" +
            std::to_string(p.phases) + (p.phases == 1 ? " fase)" : " fasi)");
-  t.rows.push_back(
-      {Cell::of_text("Avanzamento dell'obiettivo"), percent_cell(p.value), Cell::of_text(how)});
+  if (o.phases.empty() && rollup && rollup->objectives > 0) {
+    // Without fasi of its own, an objective of the DUP advances with the PEG objectives below.
+    t.rows.push_back({Cell::of_text("Avanzamento dell'obiettivo"), percent_cell(rollup->progress),
+                      Cell::of_text("media dell'avanzamento degli obiettivi di PEG collegati (" +
+                                    std::to_string(rollup->with_progress) + " su " +
+                                    std::to_string(rollup->objectives) +
+                                    (rollup->objectives == 1 ? " obiettivo" : " obiettivi") +
+                                    " con avanzamento calcolabile)")});
+  } else {
+    t.rows.push_back(
+        {Cell::of_text("Avanzamento dell'obiettivo"), percent_cell(p.value), Cell::of_text(how)});
+  }
   if (p.phases_without_progress > 0 && p.value) {
     std::string cov = "solo le fasi con avanzamento rilevato; copertura del peso rilevato: " +
                       (p.coverage ? italian::format_percent(*p.coverage) : std::string("-"));

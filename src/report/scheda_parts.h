@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "core/figures.h"
 #include "core/model.h"
 #include "report/document.h"
 
@@ -23,8 +24,9 @@ Table phases_table(const Dataset& d, const Objective& o, const char* heading);
 Table indicators_table(const Dataset& d, const Objective& o);
 Table structures_table(const Objective& o);
 Table people_table(const Dataset& d, const Objective& o);
-/// "DATI CALCOLATI": progress and achievement with the rule and the inputs used.
-Table figures_table(const Objective& o);
+/// "DATI CALCOLATI": progress and achievement with the rule and the inputs used. An objective
+/// without fasi (mandato, missione, programma) shows `rollup`, the mean of its PEG objectives.
+Table figures_table(const Objective& o, const RollupFigure* rollup = nullptr);
 Gantt phases_gantt(const Objective& o, std::optional<Date> reference);
 
 } // namespace traguardi::report

@@ -145,5 +145,24 @@ TEST(Builder, EmptyValuesAreEmptyCellsAndHistoryFollowsTheYear) {
   EXPECT_EQ(ind->rows[2][1].text, "QUALITA");
 }
 
+TEST(Builder, ObjectiveWithoutFasiShowsTheMeanOfItsPegObjectives) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.level = "programma";
+  auto sel = select_objectives(d, ReportKind::scheda_obiettivi, s);
+  ASSERT_TRUE(sel);
+  Document doc = build_scheda(d, ReportKind::scheda_obiettivi, *sel, Date{2025, 1, 2});
+  const Table* figures = nullptr;
+  for (auto ref : all_tables(doc))
+    if (ref.section->code == "DUP_03_0901_0201" && ref.table->sheet == "Dati calcolati")
+      figures = ref.table;
+  ASSERT_NE(figures, nullptr);
+  // 2024_S05_07 advances 88%, 2024_S05_03 100%: the programme shows their mean.
+  EXPECT_EQ(figures->rows[0][0].text, "Avanzamento dell'obiettivo");
+  EXPECT_EQ(figures->rows[0][1].text, "94,00%");
+  EXPECT_EQ(figures->rows[0][2].text, "media dell'avanzamento degli obiettivi di PEG collegati "
+                                      "(2 su 2 obiettivi con avanzamento calcolabile)");
+}
+
 } // namespace
 } // namespace traguardi::report
