@@ -33,7 +33,7 @@ void register_demo(CLI::App& app, Context& ctx) {
         return d;
       });
       if (progress) std::cerr << "\n";
-      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n", ctx.db,
+      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n", shown_location(ctx.db),
                                opt.enti, objectives);
       return 0;
     });

@@ -135,7 +135,7 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
   if (total.changed()) {
     if (!store) store = open_db(ctx, OpenMode::create);
     store->replace(d);
-    std::cout << fmt::format("Dati scritti in {} per l'ente {}.\n", ctx.db, d.ente.code);
+    std::cout << fmt::format("Dati scritti in {} per l'ente {}.\n", shown_location(ctx.db), d.ente.code);
   } else {
     std::cout << "Nessuna modifica: le schede erano già importate.\n";
   }
