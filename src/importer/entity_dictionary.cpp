@@ -212,8 +212,15 @@ std::string EntityDictionary::center_by_short_name(const std::string& raw,
 std::size_t EntityDictionary::known_short_name(const std::vector<std::string_view>& words,
                                                std::size_t i) const {
   std::size_t best = 0;
+  if (i >= words.size()) return 0;
   for (const auto& c : centers) {
     if (c.short_name.empty()) continue;
+    // Most centres fail on the first word: compare it before splitting the whole name.
+    std::string_view first = c.short_name;
+    while (!first.empty() && first.front() == ' ')
+      first.remove_prefix(1);
+    first = first.substr(0, first.find(' '));
+    if (first != words[i]) continue;
     thread_local std::vector<std::string_view> sw;
     split_words(c.short_name, sw);
     if (sw.size() <= best || i + sw.size() > words.size()) continue;

@@ -63,9 +63,9 @@ bool istarts_trimmed(std::string_view s, std::string_view lower_prefix) {
   return istarts_with(s, lower_prefix);
 }
 
-bool has_any(const Indicator& ind, const char* bytes) {
-  return ind.description.find_first_of(bytes) != std::string::npos ||
-         ind.note.find_first_of(bytes) != std::string::npos;
+bool has_any(const Indicator& ind, char byte) {
+  return ind.description.find(byte) != std::string::npos ||
+         ind.note.find(byte) != std::string::npos;
 }
 
 } // namespace
@@ -75,7 +75,7 @@ void classify_scale(Indicator& ind) {
   // boolean marker needs a '=', or a '(' and a '/', in the printed text; "INFERIORE A" needs
   // "nferiore" and a key starting with RID needs a description starting with "rid" (any case).
   // Texts without them skip building the keys; the answer is the same.
-  bool may_be_boolean = has_any(ind, "=") || (has_any(ind, "(") && has_any(ind, "/"));
+  bool may_be_boolean = has_any(ind, '=') || (has_any(ind, '(') && has_any(ind, '/'));
   std::string k;
   if (may_be_boolean) {
     std::string key = matching_key(ind.description + " " + ind.note);

@@ -143,7 +143,15 @@ void split_camel(std::string_view line, std::vector<std::string_view>& out) {
 
 static bool is_label_word(std::string_view w) {
   if (is_year(w)) return true;
-  for (auto k : kLabelWords)
+  // Label words by byte length, so that a word is compared with a few candidates only.
+  static const auto by_length = [] {
+    std::array<std::vector<std::string_view>, 17> t;
+    for (auto k : kLabelWords)
+      t[k.size()].push_back(k);
+    return t;
+  }();
+  if (w.size() >= by_length.size()) return false;
+  for (auto k : by_length[w.size()])
     if (equals_lowered(w, k)) return true;
   return false;
 }

@@ -89,7 +89,7 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
 }
 
 bool is_responsible_label(std::string_view t) {
-  return iequals(t, "Responsabile") || (is_label_line(t) && iends_with(t, "Responsabile"));
+  return iequals(t, "Responsabile") || (iends_with(t, "Responsabile") && is_label_line(t));
 }
 
 using Block = std::vector<std::string_view>;

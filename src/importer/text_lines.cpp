@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "core/normalize.h"
 
 namespace traguardi::importer {
@@ -99,40 +103,74 @@ constexpr std::array<bool, 256> kSuspect = [] {
 // pass avoids rebuilding them.
 enum class Shape { normal, maybe_glued, rewrite };
 
+// One byte of the check; false when the line must be rebuilt.
+inline bool byte_ok(std::string_view s, std::size_t i, bool& maybe_glued) {
+  const std::size_t n = s.size();
+  unsigned char u = static_cast<unsigned char>(s[i]);
+  if (!kSuspect[u]) return true;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  switch (u) {
+  case ' ':
+    return s[i - 1] != ' '; // i > 0: the line does not start with a space
+  case 'N':
+    if (s.substr(i, 3) == "Not") maybe_glued = true;
+    return true;
+  case 'A':
+    if (s.substr(i, 11) == "Avanzamento") maybe_glued = true;
+    return true;
+  case '_':
+    // Codes keep their underscores: only an underscore at a word edge needs the slow path.
+    return i > 0 && i + 1 < n && is_alnum_byte(at(i - 1)) && is_alnum_byte(at(i + 1));
+  case 0xE2:
+    // Typographic quotes and dashes stay; only the Unicode spaces are rewritten.
+    return !(i + 2 < n && at(i + 1) == 0x80 &&
+             ((at(i + 2) >= 0x80 && at(i + 2) <= 0x8A) || at(i + 2) == 0xAF));
+  case 0xC2:
+    return !(i + 1 < n && at(i + 1) == 0xA0);
+  default:
+    return false;
+  }
+}
+
+#ifdef __SSE2__
+// Whether the 16 bytes at p may hold anything byte_ok looks at: control bytes, markup, lead
+// bytes of special spaces, a double space, "No" or "Av". Most chunks of a sheet hold none, so
+// they are skipped without looking at each byte. Reads p[-1] unless first, and p[16].
+bool chunk_suspect(const char* p, bool first) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i prev =
+      first ? _mm_slli_si128(v, 1) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+  __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  auto eq = [](__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
+  __m128i m =
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_setzero_si128());
+  m = _mm_or_si128(m, _mm_or_si128(eq(v, '*'), eq(v, '_')));
+  m = _mm_or_si128(m, _mm_or_si128(eq(v, 0xC2), eq(v, 0xE2)));
+  m = _mm_or_si128(m, _mm_and_si128(eq(v, ' '), eq(prev, ' ')));
+  m = _mm_or_si128(m, _mm_and_si128(eq(v, 'N'), eq(next, 'o')));
+  m = _mm_or_si128(m, _mm_and_si128(eq(v, 'A'), eq(next, 'v')));
+  return _mm_movemask_epi8(m) != 0;
+}
+#endif
+
 Shape shape_of(std::string_view s) {
   if (s.empty()) return Shape::normal;
   if (s.front() == ' ' || s.back() == ' ') return Shape::rewrite;
   bool maybe_glued = false;
   const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (!kSuspect[u]) continue;
-    switch (u) {
-    case ' ':
-      if (s[i - 1] == ' ') return Shape::rewrite; // i > 0: the line does not start with a space
-      continue;
-    case 'N':
-      if (s.substr(i, 3) == "Not") maybe_glued = true;
-      continue;
-    case 'A':
-      if (s.substr(i, 11) == "Avanzamento") maybe_glued = true;
-      continue;
-    case '_':
-      // Codes keep their underscores: only an underscore at a word edge needs the slow path.
-      if (i > 0 && i + 1 < n && is_alnum_byte(static_cast<unsigned char>(s[i - 1])) &&
-          is_alnum_byte(static_cast<unsigned char>(s[i + 1])))
-        continue;
-      return Shape::rewrite;
-    case 0xE2:
-      if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0x80)) continue;
-      return Shape::rewrite;
-    case 0xC2:
-      if (!(i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0)) continue;
-      return Shape::rewrite;
-    default:
-      return Shape::rewrite;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  while (i + 17 <= n) {
+    if (chunk_suspect(s.data() + i, i == 0)) {
+      for (std::size_t end = i + 16; i < end; ++i)
+        if (!byte_ok(s, i, maybe_glued)) return Shape::rewrite;
+    } else {
+      i += 16;
     }
   }
+#endif
+  for (; i < n; ++i)
+    if (!byte_ok(s, i, maybe_glued)) return Shape::rewrite;
   return maybe_glued ? Shape::maybe_glued : Shape::normal;
 }
 
