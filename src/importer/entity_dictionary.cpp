@@ -92,7 +92,7 @@ const std::string& EntityDictionary::key_of(const std::string& text) const {
 std::string EntityDictionary::person(const std::string& raw) {
   std::string name = collapse_spaces(raw);
   if (name.empty()) return {};
-  std::string key = matching_key(name);
+  std::string key = key_of(name);
   for (auto& p : persons)
     if (same_entity(p.key, key)) {
       add_alias(p.aliases, p.name, name);
@@ -109,7 +109,7 @@ std::string EntityDictionary::person(const std::string& raw) {
 std::string EntityDictionary::assessorato(const std::string& raw, const std::string& delegations) {
   std::string name = collapse_spaces(raw);
   if (name.empty()) return {};
-  std::string key = matching_key(name);
+  std::string key = key_of(name);
   for (auto& a : assessorati)
     if (same_entity(a.key, key)) {
       add_alias(a.aliases, a.description, name);

@@ -133,10 +133,10 @@ inline bool byte_ok(std::string_view s, std::size_t i, bool& maybe_glued) {
 }
 
 #ifdef __SSE2__
-// Whether the 16 bytes at p may hold anything byte_ok looks at: control bytes, markup, lead
-// bytes of special spaces, a double space, "No" or "Av". Most chunks of a sheet hold none, so
-// they are skipped without looking at each byte. Reads p[-1] unless first, and p[16].
-bool chunk_suspect(const char* p, bool first) {
+// Bit k set when byte p[k] may matter to byte_ok: control bytes, markup, lead bytes of special
+// spaces, the second of two spaces, the 'N' of "No", the 'A' of "Av". Most 16-byte chunks of a
+// sheet have none and are skipped whole. Reads p[-1] (unless first) to p[16].
+unsigned chunk_mask(const char* p, bool first) {
   __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   __m128i prev =
       first ? _mm_slli_si128(v, 1) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
@@ -149,24 +149,27 @@ bool chunk_suspect(const char* p, bool first) {
   m = _mm_or_si128(m, _mm_and_si128(eq(v, ' '), eq(prev, ' ')));
   m = _mm_or_si128(m, _mm_and_si128(eq(v, 'N'), eq(next, 'o')));
   m = _mm_or_si128(m, _mm_and_si128(eq(v, 'A'), eq(next, 'v')));
-  return _mm_movemask_epi8(m) != 0;
+  return static_cast<unsigned>(_mm_movemask_epi8(m));
 }
 #endif
 
-Shape shape_of(std::string_view s) {
+// `readable_end` may point past the line (into the rest of the text): chunks can then be read
+// whole and the bytes past the line ignored.
+Shape shape_of(std::string_view s, const char* readable_end = nullptr) {
   if (s.empty()) return Shape::normal;
   if (s.front() == ' ' || s.back() == ' ') return Shape::rewrite;
   bool maybe_glued = false;
   const std::size_t n = s.size();
   std::size_t i = 0;
 #ifdef __SSE2__
-  while (i + 17 <= n) {
-    if (chunk_suspect(s.data() + i, i == 0)) {
-      for (std::size_t end = i + 16; i < end; ++i)
-        if (!byte_ok(s, i, maybe_glued)) return Shape::rewrite;
-    } else {
-      i += 16;
-    }
+  const char* stop = readable_end ? readable_end : s.data() + n;
+  while (i < n && s.data() + i + 17 <= stop) {
+    unsigned mask = chunk_mask(s.data() + i, i == 0);
+    if (n - i < 16) mask &= (1u << (n - i)) - 1;
+    for (; mask; mask &= mask - 1)
+      if (!byte_ok(s, i + static_cast<std::size_t>(__builtin_ctz(mask)), maybe_glued))
+        return Shape::rewrite;
+    i += 16;
   }
 #endif
   for (; i < n; ++i)
@@ -178,19 +181,9 @@ bool already_normal(std::string_view s) {
   return shape_of(s) == Shape::normal;
 }
 
-// Canonical as it is: label rows and notes contain "Not" or "Avanzamento" without any of the
-// glued labels, and then the slow path would give back the same text.
-bool canonical(std::string_view s) {
-  switch (shape_of(s)) {
-  case Shape::normal:
-    return true;
-  case Shape::maybe_glued:
-    for (const auto& glued : kGlued)
-      if (s.find(glued.first) != std::string_view::npos) return false;
-    return true;
-  case Shape::rewrite:
-    break;
-  }
+bool has_glued_label(std::string_view s) {
+  for (const auto& glued : kGlued)
+    if (s.find(glued.first) != std::string_view::npos) return true;
   return false;
 }
 
@@ -219,8 +212,14 @@ std::vector<Line> split_lines(std::string_view text, TextArena& arena) {
       end = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
     std::string_view piece(base + start, end - start);
     if (end == size && piece.empty() && number > 0) break;
-    if (canonical(piece)) {
+    Shape shape = shape_of(piece, base + size);
+    if (shape == Shape::normal || (shape == Shape::maybe_glued && !has_glued_label(piece))) {
       lines.push_back(Line{++number, piece, false});
+    } else if (shape == Shape::maybe_glued) {
+      // Canonical but for the glued labels (label rows): splitting them is all that is left.
+      arena.emplace_back(piece);
+      split_glued(arena.back());
+      lines.push_back(Line{++number, arena.back(), false});
     } else {
       arena.push_back(normalize_line(piece));
       lines.push_back(Line{++number, arena.back(), false});
