@@ -46,68 +46,71 @@ bool is_year(std::string_view w) {
 
 Heading classify_heading(std::string_view l, std::string_view* rest) {
   if (l.empty()) return Heading::none;
-  // Every heading starts with one of these letters; most lines are rejected here.
-  switch (l[0]) {
-  case 'C':
+  char first = l[0];
+  if (first >= 'A' && first <= 'Z') first = static_cast<char>(first + 32);
+  // Whole-line headings are at most 34 bytes; only "Tipo di Obiettivo ... Collegato a" and
+  // "OBIETTIVO ...: text" run longer. Each heading is tried only for its first letter.
+  if (l.size() > 34 && first != 't' && first != 'o') return Heading::none;
+  switch (first) {
   case 'c':
-  case 'T':
+    if (iequals(l, "Collegato a")) return Heading::collegato;
+    break;
   case 't':
-  case 'F':
+    if (istarts_with(l, "Tipo di Obiettivo") && iends_with(l, "Collegato a")) {
+      if (rest) {
+        std::string_view mid = l.substr(17, l.size() - 17 - 11);
+        while (!mid.empty() && mid.front() == ' ')
+          mid.remove_prefix(1);
+        while (!mid.empty() && mid.back() == ' ')
+          mid.remove_suffix(1);
+        *rest = mid;
+      }
+      return Heading::collegato;
+    }
+    break;
   case 'f':
-  case 'O':
+    if (is_heading_text(l, {"Finalità", "Finalita'", "Finalita", "FINALITÀ"}))
+      return Heading::finalita;
+    if (is_heading_text(l, {"FASI", "FASI - ATTIVITA'", "FASI - ATTIVITA’", "FASI - ATTIVITÀ",
+                            "FASI-ATTIVITA'"}))
+      return Heading::fasi;
+    if (iequals(l, "FASE")) return Heading::fase;
+    break;
   case 'o':
-  case 'M':
+    for (auto [label, h] :
+         {std::pair{std::string_view("OBIETTIVO STRATEGICO:"), Heading::strategico},
+          std::pair{std::string_view("OBIETTIVO OPERATIVO:"), Heading::operativo}}) {
+      if (istarts_with(l, label)) {
+        if (rest) {
+          std::string_view r = l.substr(label.size());
+          while (!r.empty() && r.front() == ' ')
+            r.remove_prefix(1);
+          *rest = r;
+        }
+        return h;
+      }
+    }
+    break;
   case 'm':
-  case 'S':
+    if (is_heading_text(l, {"Modalità di Attuazione", "Modalita' di Attuazione"}))
+      return Heading::modalita;
+    break;
   case 's':
-  case 'G':
+    if (is_heading_text(l, {"STATO DI ATTUAZIONE", "STATO DI ATTUAZIONE AL 31 DICEMBRE"}))
+      return Heading::stato_attuazione;
+    if (iequals(l, "Strutture coinvolte")) return Heading::strutture;
+    if (iequals(l, "Soggetti coinvolti")) return Heading::soggetti;
+    if (iequals(l, "Stato") || iequals(l, "Stato:")) return Heading::stato;
+    break;
   case 'g':
-  case 'I':
+    if (iequals(l, "GANTT")) return Heading::gantt;
+    break;
   case 'i':
+    if (iequals(l, "INDICATORI")) return Heading::indicatori;
     break;
   default:
-    return Heading::none;
+    break;
   }
-  if (iequals(l, "Collegato a")) return Heading::collegato;
-  if (istarts_with(l, "Tipo di Obiettivo") && iends_with(l, "Collegato a")) {
-    if (rest) {
-      std::string_view mid = l.substr(17, l.size() - 17 - 11);
-      while (!mid.empty() && mid.front() == ' ')
-        mid.remove_prefix(1);
-      while (!mid.empty() && mid.back() == ' ')
-        mid.remove_suffix(1);
-      *rest = mid;
-    }
-    return Heading::collegato;
-  }
-  if (is_heading_text(l, {"Finalità", "Finalita'", "Finalita", "FINALITÀ"}))
-    return Heading::finalita;
-  for (auto [label, h] :
-       {std::pair{std::string_view("OBIETTIVO STRATEGICO:"), Heading::strategico},
-        std::pair{std::string_view("OBIETTIVO OPERATIVO:"), Heading::operativo}}) {
-    if (istarts_with(l, label)) {
-      if (rest) {
-        std::string_view r = l.substr(label.size());
-        while (!r.empty() && r.front() == ' ')
-          r.remove_prefix(1);
-        *rest = r;
-      }
-      return h;
-    }
-  }
-  if (is_heading_text(l, {"Modalità di Attuazione", "Modalita' di Attuazione"}))
-    return Heading::modalita;
-  if (is_heading_text(l, {"STATO DI ATTUAZIONE", "STATO DI ATTUAZIONE AL 31 DICEMBRE"}))
-    return Heading::stato_attuazione;
-  if (iequals(l, "GANTT")) return Heading::gantt;
-  if (iequals(l, "Strutture coinvolte")) return Heading::strutture;
-  if (iequals(l, "Soggetti coinvolti")) return Heading::soggetti;
-  if (iequals(l, "Stato") || iequals(l, "Stato:")) return Heading::stato;
-  if (is_heading_text(
-          l, {"FASI", "FASI - ATTIVITA'", "FASI - ATTIVITA’", "FASI - ATTIVITÀ", "FASI-ATTIVITA'"}))
-    return Heading::fasi;
-  if (iequals(l, "FASE")) return Heading::fase;
-  if (iequals(l, "INDICATORI")) return Heading::indicatori;
   return Heading::none;
 }
 
@@ -164,13 +167,31 @@ bool is_label_line(std::string_view line) {
            line[end] <= 'Z'))
     ++end;
   if (end == 0 || end > 16 || !is_label_word(line.substr(0, end))) return false;
-  thread_local std::vector<std::string_view> words;
-  split_camel(line, words);
-  if (words.empty()) return false;
+  // Then word by word (split as split_camel does), stopping at the first other word.
   int label_words = 0;
-  for (auto w : words) {
-    if (!is_label_word(w)) return false;
-    if (!is_year(w)) ++label_words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ')
+      ++i;
+    std::size_t j = i;
+    while (j < line.size() && line[j] != ' ')
+      ++j;
+    std::string_view w = line.substr(i, j - i);
+    i = j;
+    std::size_t start = 0;
+    for (std::size_t k = 1; k <= w.size(); ++k) {
+      bool cut = k == w.size();
+      if (!cut) {
+        bool lower_before =
+            (w[k - 1] >= 'a' && w[k - 1] <= 'z') || static_cast<unsigned char>(w[k - 1]) >= 0x80;
+        cut = lower_before && w[k] >= 'A' && w[k] <= 'Z';
+      }
+      if (!cut) continue;
+      std::string_view piece = w.substr(start, k - start);
+      if (!is_label_word(piece)) return false;
+      if (!is_year(piece)) ++label_words;
+      start = k;
+    }
   }
   // One generic word alone ("Note", "Descrizione") could be a data line; demand two.
   return label_words >= 2;
@@ -188,6 +209,8 @@ std::optional<std::pair<int, int>> history_years(std::string_view line) {
 }
 
 bool is_page_title(std::string_view line, std::string* title, std::string* ente) {
+  // Both titles end in 'E' or 'I'; nearly every other line stops here.
+  if (line.empty() || (line.back() != 'E' && line.back() != 'I')) return false;
   for (std::string_view t :
        {std::string_view("SCHEDA PEG DI RENDICONTAZIONE"), std::string_view("SCHEDA OBIETTIVI")}) {
     if (line.size() >= t.size() && line.substr(line.size() - t.size()) == t &&
