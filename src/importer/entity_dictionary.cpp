@@ -21,31 +21,39 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     a.remove_suffix(1);
     b.remove_suffix(1);
   }
-  // Two rows on the stack for names of usual length; the heap only for longer ones.
+  // Only cells within `limit` of the diagonal can lie on a path of cost <= limit; the others
+  // count as limit + 1. Two rows on the stack for names of usual length, the heap otherwise.
+  const std::size_t n = a.size(), m = b.size(), cap = limit + 1;
   constexpr std::size_t kStack = 256;
   std::size_t stack_rows[2][kStack];
   std::vector<std::size_t> heap;
   std::size_t* prev = stack_rows[0];
   std::size_t* cur = stack_rows[1];
-  if (a.size() + 1 > kStack) {
-    heap.resize(2 * (a.size() + 1));
+  if (n + 2 > kStack) {
+    heap.resize(2 * (n + 2));
     prev = heap.data();
-    cur = heap.data() + a.size() + 1;
+    cur = heap.data() + n + 2;
   }
-  for (std::size_t i = 0; i <= a.size(); ++i)
-    prev[i] = i;
-  for (std::size_t j = 1; j <= b.size(); ++j) {
-    cur[0] = j;
-    std::size_t row_min = cur[0];
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      cur[i] =
-          std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      row_min = std::min(row_min, cur[i]);
+  for (std::size_t i = 0; i <= n + 1; ++i)
+    prev[i] = std::min(i, cap);
+  for (std::size_t j = 1; j <= m; ++j) {
+    const std::size_t lo = j > limit ? j - limit : 0, hi = std::min(n, j + limit);
+    std::size_t row_min = cap, left = cap, i = lo;
+    if (lo == 0) {
+      cur[0] = left = row_min = std::min(j, cap);
+      i = 1;
     }
-    if (row_min > limit) return limit + 1;
+    for (; i <= hi; ++i) {
+      std::size_t v =
+          std::min({prev[i] + 1, left + 1, prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), cap});
+      cur[i] = left = v;
+      row_min = std::min(row_min, v);
+    }
+    cur[hi + 1] = cap;
+    if (row_min > limit) return cap;
     std::swap(prev, cur);
   }
-  return prev[a.size()];
+  return prev[n];
 }
 
 bool is_username(std::string_view s) {

@@ -68,6 +68,31 @@ bool has_any(const Indicator& ind, char byte) {
          ind.note.find(byte) != std::string::npos;
 }
 
+// Lower-cased neighbour of t[p] in direction step, white space skipped (0 at either end).
+char neighbour(std::string_view t, std::size_t p, int step) {
+  for (std::size_t q = p + static_cast<std::size_t>(step); q < t.size();
+       q += static_cast<std::size_t>(step)) {
+    char c = t[q];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return 0;
+}
+
+// Whether the key of t can contain a boolean marker: SI=1, FATTO=1, 1=FATTO, (SI/NO) all have
+// a '=' between I, O or 1 and 1 or F, or a '/' between I and N, spaces aside.
+bool marker_possible(std::string_view t) {
+  for (std::size_t p = 0; p < t.size(); ++p) {
+    if (t[p] != '=' && t[p] != '/') continue;
+    char before = neighbour(t, p, -1), after = neighbour(t, p, 1);
+    if (t[p] == '=' && (before == 'i' || before == 'o' || before == '1') &&
+        (after == '1' || after == 'f'))
+      return true;
+    if (t[p] == '/' && before == 'i' && after == 'n') return true;
+  }
+  return false;
+}
+
 } // namespace
 
 void classify_scale(Indicator& ind) {
@@ -76,9 +101,14 @@ void classify_scale(Indicator& ind) {
   // "nferiore" and a key starting with RID needs a description starting with "rid" (any case).
   // Texts without them skip building the keys; the answer is the same.
   bool may_be_boolean = has_any(ind, '=') || (has_any(ind, '(') && has_any(ind, '/'));
+  std::string text;
+  if (may_be_boolean) {
+    text = ind.description + " " + ind.note;
+    may_be_boolean = marker_possible(text);
+  }
   std::string k;
   if (may_be_boolean) {
-    std::string key = matching_key(ind.description + " " + ind.note);
+    std::string key = matching_key(text);
     for (char c : key)
       if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
   }

@@ -85,7 +85,8 @@ struct ActualDates {
 // The closing line of a row: one or two dates at the end, the first at line start or glued to
 // the last note word ("previsione01/01/2021 31/12/2021", seed-spec Q29).
 std::optional<ActualDates> closing_dates(std::string_view line, bool allow_spaced) {
-  auto w = split_words(line);
+  thread_local std::vector<std::string_view> w; // reused: one call per body line
+  split_words(line, w);
   if (w.empty()) return std::nullopt;
   auto glued = [](std::string_view word, std::string& prefix) -> std::optional<Date> {
     if (auto d = cell_date(word)) return d;

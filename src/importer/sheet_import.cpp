@@ -338,6 +338,7 @@ int ImportedSheet::indicator_count() const {
 }
 
 Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string& name) {
+  forget_label_lines();
   FindingSink sink(name);
   TextArena arena;
   auto lines = split_lines(text, arena);

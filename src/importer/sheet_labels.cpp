@@ -1,6 +1,8 @@
 #include "importer/sheet_labels.h"
 
 #include <array>
+#include <functional>
+#include <unordered_map>
 
 #include "importer/value_shapes.h"
 
@@ -146,17 +148,43 @@ void split_camel(std::string_view line, std::vector<std::string_view>& out) {
 
 static bool is_label_word(std::string_view w) {
   if (is_year(w)) return true;
-  // Label words by byte length, so that a word is compared with a few candidates only.
-  static const auto by_length = [] {
-    std::array<std::vector<std::string_view>, 17> t;
+  // Label words by byte length and first letter (all ASCII), so that a word is compared with
+  // one or two candidates at most.
+  static const auto table = [] {
+    std::array<std::array<std::vector<std::string_view>, 26>, 17> t;
     for (auto k : kLabelWords)
-      t[k.size()].push_back(k);
+      t[k.size()][static_cast<std::size_t>(k[0] - 'a')].push_back(k);
     return t;
   }();
-  if (w.size() >= by_length.size()) return false;
-  for (auto k : by_length[w.size()])
+  if (w.empty() || w.size() >= table.size()) return false;
+  char first = w[0];
+  if (first >= 'A' && first <= 'Z') first = static_cast<char>(first + 32);
+  if (first < 'a' || first > 'z') return false;
+  for (auto k : table[w.size()][static_cast<std::size_t>(first - 'a')])
     if (equals_lowered(w, k)) return true;
   return false;
+}
+
+namespace {
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+bool label_words_only(std::string_view line);
+
+using LabelMemo = std::unordered_map<std::string, bool, ViewHash, std::equal_to<>>;
+
+LabelMemo& label_line_memo() {
+  thread_local LabelMemo memo;
+  return memo;
+}
+
+} // namespace
+
+void forget_label_lines() {
+  label_line_memo().clear();
 }
 
 bool is_label_line(std::string_view line) {
@@ -167,7 +195,20 @@ bool is_label_line(std::string_view line) {
            line[end] <= 'Z'))
     ++end;
   if (end == 0 || end > 16 || !is_label_word(line.substr(0, end))) return false;
-  // Then word by word (split as split_camel does), stopping at the first other word.
+  // The same column-label rows come back on every page and are asked about by several stages:
+  // remember the answers (a pure function of the text; bounded, per thread).
+  auto& seen = label_line_memo();
+  if (auto it = seen.find(line); it != seen.end()) return it->second;
+  if (seen.size() >= 4096) seen.clear();
+  bool result = label_words_only(line);
+  seen.emplace(std::string(line), result);
+  return result;
+}
+
+namespace {
+
+bool label_words_only(std::string_view line) {
+  // Word by word (split as split_camel does), stopping at the first other word.
   int label_words = 0;
   std::size_t i = 0;
   while (i < line.size()) {
@@ -196,6 +237,8 @@ bool is_label_line(std::string_view line) {
   // One generic word alone ("Note", "Descrizione") could be a data line; demand two.
   return label_words >= 2;
 }
+
+} // namespace
 
 std::optional<std::pair<int, int>> history_years(std::string_view line) {
   std::vector<std::string_view> words;

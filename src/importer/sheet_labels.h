@@ -35,7 +35,11 @@ enum class Heading {
 Heading classify_heading(std::string_view line, std::string_view* rest = nullptr);
 
 /// True when every word of the line is a column or header label (any extractor's wrapping).
+/// Answers are remembered per thread: the same label rows come back on every page.
 bool is_label_line(std::string_view line);
+/// Forgets the remembered answers; each import starts with none, so that its cost never
+/// depends on what the thread parsed before.
+void forget_label_lines();
 
 /// Years printed in an indicator column-label line ("... Valore Raggiunto 2020 Valore Raggiunto
 /// 2019 Note" -> {2020, 2019}); nullopt when the line has none.
