@@ -64,6 +64,17 @@ bool is_username(std::string_view s) {
   return true;
 }
 
+// collapse_spaces, without rebuilding names that are already collapsed (nearly all of them:
+// they come from normalised lines).
+std::string collapsed(const std::string& raw) {
+  bool plain = raw.empty() || (raw.front() != ' ' && raw.back() != ' ');
+  for (std::size_t i = 0; plain && i < raw.size(); ++i) {
+    char c = raw[i];
+    plain = c != '\t' && c != '\n' && c != '\r' && !(c == ' ' && raw[i + 1] == ' ');
+  }
+  return plain ? raw : collapse_spaces(raw);
+}
+
 } // namespace
 
 bool same_entity(std::string_view a, std::string_view b) {
@@ -98,7 +109,7 @@ const std::string& EntityDictionary::key_of(const std::string& text) const {
 }
 
 std::string EntityDictionary::person(const std::string& raw) {
-  std::string name = collapse_spaces(raw);
+  std::string name = collapsed(raw);
   if (name.empty()) return {};
   std::string key = key_of(name);
   for (auto& p : persons)
@@ -115,7 +126,7 @@ std::string EntityDictionary::person(const std::string& raw) {
 }
 
 std::string EntityDictionary::assessorato(const std::string& raw, const std::string& delegations) {
-  std::string name = collapse_spaces(raw);
+  std::string name = collapsed(raw);
   if (name.empty()) return {};
   std::string key = key_of(name);
   for (auto& a : assessorati)
@@ -166,7 +177,7 @@ std::string EntityDictionary::center_with_code(const std::string& code,
 
 std::string EntityDictionary::center_by_name(const std::string& raw, const std::string& fallback,
                                              const std::string& sigla) {
-  std::string name = collapse_spaces(raw);
+  std::string name = collapsed(raw);
   std::string key = matching_key(name);
   for (auto& c : centers) {
     if (!c.name.empty() && same_entity(key_of(c.name), key)) {
@@ -190,7 +201,7 @@ std::string EntityDictionary::center_by_name(const std::string& raw, const std::
 
 std::string EntityDictionary::center_by_short_name(const std::string& raw,
                                                    const std::string& parent) {
-  std::string name = collapse_spaces(raw);
+  std::string name = collapsed(raw);
   if (name.empty()) return {};
   std::string key = key_of(name);
   for (auto& c : centers) {

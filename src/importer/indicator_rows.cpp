@@ -79,16 +79,38 @@ char neighbour(std::string_view t, std::size_t p, int step) {
   return 0;
 }
 
-// Whether the key of t can contain a boolean marker: SI=1, FATTO=1, 1=FATTO, (SI/NO) all have
-// a '=' between I, O or 1 and 1 or F, or a '/' between I and N, spaces aside.
-bool marker_possible(std::string_view t) {
+bool is_white(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Whether matching_key(t) without spaces contains SI=1, (SI/NO), FATTO=1 or 1=FATTO. Each marker
+// has a '=' between I, O or 1 and 1 or F, or a '/' between I and N (spaces aside), and spans
+// at most 6 characters (18 bytes) on either side of it. matching_key folds word by word, so the
+// key of a few whole words around such a byte equals that part of the key of the whole text;
+// long notes are never folded whole.
+bool has_boolean_marker(std::string_view t) {
   for (std::size_t p = 0; p < t.size(); ++p) {
     if (t[p] != '=' && t[p] != '/') continue;
     char before = neighbour(t, p, -1), after = neighbour(t, p, 1);
-    if (t[p] == '=' && (before == 'i' || before == 'o' || before == '1') &&
-        (after == '1' || after == 'f'))
+    bool candidate = t[p] == '=' ? (before == 'i' || before == 'o' || before == '1') &&
+                                       (after == '1' || after == 'f')
+                                 : before == 'i' && after == 'n';
+    if (!candidate) continue;
+    std::size_t b = p, e = p + 1;
+    for (int seen = 0; b > 0 && seen < 32;)
+      if (!is_white(t[--b])) ++seen;
+    while (b > 0 && !is_white(t[b - 1]))
+      --b;
+    for (int seen = 0; e < t.size() && seen < 32; ++e)
+      if (!is_white(t[e])) ++seen;
+    while (e < t.size() && !is_white(t[e]))
+      ++e;
+    std::string k;
+    for (char c : matching_key(t.substr(b, e - b)))
+      if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
+    if (contains_key(k, "SI=1") || contains_key(k, "(SI/NO)") || contains_key(k, "FATTO=1") ||
+        contains_key(k, "1=FATTO") || contains_key(k, "SI=1,NO=0"))
       return true;
-    if (t[p] == '/' && before == 'i' && after == 'n') return true;
   }
   return false;
 }
@@ -101,20 +123,7 @@ void classify_scale(Indicator& ind) {
   // "nferiore" and a key starting with RID needs a description starting with "rid" (any case).
   // Texts without them skip building the keys; the answer is the same.
   bool may_be_boolean = has_any(ind, '=') || (has_any(ind, '(') && has_any(ind, '/'));
-  std::string text;
-  if (may_be_boolean) {
-    text = ind.description + " " + ind.note;
-    may_be_boolean = marker_possible(text);
-  }
-  std::string k;
-  if (may_be_boolean) {
-    std::string key = matching_key(text);
-    for (char c : key)
-      if (c != ' ') k += c; // "SI = 1" and "SI=1" alike
-  }
-  if (may_be_boolean &&
-      (contains_key(k, "SI=1") || contains_key(k, "(SI/NO)") || contains_key(k, "FATTO=1") ||
-       contains_key(k, "1=FATTO") || contains_key(k, "SI=1,NO=0")))
+  if (may_be_boolean && has_boolean_marker(ind.description + " " + ind.note))
     ind.scale = Scale::boolean;
   else if (ind.description.find('%') != std::string::npos)
     ind.scale = Scale::percent;

@@ -25,6 +25,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
 
 void split_words(std::string_view s, std::vector<std::string_view>& out) {
   out.clear();
+  if (out.capacity() < 32) out.reserve(32); // one allocation for the words of a line
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ')
