@@ -16,10 +16,20 @@ constexpr std::array<std::string_view, 18> kStarters{
     "AREA-UO",  "UO",      "U.O.",  "CORPO",   "UNITA'",    "UNITÀ",
     "UFF.",     "UFFICIO", "STAFF", "POLIZIA", "DIREZIONE", "SEGRETERIA"};
 
+// At most four cells of each kind: a fixed array, so trying a line allocates nothing.
+template <class T> struct Cells {
+  std::array<T, 4> items{};
+  std::size_t count = 0;
+  void push_back(T v) { items[count++] = std::move(v); }
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const T& operator[](std::size_t i) const { return items[i]; }
+};
+
 struct ValueCluster {
-  std::size_t begin = 0, end = 0;              // word range of the numbers and dates
-  std::vector<std::optional<Decimal>> numbers; // empty-cell marks give nullopt
-  std::vector<std::optional<Date>> dates;
+  std::size_t begin = 0, end = 0;        // word range of the numbers and dates
+  Cells<std::optional<Decimal>> numbers; // empty-cell marks give nullopt
+  Cells<std::optional<Date>> dates;
 };
 
 // "peso avanz inizio fine" with empty cells marked (empty_cell.h): read by position, since a
@@ -137,22 +147,6 @@ struct OpenRow {
   int value_line = 0;
 };
 
-std::string join_note(const std::vector<std::vector<std::string_view>>& blocks) {
-  std::string out;
-  for (const auto& b : blocks) {
-    std::string para;
-    for (const auto& s : b) {
-      if (s.empty()) continue;
-      if (!para.empty()) para += ' ';
-      para += s;
-    }
-    if (para.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += para;
-  }
-  return out;
-}
-
 // Splits the tail into responsabile, centro and note.
 void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
   struct W {
@@ -160,8 +154,11 @@ void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
     int block;
     bool line_start;
   };
-  std::vector<W> words;
-  std::vector<std::string_view> views, ws;
+  // Scratch vectors kept per thread: one call per phase row.
+  thread_local std::vector<W> words;
+  thread_local std::vector<std::string_view> views, ws;
+  words.clear();
+  views.clear();
   int block = 0;
   for (const auto& l : open.tail) {
     if (l.blank()) {
@@ -217,16 +214,24 @@ void split_tail(OpenRow& open, const CenterLookup& known, FindingSink& sink) {
     r.center_raw = join_words(views, c, e);
     note_from = e;
   }
-  std::vector<std::vector<std::string_view>> note_blocks;
+  // The note: words of one block joined by spaces, blocks (paragraphs) by newlines.
+  std::string note;
   int last_block = -1;
+  bool in_paragraph = false;
   for (std::size_t i = note_from; i < words.size(); ++i) {
     if (words[i].block != last_block) {
-      note_blocks.emplace_back();
       last_block = words[i].block;
+      in_paragraph = false;
     }
-    note_blocks.back().push_back(words[i].text);
+    if (words[i].text.empty()) continue;
+    if (in_paragraph)
+      note += ' ';
+    else if (!note.empty())
+      note += '\n';
+    note += words[i].text;
+    in_paragraph = true;
   }
-  r.phase.note = join_note(note_blocks);
+  r.phase.note = std::move(note);
 }
 
 void finish(OpenRow& open, std::optional<ActualDates> dates, int last_line,

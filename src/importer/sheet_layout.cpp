@@ -236,7 +236,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
               "intestazione senza l'etichetta «Responsabile»",
               "l'etichetta Responsabile alla fine dell'intestazione",
               "intestazione ignorata, pagina letta come corpo");
-    page.header = h;
+    page.header = std::move(h);
     return i + 1;
   }
   fill_cells(templ, blocks, h);
@@ -263,7 +263,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     h.last_line = lines[k].number;
     ++k;
   }
-  page.header = h;
+  page.header = std::move(h);
   return k;
 }
 

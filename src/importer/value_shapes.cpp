@@ -64,6 +64,7 @@ std::string_view words_span(const std::vector<std::string_view>& words, std::siz
 
 std::optional<Decimal> cell_number(std::string_view t) {
   // Shape first: digits and grouping dots, one comma, exactly two decimals.
+  if (t.empty() || !digit(t[0])) return std::nullopt; // most words, before any search
   std::size_t comma = t.find(',');
   if (comma == std::string_view::npos || comma == 0 || t.size() - comma != 3) return std::nullopt;
   if (!digit(t[comma + 1]) || !digit(t[comma + 2])) return std::nullopt;
