@@ -7,12 +7,15 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace traguardi::testing {
 
 std::string scratch_dir(const std::string& name) {
-  // Beside the test binary, whatever the working folder, so the source tree stays clean.
-  auto dir = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "report-out" / name;
+  // Beside the test binary, whatever the working folder, so the source tree stays clean; one
+  // folder per process, because ctest runs the tests of this binary in parallel processes.
+  auto dir = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "report-out" /
+             (name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
