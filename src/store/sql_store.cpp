@@ -123,6 +123,19 @@ void SqlStore::audit(std::string_view ente, std::string_view actor, std::string_
        val(std::string(after))});
 }
 
+Statement& SqlStore::select_record(const std::string& sql, std::initializer_list<Value> key,
+                                   const std::string& not_found) {
+  Statement& st = conn_->prepare(sql);
+  st.reset();
+  int i = 1;
+  for (const auto& k : key) st.bind(i++, k);
+  if (!st.step()) {
+    st.reset();
+    throw NotFound(not_found);
+  }
+  return st;
+}
+
 std::int64_t SqlStore::update_phase(std::string_view ente, std::string_view vista,
                                     std::string_view objective, int order,
                                     std::int64_t expected_version, const Phase& v,
@@ -130,19 +143,11 @@ std::int64_t SqlStore::update_phase(std::string_view ente, std::string_view vist
   const std::string e(ente), vs(vista), ob(objective);
   const std::string target = fmt::format("{}/{}/fase {}", vista, objective, order);
   return in_transaction([&]() -> std::int64_t {
-    Statement& st = conn_->prepare(
+    Statement& st = select_record(
         "SELECT version, weight_micro, progress_micro, planned_start, planned_end, "
         "actual_start, actual_end, responsible, center, note FROM phase WHERE ente = ? AND "
-        "vista = ? AND objective = ? AND ord = ?");
-    st.reset();
-    st.bind(1, e);
-    st.bind(2, vs);
-    st.bind(3, ob);
-    st.bind(4, val(order));
-    if (!st.step()) {
-      st.reset();
-      throw NotFound(fmt::format("fase non trovata: {}", target));
-    }
+        "vista = ? AND objective = ? AND ord = ?",
+        {val(e), val(vs), val(ob), val(order)}, "fase non trovata: " + target);
     Phase before_row;
     before_row.version = as_int(st.column(0)).value_or(0);
     before_row.weight = decimal_of(st.column(1));
@@ -181,18 +186,10 @@ std::int64_t SqlStore::update_indicator(std::string_view ente, std::string_view 
   const std::string e(ente), vs(vista), ob(objective);
   const std::string target = fmt::format("{}/{}/indicatore {}", vista, objective, order);
   return in_transaction([&]() -> std::int64_t {
-    Statement& st = conn_->prepare(
+    Statement& st = select_record(
         "SELECT version, target_micro, actual_micro, note FROM indicator WHERE ente = ? AND "
-        "vista = ? AND objective = ? AND ord = ?");
-    st.reset();
-    st.bind(1, e);
-    st.bind(2, vs);
-    st.bind(3, ob);
-    st.bind(4, val(order));
-    if (!st.step()) {
-      st.reset();
-      throw NotFound(fmt::format("indicatore non trovato: {}", target));
-    }
+        "vista = ? AND objective = ? AND ord = ?",
+        {val(e), val(vs), val(ob), val(order)}, "indicatore non trovato: " + target);
     Indicator before;
     std::int64_t current = as_int(st.column(0)).value_or(0);
     before.target = decimal_of(st.column(1));

@@ -39,6 +39,10 @@ public:
 private:
   template <typename F> auto in_transaction(F&& f, bool read_only = false) -> decltype(f());
   void write(const Dataset& d);
+  /// The row of an editable record, positioned for reading (the caller resets it); NotFound
+  /// with `not_found` when there is none.
+  Statement& select_record(const std::string& sql, std::initializer_list<Value> key,
+                           const std::string& not_found);
   void audit(std::string_view ente, std::string_view actor, std::string_view action,
              std::string_view target, std::string_view before, std::string_view after);
 
