@@ -273,7 +273,8 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
   for (int k = 0; k < phases; ++k) {
     Phase f;
     f.order = k + 1;
-    f.description = kActions[(k + n) % kActions.size()];
+    // Consecutive steps of the standard sequence, so a plan reads in a sensible order.
+    f.description = kActions[n % (kActions.size() - phases + 1) + k];
     int w = k == phases - 1 ? remaining : 10 * (1 + rng.below(remaining / 10 - (phases - k - 1)));
     remaining -= w;
     f.weight = dec(w);
