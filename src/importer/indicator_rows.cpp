@@ -227,6 +227,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       sink.warn(line.number, "indicatore_senza_descrizione", "indicatore senza descrizione",
                 "righe di descrizione prima del Tipo", "indicatore importato senza descrizione");
     std::vector<std::optional<Decimal>> values; // a marked empty cell keeps its column
+    values.reserve(4);
     std::size_t v = k + 1;
     while (v < w.size() && values.size() < 4)
       if (auto n = cell_number(w[v]); n || is_empty_cell(w[v])) {

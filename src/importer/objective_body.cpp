@@ -32,7 +32,8 @@ bool parse_link(const Line& l, LinkLine& out) {
   std::string_view label = t.substr(13, colon - 13);
   while (!label.empty() && label.back() == ' ')
     label.remove_suffix(1);
-  auto words = split_words(t.substr(colon + 1));
+  thread_local std::vector<std::string_view> words;
+  split_words(t.substr(colon + 1), words);
   if (words.empty() || !is_objective_code(words[0])) return false;
   out.level_label = std::string(label);
   out.code = std::string(words[0]);
@@ -72,6 +73,16 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, st
   return out;
 }
 
+namespace {
+
+// Sections grow line by line; one allocation for the usual sizes instead of a chain of them.
+void add(std::vector<Line>& section, const Line& l) {
+  if (section.capacity() == 0) section.reserve(32);
+  section.push_back(l);
+}
+
+} // namespace
+
 ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
   ObjectiveBody b;
   Section s = Section::none;
@@ -103,7 +114,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Heading::operativo:
       s = h == Heading::strategico ? Section::strategic : Section::operational;
       if (!rest.empty())
-        (s == Section::strategic ? b.strategic : b.operational).push_back({l.number, rest});
+        add(s == Section::strategic ? b.strategic : b.operational, {l.number, rest});
       continue;
     case Heading::modalita:
       s = Section::implementation;
@@ -128,11 +139,11 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Heading::fasi:
     case Heading::fase:
       if (s != Section::phases) s = Section::phases;
-      b.phases.push_back(l);
+      add(b.phases, l);
       continue;
     case Heading::indicatori:
       s = Section::indicators;
-      b.indicators.push_back(l);
+      add(b.indicators, l);
       continue;
     case Heading::none:
       break;
@@ -142,35 +153,35 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       if (l.blank() || l.page_break) continue;
       LinkLine link;
       if (parse_link(l, link))
-        b.links.push_back(link);
+        b.links.push_back(std::move(link));
       else
         sink.warn(l.number, "collegamento_illeggibile", "riga di «Collegato a» non interpretata",
                   "OBIETTIVO DI <LIVELLO>: <codice> <descrizione sintetica>", "riga ignorata");
       break;
     }
     case Section::strategic:
-      b.strategic.push_back(l);
+      add(b.strategic, l);
       break;
     case Section::operational:
-      b.operational.push_back(l);
+      add(b.operational, l);
       break;
     case Section::implementation:
-      b.implementation.push_back(l);
+      add(b.implementation, l);
       break;
     case Section::status:
-      b.status.push_back(l);
+      add(b.status, l);
       break;
     case Section::structures:
-      b.structures.push_back(l);
+      add(b.structures, l);
       break;
     case Section::people:
-      b.people.push_back(l);
+      add(b.people, l);
       break;
     case Section::phases:
-      b.phases.push_back(l);
+      add(b.phases, l);
       break;
     case Section::indicators:
-      b.indicators.push_back(l);
+      add(b.indicators, l);
       break;
     case Section::state:
       if (l.blank() || l.page_break) continue;

@@ -241,9 +241,10 @@ bool label_words_only(std::string_view line) {
 } // namespace
 
 std::optional<std::pair<int, int>> history_years(std::string_view line) {
-  std::vector<std::string_view> words;
+  thread_local std::vector<std::string_view> words;
   split_camel(line, words);
   std::vector<int> years;
+  years.reserve(4);
   for (std::size_t i = 1; i < words.size(); ++i)
     if (is_year(words[i]) && iequals(words[i - 1], "Raggiunto"))
       years.push_back(std::stoi(std::string(words[i])));

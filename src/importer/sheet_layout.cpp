@@ -198,7 +198,8 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   while (i < to && (lines[i].blank() || is_label_line(lines[i].text)))
     ++i;
   if (i == to) return to;
-  auto first_words = split_words(lines[i].text);
+  thread_local std::vector<std::string_view> first_words;
+  split_words(lines[i].text, first_words);
   if (first_words.empty() || !is_objective_code(first_words[0])) {
     sink.warn(lines[i].number, "intestazione_senza_codice",
               "intestazione di pagina senza codice obiettivo",
@@ -210,6 +211,8 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   h.code = std::string(first_words[0]);
   h.first_line = lines[i].number;
   std::vector<Block> blocks(1);
+  blocks.reserve(8);
+  blocks[0].reserve(8);
   // The rest of the code line, as a view of the line itself (words are single-spaced).
   std::string_view first_rest;
   if (first_words.size() > 1)
@@ -223,7 +226,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     std::string_view t = lines[j].text;
     if (is_responsible_label(t)) break;
     if (t.empty()) {
-      if (!blocks.back().empty()) blocks.emplace_back();
+      if (!blocks.back().empty()) blocks.emplace_back().reserve(8);
       continue;
     }
     blocks.back().push_back(t);
