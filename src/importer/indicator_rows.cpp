@@ -1,5 +1,7 @@
 #include "importer/indicator_rows.h"
 
+#include <algorithm>
+
 #include "core/normalize.h"
 #include "importer/empty_cell.h"
 #include "importer/sheet_labels.h"
@@ -90,7 +92,10 @@ bool is_white(char c) {
 // long notes are never folded whole.
 bool has_boolean_marker(std::string_view t) {
   for (std::size_t p = 0; p < t.size(); ++p) {
-    if (t[p] != '=' && t[p] != '/') continue;
+    // Notes are long and rarely hold either byte: let memchr skip to the next one.
+    std::size_t eq = t.find('=', p), slash = t.find('/', p);
+    p = std::min(eq, slash);
+    if (p == std::string_view::npos) break;
     char before = neighbour(t, p, -1), after = neighbour(t, p, 1);
     bool candidate = t[p] == '=' ? (before == 'i' || before == 'o' || before == '1') &&
                                        (after == '1' || after == 'f')
@@ -120,7 +125,8 @@ bool has_boolean_marker(std::string_view t) {
 void classify_scale(Indicator& ind) {
   // matching_key folds only case, quotes and spaces and reads a word-initial 'l' as 'I': every
   // boolean marker needs a '=', or a '(' and a '/', in the printed text; "INFERIORE A" needs
-  // "nferiore" and a key starting with RID needs a description starting with "rid" (any case).
+  // "nferiore", and a key starting with RIDOTTO or RIDURRE a description starting with "ridott"
+  // or "ridurr" (any case).
   // Texts without them skip building the keys; the answer is the same.
   bool may_be_boolean = has_any(ind, '=') || (has_any(ind, '(') && has_any(ind, '/'));
   if (may_be_boolean && has_boolean_marker(ind.description + " " + ind.note))
@@ -129,7 +135,9 @@ void classify_scale(Indicator& ind) {
     ind.scale = Scale::percent;
   else
     ind.scale = Scale::count;
-  if (!icontains(ind.description, "nferiore") && !istarts_trimmed(ind.description, "rid")) return;
+  if (!icontains(ind.description, "nferiore") && !istarts_trimmed(ind.description, "ridott") &&
+      !istarts_trimmed(ind.description, "ridurr"))
+    return;
   std::string d = matching_key(ind.description);
   if (contains_key(d, "INFERIORE A") || d.rfind("RIDOTTO", 0) == 0 || d.rfind("RIDURRE", 0) == 0)
     ind.polarity = Polarity::lower_is_better;

@@ -68,10 +68,20 @@ std::optional<Decimal> cell_number(std::string_view t) {
   std::size_t comma = t.find(',');
   if (comma == std::string_view::npos || comma == 0 || t.size() - comma != 3) return std::nullopt;
   if (!digit(t[comma + 1]) || !digit(t[comma + 2])) return std::nullopt;
-  for (std::size_t i = 0; i < comma; ++i)
+  bool grouped = false;
+  for (std::size_t i = 0; i < comma; ++i) {
     if (!digit(t[i]) && t[i] != '.') return std::nullopt;
-  if (!digit(t[0])) return std::nullopt;
-  return italian::parse_number(t);
+    grouped = grouped || t[i] == '.';
+  }
+  if (grouped) return italian::parse_number(t);
+  // No grouping dots ("100,00", most cells): what italian::parse_number and Decimal::parse
+  // compute, without building the neutral text.
+  if (comma > 13) return std::nullopt;
+  __int128 whole = 0;
+  for (std::size_t i = 0; i < comma; ++i)
+    whole = whole * 10 + (t[i] - '0');
+  __int128 v = whole * Decimal::kScale + ((t[comma + 1] - '0') * 10 + (t[comma + 2] - '0')) * 10000;
+  return Decimal::from_units(static_cast<std::int64_t>(v));
 }
 
 std::optional<Decimal> cell_percent(std::string_view t) {
@@ -87,6 +97,7 @@ std::optional<Date> cell_date(std::string_view t) {
 }
 
 std::optional<IndicatorType> tipo_keyword(std::string_view t) {
+  if (t.size() < 7 || (t[0] != 'E' && t[0] != 'Q')) return std::nullopt; // every word is tried
   if (t == "EFFICACIA") return IndicatorType::efficacia;
   if (t == "EFFICIENZA") return IndicatorType::efficienza;
   if (t == "QUANTITATIVO") return IndicatorType::quantitativo;
