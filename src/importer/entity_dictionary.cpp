@@ -108,6 +108,18 @@ const std::string& EntityDictionary::key_of(const std::string& text) const {
   return it->second;
 }
 
+const std::string& EntityDictionary::center_key(std::size_t index, int which,
+                                                const std::string& text) const {
+  if (center_keys_.size() <= index) center_keys_.resize(centers.size());
+  CenterKey& k = center_keys_[index][static_cast<std::size_t>(which)];
+  if (!k.set || k.text != text) {
+    k.text = text;
+    k.key = key_of(text);
+    k.set = true;
+  }
+  return k.key;
+}
+
 std::string EntityDictionary::person(const std::string& raw) {
   std::string name = collapsed(raw);
   if (name.empty()) return {};
@@ -179,8 +191,9 @@ std::string EntityDictionary::center_by_name(const std::string& raw, const std::
                                              const std::string& sigla) {
   std::string name = collapsed(raw);
   std::string key = matching_key(name);
-  for (auto& c : centers) {
-    if (!c.name.empty() && same_entity(key_of(c.name), key)) {
+  for (std::size_t i = 0; i < centers.size(); ++i) {
+    auto& c = centers[i];
+    if (!c.name.empty() && same_entity(center_key(i, 0, c.name), key)) {
       add_alias(c.aliases, c.name, name);
       if (c.peg_sigla.empty()) c.peg_sigla = sigla;
       return c.code;
@@ -204,9 +217,10 @@ std::string EntityDictionary::center_by_short_name(const std::string& raw,
   std::string name = collapsed(raw);
   if (name.empty()) return {};
   std::string key = key_of(name);
-  for (auto& c : centers) {
-    if ((!c.short_name.empty() && same_entity(key_of(c.short_name), key)) ||
-        (!c.name.empty() && key_of(c.name) == key)) {
+  for (std::size_t i = 0; i < centers.size(); ++i) {
+    auto& c = centers[i];
+    if ((!c.short_name.empty() && same_entity(center_key(i, 1, c.short_name), key)) ||
+        (!c.name.empty() && center_key(i, 0, c.name) == key)) {
       add_alias(c.aliases, c.short_name.empty() ? c.name : c.short_name, name);
       return c.code;
     }

@@ -7,6 +7,7 @@
 // The same rules serve the importer (within one sheet) and the merge (against stored data).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,14 @@ private:
   // matching_key of names already seen: every phase row compares its centre with every known
   // centre, and building the same keys again dominated the import time.
   const std::string& key_of(const std::string& text) const;
+  /// key_of for the name (0) or short name (1) of centers[index], remembered per centre.
+  const std::string& center_key(std::size_t index, int which, const std::string& text) const;
   mutable std::unordered_map<std::string, std::string> keys_;
+  struct CenterKey {
+    std::string text, key;
+    bool set = false;
+  };
+  mutable std::vector<std::array<CenterKey, 2>> center_keys_;
 };
 
 /// Centre kind from the first word of its name: SETTORE, SERVIZIO, AREA, CORPO, ...

@@ -109,6 +109,11 @@ void split_assessorato_center(std::string_view text, std::string& assessorato,
   auto words = split_words(text);
   std::size_t cut = words.size();
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // Every starter begins with one of these letters; other words need no comparison.
+    char first = words[i][0];
+    if (first != 'A' && first != 'S' && first != 'C' && first != 'U' && first != 'D' &&
+        first != 'P')
+      continue;
     bool starter = false;
     for (auto s : kLongCenterStarters)
       if (words[i] == s || (words[i].size() > s.size() && words[i].substr(0, s.size()) == s &&
