@@ -313,8 +313,7 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
     std::size_t end = next;
     while (end > body && lines[end - 1].blank())
       --end;
-    page.body.assign(lines.begin() + static_cast<long>(body),
-                     lines.begin() + static_cast<long>(end));
+    page.body = std::span<const Line>(lines).subspan(body, end - body);
     layout.pages.push_back(std::move(page));
     p = next;
   }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,7 @@ struct Page {
   int title_line = 0;
   std::string ente; // text before the title on the page header line
   std::optional<PageHeader> header;
-  std::vector<Line> body;
+  std::span<const Line> body; // part of read_layout's `lines`, which must outlive the layout
 };
 
 struct SheetLayout {
@@ -59,6 +60,7 @@ struct SheetLayout {
 };
 
 /// Reads cover and pages. Fails (with one Italian sentence) when the text is not a sheet.
+/// Page bodies are views of `lines`.
 Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sink);
 
 } // namespace traguardi::importer
