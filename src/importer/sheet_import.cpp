@@ -63,10 +63,10 @@ public:
       build(g);
     for (auto& a : dict_.centers)
       if (a.kind == "ASSESSORE" && a.head.empty()) link_head(a);
-    out_.persons = dict_.persons;
-    out_.assessorati = dict_.assessorati;
-    out_.areas = dict_.areas;
-    out_.centers = dict_.centers;
+    out_.persons = std::move(dict_.persons); // the dictionary is done
+    out_.assessorati = std::move(dict_.assessorati);
+    out_.areas = std::move(dict_.areas);
+    out_.centers = std::move(dict_.centers);
   }
 
 private:

@@ -15,9 +15,6 @@ namespace {
 bool digit(char c) {
   return c >= '0' && c <= '9';
 }
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
 
 } // namespace
 
@@ -127,8 +124,7 @@ std::optional<Date> cell_date(std::string_view t) {
   return italian::parse_date(t);
 }
 
-std::optional<IndicatorType> tipo_keyword(std::string_view t) {
-  if (t.size() < 7 || (t[0] != 'E' && t[0] != 'Q')) return std::nullopt; // every word is tried
+std::optional<IndicatorType> tipo_keyword_slow(std::string_view t) {
   if (t == "EFFICACIA") return IndicatorType::efficacia;
   if (t == "EFFICIENZA") return IndicatorType::efficienza;
   if (t == "QUANTITATIVO") return IndicatorType::quantitativo;
@@ -159,21 +155,6 @@ bool has_letter(std::string_view t) {
     if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0xC3) return true;
   }
   return false;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-bool istarts_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
-}
-
-bool iends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && iequals(s.substr(s.size() - p.size()), p);
 }
 
 std::size_t utf8_length(std::string_view s) {

@@ -35,17 +35,33 @@ std::optional<Decimal> cell_percent(std::string_view token);
 /// "31/12/2021"
 std::optional<Date> cell_date(std::string_view token);
 /// EFFICACIA, EFFICIENZA, QUANTITATIVO, QUALITA (QUALITÀ accepted).
-std::optional<IndicatorType> tipo_keyword(std::string_view token);
+std::optional<IndicatorType> tipo_keyword_slow(std::string_view token);
+inline std::optional<IndicatorType> tipo_keyword(std::string_view token) {
+  // Every word of an indicator row is tried: reject most here, without a call.
+  if (token.size() < 7 || (token[0] != 'E' && token[0] != 'Q')) return std::nullopt;
+  return tipo_keyword_slow(token);
+}
 /// DUP_04, DUP_04_1201, DUP_04_1201_0601, 2021_S08_20.
 bool is_objective_code(std::string_view token);
 /// No lower-case letter (ASCII or accented): "SETT.", "CENTRALITA'", "E", "PIANIF.ORGAN.CONTR".
 bool is_upper_word(std::string_view token);
 /// Has at least one letter.
 bool has_letter(std::string_view token);
-/// Case-insensitive comparison of ASCII letters (accents compared as bytes).
-bool iequals(std::string_view a, std::string_view b);
-bool istarts_with(std::string_view s, std::string_view prefix);
-bool iends_with(std::string_view s, std::string_view suffix);
+/// Case-insensitive comparison of ASCII letters (accents compared as bytes). Inline: the
+/// heading and label checks call these for nearly every line.
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+inline bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+inline bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
 /// UTF-8 code points (for the 30-character short-description rule).
 std::size_t utf8_length(std::string_view s);
 
