@@ -43,6 +43,8 @@ public:
   std::size_t known_short_name(const std::vector<std::string_view>& words, std::size_t i) const;
 
   ResponsibilityCenter* find_center(const std::string& code);
+  /// matching_key(text), remembered for the dictionary's lifetime.
+  const std::string& key_of(const std::string& text) const;
 
   std::vector<Person> persons;
   std::vector<Assessorato> assessorati;
@@ -52,7 +54,6 @@ public:
 private:
   // matching_key of names already seen: every phase row compares its centre with every known
   // centre, and building the same keys again dominated the import time.
-  const std::string& key_of(const std::string& text) const;
   /// key_of for the name (0) or short name (1) of centers[index], remembered per centre.
   const std::string& center_key(std::size_t index, int which, const std::string& text) const;
   mutable std::unordered_map<std::string, std::string> keys_;

@@ -95,10 +95,10 @@ private:
   }
 
   void link_head(ResponsibilityCenter& center) {
-    std::string display = matching_key(center.short_name);
+    const std::string& display = dict_.key_of(center.short_name);
     for (const auto& p : dict_.persons) {
       if (p.username.empty()) continue;
-      std::string spaced = matching_key(p.username);
+      std::string spaced = dict_.key_of(p.username);
       for (char& ch : spaced)
         if (ch == '.') ch = ' ';
       if (display.size() >= spaced.size() &&
@@ -158,7 +158,7 @@ private:
     if (!filter_center_.empty()) {
       auto* fc = dict_.find_center(filter_center_);
       if (fc &&
-          (fc->name.empty() || same_entity(matching_key(fc->name), matching_key(h.center_name)))) {
+          (fc->name.empty() || same_entity(dict_.key_of(fc->name), dict_.key_of(h.center_name)))) {
         if (fc->name.empty()) fc->name = collapse_spaces(h.center_name);
         if (fc->peg_sigla.empty()) fc->peg_sigla = sigla;
         return fc->code;
