@@ -61,11 +61,12 @@ std::optional<ValueCluster> marked_cluster(const std::vector<std::string_view>& 
 std::optional<ValueCluster> find_cluster(const std::vector<std::string_view>& w) {
   // Numbers and dates start with a digit: lines with no such word and no empty-cell mark (most
   // description and note lines) have no cluster.
-  bool any_value = false;
-  for (auto word : w)
-    if ((word[0] >= '0' && word[0] <= '9') || is_empty_cell(word)) any_value = true;
-  if (!any_value) return std::nullopt;
+  auto may_start = [](std::string_view word) {
+    return (word[0] >= '0' && word[0] <= '9') || is_empty_cell(word);
+  };
   for (std::size_t i = 0; i < w.size(); ++i) {
+    // Either kind of cluster starts with a number, a date or a mark.
+    if (!may_start(w[i])) continue;
     if (auto m = marked_cluster(w, i)) return m;
     ValueCluster c;
     c.begin = i;
