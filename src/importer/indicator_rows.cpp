@@ -212,6 +212,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     ind.order = static_cast<int>(rows.size()) + 1;
     ind.type = *type;
     std::string desc;
+    desc.reserve(256); // description lines and the prefix: one allocation
     int first = line.number;
     for (std::size_t i = start; i < pending.size(); ++i) {
       if (!desc.empty()) desc += ' ';

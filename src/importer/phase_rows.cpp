@@ -363,6 +363,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
     Phase& p = row.row.phase;
     p.order = static_cast<int>(out.size()) + 1;
     std::string desc;
+    desc.reserve(256); // description lines and the prefix: one allocation
     int first = line.number;
     for (const auto& l : pending) {
       if (l.blank()) continue;

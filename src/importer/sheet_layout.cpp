@@ -96,6 +96,10 @@ using Block = std::vector<std::string_view>;
 
 std::string join_block(const Block& b) {
   std::string out;
+  std::size_t n = 0;
+  for (const auto& l : b)
+    n += l.size() + 1;
+  out.reserve(n);
   for (const auto& l : b) {
     if (l.empty()) continue;
     if (!out.empty()) out += ' ';
