@@ -120,6 +120,36 @@ bool has_boolean_marker(std::string_view t) {
   return false;
 }
 
+// Whether matching_key(d) contains "INFERIORE A" or starts with RIDOTTO or RIDURRE, folding only
+// the words concerned (see has_boolean_marker): the first word for the prefixes, the word with
+// "nferiore" and the next one for the other.
+bool lower_is_better(std::string_view d) {
+  std::size_t b = 0;
+  while (b < d.size() && is_white(d[b]))
+    ++b;
+  std::size_t e = b;
+  while (e < d.size() && !is_white(d[e]))
+    ++e;
+  if (e > b) {
+    std::string k = matching_key(d.substr(b, e - b));
+    if (k.rfind("RIDOTTO", 0) == 0 || k.rfind("RIDURRE", 0) == 0) return true;
+  }
+  for (std::size_t p = 0; p + 8 <= d.size(); ++p) {
+    if (!istarts_with(d.substr(p), "nferiore")) continue;
+    std::size_t wb = p, we = p + 8;
+    while (wb > 0 && !is_white(d[wb - 1]))
+      --wb;
+    while (we < d.size() && !is_white(d[we]))
+      ++we;
+    while (we < d.size() && is_white(d[we]))
+      ++we;
+    while (we < d.size() && !is_white(d[we]))
+      ++we;
+    if (contains_key(matching_key(d.substr(wb, we - wb)), "INFERIORE A")) return true;
+  }
+  return false;
+}
+
 } // namespace
 
 void classify_scale(Indicator& ind) {
@@ -138,9 +168,7 @@ void classify_scale(Indicator& ind) {
   if (!icontains(ind.description, "nferiore") && !istarts_trimmed(ind.description, "ridott") &&
       !istarts_trimmed(ind.description, "ridurr"))
     return;
-  std::string d = matching_key(ind.description);
-  if (contains_key(d, "INFERIORE A") || d.rfind("RIDOTTO", 0) == 0 || d.rfind("RIDURRE", 0) == 0)
-    ind.polarity = Polarity::lower_is_better;
+  if (lower_is_better(ind.description)) ind.polarity = Polarity::lower_is_better;
 }
 
 std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const IndicatorContext& ctx,
