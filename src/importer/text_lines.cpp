@@ -240,11 +240,14 @@ private:
     case ' ':
       rewrite_ = q > start_ && text_[q - 1] == ' ';
       return;
+    // Only where a glued label can sit: "NoteInizio", "…àNote", "AvanzamentoResponsabile"
+    // (plain "Note" and "Nota" columns are common and need no further look).
     case 'N':
-      if (text_.substr(q, 3) == "Not") maybe_glued_ = true;
+      if (text_.substr(q, 4) == "Note" && (at(q + 4) == 'I' || (q > 0 && at(q - 1) == 0xA0)))
+        maybe_glued_ = true;
       return;
     case 'A':
-      if (text_.substr(q, 11) == "Avanzamento") maybe_glued_ = true;
+      if (text_.substr(q, 11) == "Avanzamento" && at(q + 11) == 'R') maybe_glued_ = true;
       return;
     case '_':
       rewrite_ = !(q > start_ && is_alnum_byte(at(q - 1)) && is_alnum_byte(at(q + 1)));
