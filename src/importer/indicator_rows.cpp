@@ -1,6 +1,7 @@
 #include "importer/indicator_rows.h"
 
 #include <algorithm>
+#include <span>
 
 #include "core/normalize.h"
 #include "importer/empty_cell.h"
@@ -17,7 +18,7 @@ struct Row {
   bool standalone_value_line = false;
 };
 
-void add_note_lines(Row& row, const std::vector<Line>& lines) {
+void add_note_lines(Row& row, std::span<const Line> lines) {
   bool new_block = true;
   for (const auto& l : lines) {
     if (l.blank()) {
@@ -216,7 +217,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     std::size_t start = pending.size();
     while (start > 0 && !pending[start - 1].blank())
       --start;
-    std::vector<Line> before(pending.begin(), pending.begin() + static_cast<long>(start));
+    std::span<const Line> before(pending.data(), start);
     if (!rows.empty()) {
       add_note_lines(rows.back(), before);
       bool ambiguous_owner =

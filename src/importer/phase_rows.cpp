@@ -95,9 +95,8 @@ struct ActualDates {
 
 // The closing line of a row: one or two dates at the end, the first at line start or glued to
 // the last note word ("previsione01/01/2021 31/12/2021", seed-spec Q29).
-std::optional<ActualDates> closing_dates(std::string_view line, bool allow_spaced) {
-  thread_local std::vector<std::string_view> w; // reused: one call per body line
-  split_words(line, w);
+std::optional<ActualDates> closing_dates(const std::vector<std::string_view>& w,
+                                         bool allow_spaced) {
   if (w.empty()) return std::nullopt;
   auto glued = [](std::string_view word, std::string& prefix) -> std::optional<Date> {
     if (auto d = cell_date(word)) return d;
@@ -243,7 +242,9 @@ void finish(OpenRow& open, std::optional<ActualDates> dates, int last_line,
     // with one or two dates.
     for (std::size_t i = open.tail.size(); i-- > 1;) {
       if (open.tail[i].blank()) continue;
-      if (auto d = closing_dates(open.tail[i].text, true)) {
+      thread_local std::vector<std::string_view> w;
+      split_words(open.tail[i].text, w);
+      if (auto d = closing_dates(w, true)) {
         dates = std::move(d);
         last_line = open.tail[i].number;
         open.tail[i].text = dates->prefix; // lives as long as `dates`, past split_tail
@@ -343,7 +344,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
     }
     if (open) {
       if (!cluster) {
-        if (auto d = closing_dates(line.text, false)) {
+        if (auto d = closing_dates(words, false)) { // words: split from line.text above
           finish(*open, d, line.number, known, document, sink, out);
           open.reset();
         } else {

@@ -59,7 +59,9 @@ public:
       }
     }
     if (istarts_with(c.filter_label, "Descrizione sintetica")) short_description_ = c.filter_value;
-    for (auto& g : groups())
+    auto gs = groups();
+    out_.objectives.reserve(gs.size());
+    for (auto& g : gs)
       build(g);
     for (auto& a : dict_.centers)
       if (a.kind == "ASSESSORE" && a.head.empty()) link_head(a);
