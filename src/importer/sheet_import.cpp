@@ -74,7 +74,9 @@ public:
 private:
   std::vector<Group> groups() {
     std::vector<Group> gs;
-    for (const auto& page : layout_.pages) {
+    const auto& pages = layout_.pages;
+    for (std::size_t pi = 0; pi < pages.size(); ++pi) {
+      const Page& page = pages[pi];
       if (out_.ente_name.empty()) out_.ente_name = page.ente;
       bool continues = !gs.empty() && (!page.header || page.header->code == gs.back().code);
       if (continues) {
@@ -90,6 +92,12 @@ private:
                        "obiettivo " + g.code + " stampato due volte in punti diversi",
                        "pagine consecutive per ogni obiettivo", "seconda stampa importata a parte");
         gs.push_back(Group{page.header->code, &*page.header, page.title_line, {}});
+        // The pages that continue this objective, for one allocation of its body.
+        std::size_t lines = page.body.size();
+        for (std::size_t k = pi + 1;
+             k < pages.size() && (!pages[k].header || pages[k].header->code == gs.back().code); ++k)
+          lines += pages[k].body.size() + 1;
+        gs.back().body.reserve(lines);
       }
       gs.back().body.insert(gs.back().body.end(), page.body.begin(), page.body.end());
     }
