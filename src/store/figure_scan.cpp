@@ -4,6 +4,8 @@
 // indicator belongs to an existing objective (foreign keys), so rows are matched by equality
 // while walking the objectives: no comparison of keys is needed, hence no dependence on the
 // database's collation.
+#include <charconv>
+
 #include "core/error.h"
 #include "store/sql_store.h"
 #include "store/value_codec.h"
@@ -11,9 +13,19 @@
 namespace traguardi::sql {
 namespace {
 
+// Compared in place: a national scan matches millions of rows, a copy each would dominate.
 bool same_owner(Statement& s, bool has_row, const std::string& ente, const Objective& o) {
-  return has_row && as_text(s.column(0)) == ente && as_text(s.column(1)) == o.vista &&
-         as_text(s.column(2)) == o.code;
+  return has_row && s.text(2) == o.code && s.text(1) == o.vista && s.text(0) == ente;
+}
+
+std::optional<Decimal> micro(Statement& s, int i) {
+  std::string_view t = s.text(i);
+  if (t.empty()) return std::nullopt;
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+  if (ec != std::errc{} || end != t.data() + t.size())
+    throw StoreError("valore non intero nel database: " + std::string(t));
+  return Decimal::from_units(n);
 }
 
 } // namespace
@@ -39,12 +51,12 @@ void SqlStore::scan_for_figures(const std::function<void(const Dataset&)>& each_
     bool phase_row = phases.step(), indicator_row = indicators.step();
     Dataset current;
     while (objectives.step()) {
-      std::string ente = as_text(objectives.column(0));
-      if (ente != current.ente.code) {
+      if (objectives.text(0) != current.ente.code) {
         if (!current.ente.code.empty()) each_ente(current);
         current = Dataset{};
-        current.ente.code = ente;
+        current.ente.code = std::string(objectives.text(0));
       }
+      const std::string& ente = current.ente.code;
       Objective o;
       o.vista = as_text(objectives.column(1));
       o.code = as_text(objectives.column(2));
@@ -57,8 +69,8 @@ void SqlStore::scan_for_figures(const std::function<void(const Dataset&)>& each_
       o.assessorato = as_text(objectives.column(7));
       for (; same_owner(phases, phase_row, ente, o); phase_row = phases.step()) {
         Phase p;
-        p.weight = decimal_of(phases.column(3));
-        p.progress = decimal_of(phases.column(4));
+        p.weight = micro(phases, 3);
+        p.progress = micro(phases, 4);
         o.phases.push_back(p);
       }
       for (; same_owner(indicators, indicator_row, ente, o); indicator_row = indicators.step()) {
@@ -66,8 +78,8 @@ void SqlStore::scan_for_figures(const std::function<void(const Dataset&)>& each_
         i.scale = scale_from_string(as_text(indicators.column(3))).value_or(Scale::other);
         i.polarity = polarity_from_string(as_text(indicators.column(4)))
                          .value_or(Polarity::higher_is_better);
-        i.target = decimal_of(indicators.column(5));
-        i.actual = decimal_of(indicators.column(6));
+        i.target = micro(indicators, 5);
+        i.actual = micro(indicators, 6);
         o.indicators.push_back(i);
       }
       current.objectives.push_back(std::move(o));

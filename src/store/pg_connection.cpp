@@ -84,6 +84,11 @@ public:
     return ++row_ < rows_;
   }
 
+  std::string_view text(int i) const override {
+    return {PQgetvalue(result_.get(), row_, i),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row_, i))};
+  }
+
   Value column(int i) const override {
     if (PQgetisnull(result_.get(), row_, i)) return std::monostate{};
     const char* p = PQgetvalue(result_.get(), row_, i);
@@ -134,6 +139,7 @@ public:
   }
   bool step() override;
   Value column(int) const override { return std::monostate{}; }
+  std::string_view text(int) const override { return {}; }
   std::int64_t changes() const override { return 1; }
   void reset() override {
     for (auto& f : fields_)

@@ -29,6 +29,9 @@ public:
   /// Executes on first call; then advances. True while a row is available.
   virtual bool step() = 0;
   virtual Value column(int index) const = 0; // 0-based
+  /// Text of a column without a copy, valid until the next step or reset; empty for NULL.
+  /// For whole-database scans, where a copy per row and column is most of the cost.
+  virtual std::string_view text(int index) const = 0;
   /// Rows changed by the last execution (UPDATE/DELETE).
   virtual std::int64_t changes() const = 0;
   /// Ready for re-execution with new bindings.

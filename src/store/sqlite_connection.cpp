@@ -62,6 +62,12 @@ public:
     }
   }
 
+  std::string_view text(int i) const override {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+    if (!p) return {};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))};
+  }
+
   std::int64_t changes() const override { return changes_; }
   void reset() override {
     sqlite3_reset(stmt_);
