@@ -20,8 +20,12 @@ using TextArena = std::deque<std::string>;
 // Lines are views: into the imported text when it is already canonical (most lines), into a
 // TextArena otherwise. Both must outlive the Line.
 struct Line {
-  int number = 0;          // 1-based line in the original text
+  Line() = default;
+  Line(int number_, std::string_view text_, bool page_break_ = false)
+      : text(text_), number(number_), page_break(page_break_) {}
+  // The view first: 24 bytes instead of 32, and every stage copies lines around.
   std::string_view text;   // normalised; empty for blank lines
+  int number = 0;          // 1-based line in the original text
   bool page_break = false; // synthetic marker between two pages of the same objective
   bool blank() const { return text.empty(); }
 };
