@@ -189,7 +189,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       pending.push_back(Line{line.number, "", false});
       continue;
     }
-    if (classify_heading(line.text) == Heading::indicatori) continue;
+    if (heading_of(line) == Heading::indicatori) continue;
     if (is_label_line(line.text)) {
       // Column labels may be wrapped by the extractor: read the years over the whole run.
       if (!label_run.empty()) label_run += ' ';

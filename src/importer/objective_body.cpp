@@ -94,6 +94,8 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     }
     std::string_view rest;
     Heading h = l.blank() ? Heading::none : classify_heading(l.text, &rest);
+    Line kept = l; // what the sections keep, with its heading for the row parsers
+    kept.heading = static_cast<signed char>(h);
     // Sections come in a fixed order and the tables are last: inside FASI only phase and
     // indicator headings count, inside INDICATORI none does (an upper-case note can read
     // "STATO" on a line of its own).
@@ -139,11 +141,11 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Heading::fasi:
     case Heading::fase:
       if (s != Section::phases) s = Section::phases;
-      add(b.phases, l);
+      add(b.phases, kept);
       continue;
     case Heading::indicatori:
       s = Section::indicators;
-      add(b.indicators, l);
+      add(b.indicators, kept);
       continue;
     case Heading::none:
       break;
@@ -160,28 +162,28 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       break;
     }
     case Section::strategic:
-      add(b.strategic, l);
+      add(b.strategic, kept);
       break;
     case Section::operational:
-      add(b.operational, l);
+      add(b.operational, kept);
       break;
     case Section::implementation:
-      add(b.implementation, l);
+      add(b.implementation, kept);
       break;
     case Section::status:
-      add(b.status, l);
+      add(b.status, kept);
       break;
     case Section::structures:
-      add(b.structures, l);
+      add(b.structures, kept);
       break;
     case Section::people:
-      add(b.people, l);
+      add(b.people, kept);
       break;
     case Section::phases:
-      add(b.phases, l);
+      add(b.phases, kept);
       break;
     case Section::indicators:
-      add(b.indicators, l);
+      add(b.indicators, kept);
       break;
     case Section::state:
       if (l.blank() || l.page_break) continue;

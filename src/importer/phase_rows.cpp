@@ -248,6 +248,7 @@ void finish(OpenRow& open, std::optional<ActualDates> dates, int last_line,
         dates = std::move(d);
         last_line = open.tail[i].number;
         open.tail[i].text = dates->prefix; // lives as long as `dates`, past split_tail
+        open.tail[i].heading = -1;
         open.tail.resize(i + 1);
         sink.info(last_line, "date_effettive_staccate",
                   "date effettive separate dalla nota da uno spazio",
@@ -318,6 +319,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
           joined += lines[li + 1].text;
           arena.push_back(std::move(joined));
           line.text = arena.back();
+          line.heading = -1; // new text
           have_words = false;
           ++li;
         }
@@ -328,7 +330,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       continue;
     }
     last_line = line.number;
-    Heading h = classify_heading(line.text);
+    Heading h = heading_of(line);
     if (h == Heading::fase || h == Heading::fasi) {
       if (open) {
         finish(*open, std::nullopt, last_line, known, document, sink, out);

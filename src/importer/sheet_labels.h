@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "importer/text_lines.h"
+
 namespace traguardi::importer {
 
 enum class Heading {
@@ -33,6 +35,11 @@ enum class Heading {
 /// heading that carries a value on the same line ("OBIETTIVO OPERATIVO: text", "Tipo di
 /// Obiettivo Gestionale Collegato a" -> "Gestionale").
 Heading classify_heading(std::string_view line, std::string_view* rest = nullptr);
+
+/// classify_heading(line.text), taken from the line when a previous stage stored it.
+inline Heading heading_of(const Line& line) {
+  return line.heading >= 0 ? static_cast<Heading>(line.heading) : classify_heading(line.text);
+}
 
 /// True when every word of the line is a column or header label (any extractor's wrapping).
 /// Answers are remembered per thread: the same label rows come back on every page.

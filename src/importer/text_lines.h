@@ -27,6 +27,9 @@ struct Line {
   std::string_view text;   // normalised; empty for blank lines
   int number = 0;          // 1-based line in the original text
   bool page_break = false; // synthetic marker between two pages of the same objective
+  // classify_heading(text) once a stage has computed it (sheet_labels.h), -1 until then: the
+  // section split classifies every line and the row parsers would do it again.
+  signed char heading = -1;
   bool blank() const { return text.empty(); }
 };
 
