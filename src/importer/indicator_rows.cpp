@@ -88,9 +88,9 @@ bool is_white(char c) {
 
 // Whether matching_key(t) without spaces contains SI=1, (SI/NO), FATTO=1 or 1=FATTO. Each marker
 // has a '=' between I, O or 1 and 1 or F, or a '/' between I and N (spaces aside), and spans
-// at most 6 characters (18 bytes) on either side of it. matching_key folds word by word, so the
-// key of a few whole words around such a byte equals that part of the key of the whole text;
-// long notes are never folded whole.
+// at most 6 characters on either side of it, all ASCII (one byte each). matching_key folds word
+// by word, so the key of a few whole words around such a byte equals that part of the key of
+// the whole text; long notes are never folded whole.
 bool has_boolean_marker(std::string_view t) {
   for (std::size_t p = 0; p < t.size(); ++p) {
     // Notes are long and rarely hold either byte: let memchr skip to the next one.
@@ -103,11 +103,11 @@ bool has_boolean_marker(std::string_view t) {
                                  : before == 'i' && after == 'n';
     if (!candidate) continue;
     std::size_t b = p, e = p + 1;
-    for (int seen = 0; b > 0 && seen < 32;)
+    for (int seen = 0; b > 0 && seen < 16;)
       if (!is_white(t[--b])) ++seen;
     while (b > 0 && !is_white(t[b - 1]))
       --b;
-    for (int seen = 0; e < t.size() && seen < 32; ++e)
+    for (int seen = 0; e < t.size() && seen < 16; ++e)
       if (!is_white(t[e])) ++seen;
     while (e < t.size() && !is_white(t[e]))
       ++e;
