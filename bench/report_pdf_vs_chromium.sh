@@ -10,7 +10,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 if ! command -v chromium >/dev/null; then
   apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 fi
-cmake -S "$ROOT" -B "$ROOT/$BUILD" -DTRAGUARDI_POSTGRES=OFF >/dev/null
+# Configure only a new build directory: an existing one keeps its options.
+[ -f "$ROOT/$BUILD/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$ROOT/$BUILD" -DTRAGUARDI_POSTGRES=OFF >/dev/null
 make -C "$ROOT/$BUILD" -j2 traguardi >/dev/null
 T="$ROOT/$BUILD/traguardi"
 WORK=$(mktemp -d)
