@@ -47,6 +47,7 @@ void register_export(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_summary(CLI::App& app, Context& ctx);
+void register_update(CLI::App& app, Context& ctx);
 void register_copy(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_import_sheet(CLI::App& app, Context& ctx);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_import(app, ctx);
   traguardi::cli::register_check(app, ctx);
   traguardi::cli::register_summary(app, ctx);
+  traguardi::cli::register_update(app, ctx);
   traguardi::cli::register_copy(app, ctx);
   traguardi::cli::register_report(app, ctx);
   traguardi::cli::register_import_sheet(app, ctx);
