@@ -35,6 +35,10 @@ constexpr std::array<Mandate, 4> kMandates{{
     {"VALDORA SEMPLICE", {"01", "05"}, {"Comune digitale", "Cultura diffusa"}},
 }};
 
+// The assessorato (key) of each mandate line, in kMandates order.
+constexpr std::array<const char*, 4> kMandateAssessorati{"WELFARE E SCUOLA", "AMBIENTE E MOBILITA'",
+                                                         "LAVORO E CULTURA", "SINDACO"};
+
 struct Programme {
   int mandate;    // index in kMandates
   int mission_ix; // 0/1
@@ -205,8 +209,6 @@ void add_dup(Dataset& d) {
       d.objectives.push_back(mi);
     }
   }
-  const char* assessorati[] = {"WELFARE E SCUOLA", "AMBIENTE E MOBILITA'", "LAVORO E CULTURA",
-                               "SINDACO"};
   for (std::size_t i = 0; i < kProgrammes.size(); ++i) {
     const auto& p = kProgrammes[i];
     Objective o;
@@ -219,7 +221,7 @@ void add_dup(Dataset& d) {
     o.strategic_purpose = fmt::format("Contribuire alla linea «{}».", kMandates[p.mandate].name);
     o.operational_purpose = p.statement;
     o.state = "In Corso";
-    o.assessorato = assessorati[p.mandate];
+    o.assessorato = kMandateAssessorati[p.mandate];
     o.center = d.centers[(i % kCenters.size()) * 3].code;
     o.responsible = kCenters[i % kCenters.size()].head;
     o.structures = {{p.name, "Programma", kMandates[p.mandate].missions[p.mission_ix], p.programme,
@@ -258,9 +260,7 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
   o.objective_type = "Gestionale";
   o.state = rng.below(5) == 0 ? "Concluso" : "In Corso";
   o.area = p.mandate + 1;
-  const char* assessorati[] = {"WELFARE E SCUOLA", "AMBIENTE E MOBILITA'", "LAVORO E CULTURA",
-                               "SINDACO"};
-  o.assessorato = assessorati[p.mandate];
+  o.assessorato = kMandateAssessorati[p.mandate];
   o.center = center_code;
   o.responsible = c.head;
   o.status = {{kYear, Date{kYear, 12, 31},

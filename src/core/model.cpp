@@ -96,6 +96,22 @@ const char* level_label(Level l) {
   return "OBIETTIVO";
 }
 
+const char* indicator_type_label(IndicatorType t) {
+  switch (t) {
+  case IndicatorType::efficacia:
+    return "EFFICACIA";
+  case IndicatorType::efficienza:
+    return "EFFICIENZA";
+  case IndicatorType::quantitativo:
+    return "QUANTITATIVO";
+  case IndicatorType::qualita:
+    return "QUALITA";
+  case IndicatorType::altro:
+    return "ALTRO";
+  }
+  return "ALTRO";
+}
+
 const Objective* find_objective(const Dataset& d, std::string_view vista, std::string_view code) {
   return find_in(d.objectives,
                  [&](const Objective& o) { return o.vista == vista && o.code == code; });

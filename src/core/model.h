@@ -227,6 +227,8 @@ std::optional<Polarity> polarity_from_string(std::string_view);
 std::optional<EnteKind> ente_kind_from_string(std::string_view);
 /// "OBIETTIVO DI PEG" and friends, as printed on the sheets.
 const char* level_label(Level);
+/// "EFFICACIA", "QUALITA" (without accent, as the sheets print it), ...
+const char* indicator_type_label(IndicatorType);
 
 // Lookups by natural key; nullptr when absent.
 const Objective* find_objective(const Dataset&, std::string_view vista, std::string_view code);

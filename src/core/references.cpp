@@ -42,10 +42,23 @@ std::vector<Error> check_references(const Dataset& d, const std::string& root) {
         duplicate(fmt::format("{}.objectives[{}].indicators[{}].order", root, i, k),
                   "numero d'ordine dell'indicatore", std::to_string(o.indicators[k].order));
   }
-  if (centers.size() != d.centers.size())
-    duplicate(root + ".centers", "codice di centro di responsabilità", "");
-  if (persons.size() != d.persons.size()) duplicate(root + ".persons", "chiave di persona", "");
-  if (vistas.size() != d.vistas.size()) duplicate(root + ".vistas", "codice di vista", "");
+  // Duplicate keys, named with the path of the second occurrence.
+  auto unique_keys = [&](const char* list, const char* what, auto&& key_of, const auto& items) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (!seen.insert(key_of(items[i])).second)
+        duplicate(fmt::format("{}.{}[{}]", root, list, i), what, key_of(items[i]));
+  };
+  unique_keys(
+      "centers", "codice di centro di responsabilità",
+      [](const ResponsibilityCenter& c) { return c.code; }, d.centers);
+  unique_keys(
+      "persons", "chiave di persona", [](const Person& p) { return p.key; }, d.persons);
+  unique_keys(
+      "assessorati", "chiave di assessorato", [](const Assessorato& a) { return a.key; },
+      d.assessorati);
+  unique_keys(
+      "vistas", "codice di vista", [](const Vista& v) { return v.code; }, d.vistas);
 
   auto dangling = [&](std::string where, std::string what, const std::string& value) {
     out.push_back(Error{ErrorKind::invalid_input,

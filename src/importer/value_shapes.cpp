@@ -119,23 +119,7 @@ std::optional<Decimal> cell_percent(std::string_view t) {
 
 std::optional<Date> cell_date(std::string_view t) {
   if (t.size() < 8 || t.size() > 10 || !digit(t.front()) || !digit(t.back())) return std::nullopt;
-  // italian::parse_date's rules in the same pass as the shape check: d[d]/m[m]/yyyy.
-  int parts[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
-  std::size_t k = 0;
-  for (char c : t) {
-    if (c == '/') {
-      if (++k > 2) return std::nullopt;
-    } else if (digit(c)) {
-      parts[k] = parts[k] * 10 + (c - '0');
-      if (++digits[k] > 4) return std::nullopt;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (k != 2 || digits[0] == 0 || digits[0] > 2 || digits[1] == 0 || digits[1] > 2 ||
-      digits[2] != 4)
-    return std::nullopt;
-  return Date::make(parts[2], parts[1], parts[0]);
+  return italian::parse_date(t);
 }
 
 std::optional<IndicatorType> tipo_keyword_slow(std::string_view t) {

@@ -11,22 +11,6 @@ namespace {
 
 const Decimal kHundred = Decimal::from_int(100);
 
-std::string indicator_type_label(IndicatorType t) {
-  switch (t) {
-  case IndicatorType::efficacia:
-    return "EFFICACIA";
-  case IndicatorType::efficienza:
-    return "EFFICIENZA";
-  case IndicatorType::quantitativo:
-    return "QUANTITATIVO";
-  case IndicatorType::qualita:
-    return "QUALITA";
-  case IndicatorType::altro:
-    return "ALTRO";
-  }
-  return "";
-}
-
 std::string center_short(const Dataset& d, const std::string& code) {
   if (code.empty()) return "";
   const ResponsibilityCenter* c = find_center(d, code);

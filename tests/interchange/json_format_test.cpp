@@ -48,3 +48,13 @@ TEST(JsonFormat, ErrorsNameTheFileAndThePath) {
   ASSERT_FALSE(r2);
   EXPECT_NE(r2.error().message.find("ente duplicato"), std::string::npos);
 }
+
+TEST(JsonFormat, DuplicateKeysAreNamedWithTheirPath) {
+  auto r = interchange::from_json(
+      "{\"format\":\"traguardi\",\"format_version\":1,\"enti\":[{\"ente\":{\"code\":\"X\","
+      "\"name\":\"Y\"},\"centers\":[{\"code\":\"S01\"},{\"code\":\"S02\"},{\"code\":\"S01\"}]}]}",
+      "c.json");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().full(),
+            "c.json: $.enti[0].centers[2]: codice di centro di responsabilità duplicato: «S01»");
+}
