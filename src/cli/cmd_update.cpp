@@ -44,6 +44,16 @@ const Objective& find_target(const Dataset& d, Target& t) {
   return *found.front();
 }
 
+/// The fase or indicator with that order number; NotFound names how many there are.
+template <typename T>
+const T* by_order(const std::vector<T>& items, int order, const std::string& objective,
+                  const char* what, const char* plural) {
+  for (const auto& item : items)
+    if (item.order == order) return &item;
+  throw NotFound(fmt::format("l'obiettivo {} non ha {} {} ({}: {})", objective, what, order, plural,
+                             items.size()));
+}
+
 Decimal number(const std::string& text, const char* option) {
   auto d = italian::parse_number(text);
   if (!d)
@@ -83,12 +93,7 @@ void register_update(CLI::App& app, Context& ctx) {
       auto store = open_db(ctx, OpenMode::existing);
       Dataset d = load_ente(*store, ctx);
       const Objective& o = find_target(d, phase);
-      const Phase* current = nullptr;
-      for (const auto& p : o.phases)
-        if (p.order == phase.order) current = &p;
-      if (!current)
-        throw NotFound(fmt::format("l'obiettivo {} non ha la fase {} (fasi: {})", o.code,
-                                   phase.order, o.phases.size()));
+      const Phase* current = by_order(o.phases, phase.order, o.code, "la fase", "fasi");
       Phase next = *current;
       if (!phase.progress.empty()) {
         Decimal v = number(phase.progress, "--avanzamento");
