@@ -98,26 +98,13 @@ void Text::draw(cairo_t* cr, double x, double y) const {
   pango_cairo_show_layout(cr, layout_);
 }
 
-double Text::fit(double from, double room) const {
-  if (!layout_) return from;
-  double best = from;
-  PangoLayoutIter* it = pango_layout_get_iter(layout_);
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(it, nullptr, &logical);
-    const double top = static_cast<double>(logical.y) / PANGO_SCALE;
-    const double bottom = static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
-    if (top + 0.01 < from) continue;
-    if (bottom > from + room + 0.01) break;
-    best = bottom;
-  } while (pango_layout_iter_next_line(it));
-  pango_layout_iter_free(it);
-  return best;
-}
+namespace {
 
-void Text::draw_range(cairo_t* cr, double x, double y, double from, double to) const {
-  if (!layout_) return;
-  PangoLayoutIter* it = pango_layout_get_iter(layout_);
+// Calls `f(iter, top, bottom)` for each line of the layout that starts at or below `from`
+// (points from the layout's top) and ends by `to`; the first line past `to` stops the walk.
+// fit() and draw_range() share it so that what is measured is exactly what is drawn.
+template <typename F> void each_line_between(PangoLayout* layout, double from, double to, F f) {
+  PangoLayoutIter* it = pango_layout_get_iter(layout);
   do {
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(it, nullptr, &logical);
@@ -125,11 +112,30 @@ void Text::draw_range(cairo_t* cr, double x, double y, double from, double to) c
     const double bottom = static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
     if (top + 0.01 < from) continue;
     if (bottom > to + 0.01) break;
-    const double baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
-    cairo_move_to(cr, x + static_cast<double>(logical.x) / PANGO_SCALE, y + baseline - from);
-    pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+    f(it, logical, bottom);
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
+}
+
+} // namespace
+
+double Text::fit(double from, double room) const {
+  if (!layout_) return from;
+  double best = from;
+  each_line_between(layout_, from, from + room,
+                    [&](PangoLayoutIter*, const PangoRectangle&, double bottom) { best = bottom; });
+  return best;
+}
+
+void Text::draw_range(cairo_t* cr, double x, double y, double from, double to) const {
+  if (!layout_) return;
+  each_line_between(
+      layout_, from, to, [&](PangoLayoutIter* it, const PangoRectangle& logical, double) {
+        const double baseline =
+            static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+        cairo_move_to(cr, x + static_cast<double>(logical.x) / PANGO_SCALE, y + baseline - from);
+        pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+      });
 }
 
 } // namespace traguardi::report::pdf
