@@ -1,12 +1,14 @@
 #include "app/sheet_merge.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
-#include "core/codes.h"
-#include "core/italian.h"
+#include "app/history_links.h"
 #include "core/normalize.h"
 #include "importer/entity_dictionary.h"
 
@@ -17,6 +19,8 @@ using importer::add_alias;
 using importer::ImportFinding;
 using importer::same_entity;
 using KeyMap = std::map<std::string, std::string>;
+// Called with the position of an existing objective just before it is changed.
+using BeforeChange = std::function<void(std::size_t)>;
 
 std::string mapped(const KeyMap& m, const std::string& k) {
   auto it = m.find(k);
@@ -31,12 +35,24 @@ void merge_aliases(std::vector<std::string>& into, const std::string& name, cons
     add_alias(into, name, a);
 }
 
-class Merger {
+std::string area_key(const ThematicArea& a) {
+  return fmt::format("{}\x1f{}", a.vista, a.number);
+}
+
+struct EntityIndex {
+  std::unordered_set<std::string> vistas; // codes
+  std::unordered_set<std::string> areas;  // area_key
+};
+
+// Entities of one sheet: persons, assessorati, areas, centres, vista. Keys of the sheet that
+// name an existing entity are mapped to it; the objectives of the sheet are then remapped.
+class EntityMerge {
 public:
-  Merger(Dataset& d, SheetMergeReport& r) : d_(d), r_(r) {}
+  EntityMerge(Dataset& d, SheetMergeReport& r, EntityIndex& index, const BeforeChange& touch)
+      : d_(d), r_(r), index_(index), touch_(touch) {}
 
   void entities(const importer::ImportedSheet& s) {
-    if (!find_vista(d_, s.vista.code)) {
+    if (index_.vistas.insert(s.vista.code).second) {
       d_.vistas.push_back(s.vista);
       ++r_.entities_added;
     }
@@ -65,10 +81,7 @@ public:
       if (it->delegations.empty()) it->delegations = a.delegations;
     }
     for (const auto& a : s.areas) {
-      bool known = std::any_of(d_.areas.begin(), d_.areas.end(), [&](const ThematicArea& q) {
-        return q.vista == a.vista && q.number == a.number;
-      });
-      if (!known) {
+      if (index_.areas.insert(area_key(a)).second) {
         d_.areas.push_back(a);
         ++r_.entities_added;
       }
@@ -141,7 +154,14 @@ private:
       if (c.code == from) c.code = to;
       if (c.parent == from) c.parent = to;
     }
-    for (auto& o : d_.objectives) {
+    // Rare (once per centre at most): a scan of the objectives is fine here.
+    for (std::size_t k = 0; k < d_.objectives.size(); ++k) {
+      auto& o = d_.objectives[k];
+      bool uses = o.center == from || o.direction == from ||
+                  std::any_of(o.phases.begin(), o.phases.end(),
+                              [&](const Phase& p) { return p.center == from; });
+      if (!uses) continue;
+      touch_(k);
       if (o.center == from) o.center = to;
       if (o.direction == from) o.direction = to;
       for (auto& p : o.phases)
@@ -153,6 +173,8 @@ private:
 
   Dataset& d_;
   SheetMergeReport& r_;
+  EntityIndex& index_;
+  const BeforeChange& touch_;
   KeyMap persons_, assessorati_, centers_;
 };
 
@@ -191,147 +213,201 @@ void carry_versions(const Objective& old, Objective& now) {
   now.version = same_content(old, now) ? old.version : old.version + 1;
 }
 
-std::string previous_peg_code(const std::string& code) {
-  auto p = decode_peg(code);
-  if (!p) return {};
-  return fmt::format("{}_{}_{:02d}", p->year - 1, p->sigla, p->sequence);
+} // namespace
+
+void SheetMergeReport::add(SheetMergeReport&& o) {
+  objectives_added += o.objectives_added;
+  objectives_updated += o.objectives_updated;
+  objectives_unchanged += o.objectives_unchanged;
+  ancestors_added += o.ancestors_added;
+  entities_added += o.entities_added;
+  document_added = document_added || o.document_added;
+  findings.insert(findings.end(), std::make_move_iterator(o.findings.begin()),
+                  std::make_move_iterator(o.findings.end()));
 }
 
-const Indicator* matching_indicator(const Objective& prev, const Indicator& i) {
-  std::string key = matching_key(i.description);
-  for (const auto& j : prev.indicators)
-    if (matching_key(j.description) == key) return &j;
-  for (const auto& j : prev.indicators)
-    if (same_entity(matching_key(j.description), key)) return &j;
-  return nullptr;
-}
+// What stays true of the Dataset from one sheet to the next: where each objective is.
+// Objectives are only ever added at the end or replaced in place, so positions are stable.
+struct SheetMerger::State {
+  Dataset& d;
+  std::unordered_map<std::string, std::size_t> by_key; // objective_key -> position
+  // code -> positions in ascending order, every vista: the previous-year objective of a series
+  // is the last one with the previous code (as a scan of the Dataset would find).
+  std::unordered_map<std::string, std::vector<std::size_t>> by_code;
+  std::unordered_set<std::string> documents; // sha256
+  EntityIndex entities;
+  bool reconciled = false; // the whole Dataset reconciled once (data from before the merger)
 
-ImportFinding finding(const Indicator& i, Severity s, std::string code, std::string message,
-                      std::string expected, std::string action) {
-  return ImportFinding{s,
-                       i.source.document,
-                       i.source.line_from,
-                       std::move(code),
-                       std::move(message),
-                       std::move(expected),
-                       std::move(action)};
-}
+  explicit State(Dataset& dataset) : d(dataset) {
+    for (std::size_t k = 0; k < d.objectives.size(); ++k)
+      index(k);
+    for (const auto& doc : d.documents)
+      documents.insert(doc.sha256);
+    for (const auto& v : d.vistas)
+      entities.vistas.insert(v.code);
+    for (const auto& a : d.areas)
+      entities.areas.insert(area_key(a));
+  }
+
+  static std::string objective_key(const std::string& vista, const std::string& code) {
+    std::string k;
+    k.reserve(vista.size() + code.size() + 1);
+    k.append(vista).push_back('\x1f');
+    k.append(code);
+    return k;
+  }
+  void index(std::size_t k) {
+    const Objective& o = d.objectives[k];
+    by_key.try_emplace(objective_key(o.vista, o.code), k); // the first, as find_objective
+    by_code[o.code].push_back(k);
+  }
+  Objective* find(const Objective& o) {
+    auto it = by_key.find(objective_key(o.vista, o.code));
+    return it == by_key.end() ? nullptr : &d.objectives[it->second];
+  }
+  std::size_t position(const Objective* o) const {
+    return static_cast<std::size_t>(o - d.objectives.data());
+  }
+  void append(Objective o) {
+    d.objectives.push_back(std::move(o));
+    index(d.objectives.size() - 1);
+  }
+  const std::vector<std::size_t>* with_code(const std::string& code) const {
+    auto it = by_code.find(code);
+    return it == by_code.end() ? nullptr : &it->second;
+  }
+};
+
+namespace {
+
+// One sheet: merges, then reconciles and re-versions only the objectives it touched.
+class OneSheet {
+public:
+  OneSheet(SheetMerger::State& st, const importer::ImportedSheet& s)
+      : st_(st), d_(st.d), s_(s), first_new_(st.d.objectives.size()), touch_([this](std::size_t k) {
+          if (k < first_new_) before_.try_emplace(k, d_.objectives[k]);
+        }) {}
+
+  SheetMergeReport run() {
+    EntityMerge m(d_, r_, st_.entities, touch_);
+    m.entities(s_);
+    if (st_.documents.insert(s_.document.sha256).second) {
+      d_.documents.push_back(s_.document);
+      r_.document_added = true;
+    }
+    ancestors(m);
+    objectives(m);
+    reconcile();
+    versions();
+    return std::move(r_);
+  }
+
+private:
+  void ancestors(const EntityMerge& m) {
+    for (const auto& a : s_.ancestors) {
+      Objective o = m.remap(a);
+      if (Objective* e = st_.find(o)) {
+        touch_(st_.position(e));
+        if (e->short_description.empty()) e->short_description = o.short_description;
+        if (e->parent.empty()) e->parent = o.parent;
+        continue;
+      }
+      st_.append(std::move(o));
+      ++r_.ancestors_added;
+    }
+  }
+
+  void objectives(const EntityMerge& m) {
+    for (const auto& src : s_.objectives) {
+      Objective o = m.remap(src);
+      if (Objective* e = st_.find(o)) {
+        std::size_t k = st_.position(e);
+        touch_(k);
+        from_sheet_.insert(k);
+        if (o.short_description.empty()) o.short_description = e->short_description;
+        if (o.parent.empty()) o.parent = e->parent;
+        *e = std::move(o);
+      } else {
+        st_.append(std::move(o));
+      }
+    }
+  }
+
+  // The series to reconcile: every objective this sheet changed or added, and those of the
+  // following year whose previous-year objective is one of them.
+  std::vector<std::size_t> touched_series() const {
+    std::vector<std::size_t> out;
+    auto add = [&](std::size_t k) {
+      out.push_back(k);
+      if (const auto* next = st_.with_code(next_peg_code(d_.objectives[k].code)))
+        out.insert(out.end(), next->begin(), next->end());
+    };
+    for (const auto& [k, old] : before_)
+      add(k);
+    for (std::size_t k = first_new_; k < d_.objectives.size(); ++k)
+      add(k);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void reconcile() {
+    std::vector<std::size_t> series;
+    if (st_.reconciled) {
+      series = touched_series();
+    } else {
+      series.resize(d_.objectives.size());
+      for (std::size_t k = 0; k < series.size(); ++k)
+        series[k] = k;
+      st_.reconciled = true;
+    }
+    for (std::size_t k : series) {
+      if (!d_.objectives[k].year) continue;
+      const auto* prev = st_.with_code(previous_peg_code(d_.objectives[k].code));
+      if (!prev) continue;
+      touch_(k);
+      reconcile_series(d_.objectives[k], d_.objectives[prev->back()], r_.findings);
+    }
+  }
+
+  // Unchanged objectives keep their versions, changed ones are bumped.
+  void versions() {
+    for (auto& [k, old] : before_) {
+      Objective& o = d_.objectives[k];
+      carry_versions(old, o);
+      if (o.version != old.version)
+        ++r_.objectives_updated;
+      else if (from_sheet_.count(k))
+        ++r_.objectives_unchanged;
+    }
+    std::unordered_set<std::string> ancestor_codes;
+    for (const auto& a : s_.ancestors)
+      ancestor_codes.insert(a.code);
+    for (std::size_t k = first_new_; k < d_.objectives.size(); ++k)
+      if (!ancestor_codes.count(d_.objectives[k].code)) ++r_.objectives_added;
+  }
+
+  SheetMerger::State& st_;
+  Dataset& d_;
+  const importer::ImportedSheet& s_;
+  const std::size_t first_new_;
+  SheetMergeReport r_;
+  std::unordered_map<std::size_t, Objective> before_; // existing objectives, before the sheet
+  std::unordered_set<std::size_t> from_sheet_;        // existing objectives the sheet prints
+  BeforeChange touch_;
+};
 
 } // namespace
 
-std::vector<ImportFinding> reconcile_history(Dataset& d) {
-  std::vector<ImportFinding> out;
-  for (auto& o : d.objectives) {
-    if (!o.year) continue;
-    std::string prev_code = previous_peg_code(o.code);
-    const Objective* prev = nullptr;
-    for (const auto& p : d.objectives)
-      if (p.code == prev_code) prev = &p;
-    if (!prev) continue;
-    int y1 = *o.year - 1;
-    for (auto& i : o.indicators) {
-      const Indicator* j = matching_indicator(*prev, i);
-      if (!j || !j->actual) continue;
-      std::string where = fmt::format("{} ({} anno {})", prev->code, prev->vista, y1);
-      bool has_y1 = false;
-      for (auto& h : i.history) {
-        if (h.year != y1 || h.column != 1) continue;
-        if (h.value == j->actual) {
-          has_y1 = true;
-          if (h.ambiguous) {
-            h.ambiguous = false;
-            out.push_back(finding(i, Severity::info, "storico_confermato",
-                                  fmt::format("valore {} confermato come {} da {}",
-                                              italian::format_number(*h.value), y1, where),
-                                  "", "colonna N-1 confermata"));
-          }
-        } else if (h.ambiguous) {
-          h.year = y1 - 1;
-          h.column = 2;
-          h.ambiguous = false;
-          out.push_back(finding(i, Severity::info, "storico_spostato",
-                                fmt::format("il valore {} non è quello del {} ({} in {})",
-                                            h.value ? italian::format_number(*h.value) : "vuoto",
-                                            y1, italian::format_number(*j->actual), where),
-                                "valore dell'anno N-1",
-                                fmt::format("valore spostato all'anno {}", y1 - 1)));
-        } else {
-          has_y1 = true;
-          out.push_back(finding(i, Severity::warning, "storico_in_conflitto",
-                                fmt::format("valore {} stampato per il {} ma {} riporta {}",
-                                            h.value ? italian::format_number(*h.value) : "vuoto",
-                                            y1, where, italian::format_number(*j->actual)),
-                                "lo stesso valore nei due documenti",
-                                "tenuti entrambi i valori come stampati"));
-        }
-      }
-      if (!has_y1) {
-        bool linked = std::any_of(i.history.begin(), i.history.end(), [&](const HistoryValue& h) {
-          return h.year == y1 && h.column == 0;
-        });
-        if (!linked) i.history.push_back(HistoryValue{y1, j->actual, 0, false});
-      }
-      std::stable_sort(i.history.begin(), i.history.end(),
-                       [](const HistoryValue& a, const HistoryValue& b) {
-                         return a.year != b.year ? a.year > b.year : a.column < b.column;
-                       });
-    }
-  }
-  return out;
+SheetMerger::SheetMerger(Dataset& d) : state_(std::make_unique<State>(d)) {}
+SheetMerger::~SheetMerger() = default;
+
+SheetMergeReport SheetMerger::merge(const importer::ImportedSheet& sheet) {
+  return OneSheet(*state_, sheet).run();
 }
 
-SheetMergeReport merge_sheet(Dataset& d, const importer::ImportedSheet& s) {
-  SheetMergeReport r;
-  const Dataset before = d;
-  Merger m(d, r);
-  m.entities(s);
-  bool known_doc =
-      std::any_of(d.documents.begin(), d.documents.end(),
-                  [&](const SourceDocument& x) { return x.sha256 == s.document.sha256; });
-  if (!known_doc) {
-    d.documents.push_back(s.document);
-    r.document_added = true;
-  }
-  for (const auto& a : s.ancestors) {
-    Objective o = m.remap(a);
-    if (Objective* e = find_objective(d, o.vista, o.code)) {
-      if (e->short_description.empty()) e->short_description = o.short_description;
-      if (e->parent.empty()) e->parent = o.parent;
-      continue;
-    }
-    d.objectives.push_back(o);
-    ++r.ancestors_added;
-  }
-  for (const auto& src : s.objectives) {
-    Objective o = m.remap(src);
-    if (Objective* e = find_objective(d, o.vista, o.code)) {
-      if (o.short_description.empty()) o.short_description = e->short_description;
-      if (o.parent.empty()) o.parent = e->parent;
-      *e = std::move(o);
-    } else {
-      d.objectives.push_back(std::move(o));
-    }
-  }
-  r.findings = reconcile_history(d);
-  // Versions: unchanged objectives keep theirs, changed ones are bumped.
-  for (auto& o : d.objectives) {
-    const Objective* old = find_objective(before, o.vista, o.code);
-    if (!old) {
-      if (std::none_of(s.ancestors.begin(), s.ancestors.end(),
-                       [&](const Objective& a) { return a.code == o.code; }))
-        ++r.objectives_added;
-      continue;
-    }
-    bool from_sheet =
-        std::any_of(s.objectives.begin(), s.objectives.end(),
-                    [&](const Objective& x) { return x.code == o.code && x.vista == o.vista; });
-    carry_versions(*old, o);
-    if (o.version != old->version)
-      ++r.objectives_updated;
-    else if (from_sheet)
-      ++r.objectives_unchanged;
-  }
-  return r;
+SheetMergeReport merge_sheet(Dataset& d, const importer::ImportedSheet& sheet) {
+  return SheetMerger(d).merge(sheet);
 }
 
 } // namespace traguardi::app

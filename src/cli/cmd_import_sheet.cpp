@@ -47,6 +47,21 @@ void progress(std::size_t done, std::size_t total) {
             << std::flush;
 }
 
+// Thousands of findings in a large import: one write per block, not one per line (std::cerr
+// is unbuffered).
+void write_findings(const std::vector<importer::ImportFinding>& findings) {
+  std::string out;
+  for (const auto& f : findings) {
+    out += f.format();
+    out += '\n';
+    if (out.size() >= 64 * 1024) {
+      std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
+  }
+  std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
+
 Dataset target_dataset(Store& store, const Context& ctx, const std::string& sheet_ente) {
   if (!ctx.ente.empty()) {
     if (auto d = store.load(ctx.ente)) return std::move(*d);
@@ -98,23 +113,21 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
   std::vector<importer::ImportFinding> findings;
   int objectives = 0, phases = 0, indicators = 0;
   app::SheetMergeReport total;
-  for (const auto& s : sheets) {
-    findings.insert(findings.end(), s.findings.begin(), s.findings.end());
+  app::SheetMerger merger(d);
+  for (auto& s : sheets) {
     objectives += static_cast<int>(s.objectives.size());
     phases += s.phase_count();
     indicators += s.indicator_count();
-    auto r = app::merge_sheet(d, s);
-    total.objectives_added += r.objectives_added;
-    total.objectives_updated += r.objectives_updated;
-    total.objectives_unchanged += r.objectives_unchanged;
-    total.ancestors_added += r.ancestors_added;
-    total.entities_added += r.entities_added;
-    total.document_added = total.document_added || r.document_added;
-    findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+    auto r = merger.merge(s);
+    findings.insert(findings.end(), std::make_move_iterator(s.findings.begin()),
+                    std::make_move_iterator(s.findings.end()));
+    findings.insert(findings.end(), std::make_move_iterator(r.findings.begin()),
+                    std::make_move_iterator(r.findings.end()));
+    r.findings.clear();
+    total.add(std::move(r));
   }
   if (opt.strict) importer::apply_strict(findings);
-  for (const auto& f : findings)
-    std::cerr << f.format() << "\n";
+  write_findings(findings);
   int errors = importer::count_severity(findings, Severity::error);
   int warnings = importer::count_severity(findings, Severity::warning);
   int infos = importer::count_severity(findings, Severity::info);

@@ -1,11 +1,10 @@
 #include "importer/sheet_import.h"
 
-#include <fstream>
-#include <iterator>
 
 #include "core/codes.h"
 #include "core/normalize.h"
 #include "importer/entity_dictionary.h"
+#include "importer/file_bytes.h"
 #include "importer/indicator_rows.h"
 #include "importer/objective_body.h"
 #include "importer/pdf_text.h"
@@ -380,9 +379,9 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
 }
 
 Result<ImportedSheet> import_sheet_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("Impossibile leggere il file " + path + ".", path, ErrorKind::not_found);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto read = read_file_bytes(path);
+  if (!read) return fail("Impossibile leggere il file " + path + ".", path, ErrorKind::not_found);
+  std::string& bytes = *read;
   if (bytes.starts_with("%PDF")) {
     auto text = pdf_to_text(bytes, path);
     if (!text) return tl::unexpected(text.error());
