@@ -1,6 +1,6 @@
 // Benchmark: derived figures for every ente of a PostgreSQL database, computed the way
-// `traguardi summary --all` computes them (Store::scan_for_figures, then compute_all and
-// compute_rollups per ente), against one
+// `traguardi summary --all` computes them (Store::scan_for_figures, then objective progress
+// and achievement per ente), against one
 // hand-written SQL aggregate of objective progress over the same phase rows, in the same run.
 //
 // Why: server mode must stay usable at national scale; the question is what the generic
@@ -37,13 +37,12 @@ long peak_rss_mb() {
 }
 
 struct Tally {
-  long enti = 0, objectives = 0, with_progress = 0, rollups = 0;
+  long enti = 0, objectives = 0, with_progress = 0;
   __int128 progress_sum = 0; // micro-units
   void add(const Tally& o) {
     enti += o.enti;
     objectives += o.objectives;
     with_progress += o.with_progress;
-    rollups += o.rollups;
     progress_sum += o.progress_sum;
   }
 };
@@ -76,7 +75,6 @@ int main(int argc, char** argv) {
       ++total.enti;
       total.objectives += o.objectives;
       total.with_progress += o.with_progress;
-      total.rollups += o.rollups;
       total.progress_sum += o.progress_sum.units();
     });
     double app_s = seconds_since(t0);
@@ -97,10 +95,8 @@ int main(int argc, char** argv) {
 
     const long long app_sum = static_cast<long long>(total.progress_sum);
     const long long diff = app_sum - std::atoll(sql_sum.c_str());
-    std::cout << fmt::format("enti: {}, obiettivi: {}, con avanzamento: {} (SQL: {}), "
-                             "aggregazioni: {}\n",
-                             total.enti, total.objectives, total.with_progress, sql_count,
-                             total.rollups);
+    std::cout << fmt::format("enti: {}, obiettivi: {}, con avanzamento: {} (SQL: {})\n",
+                             total.enti, total.objectives, total.with_progress, sql_count);
     std::cout << fmt::format("somma avanzamenti: app {} SQL {} (differenza {} micro-unità, "
                              "arrotondamenti)\n",
                              app_sum, sql_sum, diff);

@@ -15,21 +15,21 @@ std::optional<Decimal> EnteOverview::mean_achievement() const {
 }
 
 void overview_all(Store& store, const std::function<void(const EnteOverview&)>& each) {
+  // Only what the overview prints: the two values per objective, no explanations, no
+  // roll-ups (`summary` of one ente shows those).
   store.scan_for_figures([&](const Dataset& d) {
     EnteOverview o;
     o.ente = d.ente.code;
-    auto figures = compute_all(d);
-    o.rollups = static_cast<int>(compute_rollups(d, figures).size());
-    for (const auto& f : figures) {
+    for (const auto& obj : d.objectives) {
       ++o.objectives;
-      if (f.level == Level::peg) ++o.peg_objectives;
-      if (f.progress.value) {
+      if (obj.level == Level::peg) ++o.peg_objectives;
+      if (auto p = progress_value(obj)) {
         ++o.with_progress;
-        o.progress_sum += *f.progress.value;
+        o.progress_sum += *p;
       }
-      if (f.achievement.value) {
+      if (auto a = achievement_value(obj)) {
         ++o.with_achievement;
-        o.achievement_sum += *f.achievement.value;
+        o.achievement_sum += *a;
       }
     }
     each(o);

@@ -23,7 +23,6 @@ struct EnteOverview {
   int with_achievement = 0;
   Decimal progress_sum;    // Σ of objective progress (percent), for exact totals
   Decimal achievement_sum; // Σ of objective achievement (percent)
-  int rollups = 0;         // roll-up figures computed (tree and owner axes)
   std::optional<Decimal> mean_progress() const;
   std::optional<Decimal> mean_achievement() const;
 };

@@ -23,6 +23,43 @@ struct Mean {
 
 } // namespace
 
+namespace {
+
+// The arithmetic of progress, shared by the explained figure and the bare value.
+struct ProgressSums {
+  Decimal weight_sum, weighted_sum, reported_weight, reported_weighted;
+  int without_weight = 0, without_progress = 0;
+  bool any_weight = false;
+};
+
+ProgressSums progress_sums(const Objective& o) {
+  ProgressSums s;
+  for (const auto& p : o.phases)
+    if (p.weight) s.any_weight = true;
+  for (const auto& p : o.phases) {
+    Decimal w = s.any_weight ? p.weight.value_or(Decimal{}) : kOne;
+    if (!p.weight) ++s.without_weight;
+    if (!p.progress) ++s.without_progress;
+    Decimal a = p.progress.value_or(Decimal{});
+    s.weight_sum += w;
+    s.weighted_sum += w * a;
+    if (p.progress) {
+      s.reported_weight += w;
+      s.reported_weighted += w * a;
+    }
+  }
+  return s;
+}
+
+} // namespace
+
+std::optional<Decimal> progress_value(const Objective& o) {
+  if (o.phases.empty()) return std::nullopt;
+  ProgressSums s = progress_sums(o);
+  if (s.weight_sum.is_zero()) return std::nullopt;
+  return s.weighted_sum / s.weight_sum;
+}
+
 ProgressFigure compute_progress(const Objective& o) {
   ProgressFigure f;
   f.phases = static_cast<int>(o.phases.size());
@@ -30,30 +67,19 @@ ProgressFigure compute_progress(const Objective& o) {
     f.rule = "nessuna fase: avanzamento non calcolabile";
     return f;
   }
-  bool any_weight = false;
-  for (const auto& p : o.phases)
-    if (p.weight) any_weight = true;
-  f.equal_weights = !any_weight;
-  Decimal reported_weight, reported_weighted;
-  for (const auto& p : o.phases) {
-    Decimal w = any_weight ? p.weight.value_or(Decimal{}) : kOne;
-    if (!p.weight) ++f.phases_without_weight;
-    if (!p.progress) ++f.phases_without_progress;
-    Decimal a = p.progress.value_or(Decimal{});
-    f.weight_sum += w;
-    f.weighted_sum += w * a;
-    if (p.progress) {
-      reported_weight += w;
-      reported_weighted += w * a;
-    }
-  }
+  ProgressSums s = progress_sums(o);
+  f.equal_weights = !s.any_weight;
+  f.phases_without_weight = s.without_weight;
+  f.phases_without_progress = s.without_progress;
+  f.weight_sum = s.weight_sum;
+  f.weighted_sum = s.weighted_sum;
   if (f.weight_sum.is_zero()) {
     f.rule = "somma dei pesi pari a zero: avanzamento non calcolabile";
     return f;
   }
   f.value = f.weighted_sum / f.weight_sum;
-  f.coverage = reported_weight * kHundred / f.weight_sum;
-  if (!reported_weight.is_zero()) f.reported_only = reported_weighted / reported_weight;
+  f.coverage = s.reported_weight * kHundred / f.weight_sum;
+  if (!s.reported_weight.is_zero()) f.reported_only = s.reported_weighted / s.reported_weight;
   if (f.equal_weights)
     f.rule = "media semplice dell'avanzamento delle fasi (nessuna fase ha un peso)";
   else
@@ -63,39 +89,60 @@ ProgressFigure compute_progress(const Objective& o) {
   return f;
 }
 
-AchievementFigure compute_achievement(const Indicator& i) {
-  AchievementFigure f;
+namespace {
+
+// The raw ratio of an indicator and the rule that gave it (or why there is none).
+std::optional<Decimal> achievement_ratio(const Indicator& i, const char*& rule) {
   if (!i.actual) {
-    f.rule = "valore raggiunto non rilevato";
-    return f;
+    rule = "valore raggiunto non rilevato";
+    return std::nullopt;
   }
   if (!i.target) {
-    f.rule = "valore atteso assente";
-    return f;
+    rule = "valore atteso assente";
+    return std::nullopt;
   }
   const Decimal t = *i.target, a = *i.actual;
   if (i.scale == Scale::boolean) {
-    f.ratio = a >= t ? kOne : Decimal{};
-    f.rule = "indicatore si/no: raggiunto se valore raggiunto ≥ atteso";
-  } else if (i.polarity == Polarity::lower_is_better) {
-    if (a <= t) {
-      f.ratio = kOne;
-    } else {
-      f.ratio = t / a;
-    }
-    f.rule = "minore è meglio: 1 se raggiunto ≤ atteso, altrimenti atteso / raggiunto";
-  } else {
-    if (t.is_zero()) {
-      f.rule = "valore atteso pari a zero: rapporto non calcolabile";
-      return f;
-    }
-    f.ratio = a / t;
-    f.rule = "maggiore è meglio: raggiunto / atteso";
+    rule = "indicatore si/no: raggiunto se valore raggiunto ≥ atteso";
+    return a >= t ? kOne : Decimal{};
   }
-  f.capped = min(*f.ratio, kOne);
-  if (f.capped->is_negative()) f.capped = Decimal{};
+  if (i.polarity == Polarity::lower_is_better) {
+    rule = "minore è meglio: 1 se raggiunto ≤ atteso, altrimenti atteso / raggiunto";
+    return a <= t ? kOne : t / a;
+  }
+  if (t.is_zero()) {
+    rule = "valore atteso pari a zero: rapporto non calcolabile";
+    return std::nullopt;
+  }
+  rule = "maggiore è meglio: raggiunto / atteso";
+  return a / t;
+}
+
+Decimal capped(const Decimal& ratio) {
+  Decimal c = min(ratio, kOne);
+  return c.is_negative() ? Decimal{} : c;
+}
+
+} // namespace
+
+AchievementFigure compute_achievement(const Indicator& i) {
+  AchievementFigure f;
+  const char* rule = "";
+  f.ratio = achievement_ratio(i, rule);
+  f.rule = rule;
+  if (!f.ratio) return f;
+  f.capped = capped(*f.ratio);
   f.met = *f.ratio >= kOne;
   return f;
+}
+
+std::optional<Decimal> achievement_value(const Objective& o) {
+  Mean m;
+  const char* rule = "";
+  for (const auto& i : o.indicators)
+    if (auto r = achievement_ratio(i, rule)) m.add(capped(*r));
+  if (auto v = m.value()) return *v * kHundred;
+  return std::nullopt;
 }
 
 ObjectiveAchievement compute_objective_achievement(const std::vector<AchievementFigure>& figs) {

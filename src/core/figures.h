@@ -77,6 +77,10 @@ ProgressFigure compute_progress(const Objective& o);
 AchievementFigure compute_achievement(const Indicator& i);
 ObjectiveAchievement compute_objective_achievement(const std::vector<AchievementFigure>& figs);
 ObjectiveFigures compute_figures(const Objective& o);
+/// Only the values of compute_progress(o).value and compute_figures(o).achievement.value, for
+/// national-scale overviews that print nothing else (no explanations built).
+std::optional<Decimal> progress_value(const Objective& o);
+std::optional<Decimal> achievement_value(const Objective& o);
 
 /// Figures of every objective of the dataset, in dataset order.
 std::vector<ObjectiveFigures> compute_all(const Dataset& d);

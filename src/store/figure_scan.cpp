@@ -21,13 +21,8 @@ bool same_owner(Statement& s, bool has_row, const std::string& ente, const Objec
 }
 
 std::optional<Decimal> micro(Statement& s, int i) {
-  std::string_view t = s.text(i);
-  if (t.empty()) return std::nullopt;
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-  if (ec != std::errc{} || end != t.data() + t.size())
-    throw StoreError("valore non intero nel database: " + std::string(t));
-  return Decimal::from_units(n);
+  if (auto n = s.integer(i)) return Decimal::from_units(*n);
+  return std::nullopt;
 }
 
 // Matches the rows of one batch of enti; the three statements are bound and ready.
@@ -45,13 +40,9 @@ void scan_batch(Statement& objectives, Statement& phases, Statement& indicators,
     Objective o;
     o.vista = as_text(objectives.column(1));
     o.code = as_text(objectives.column(2));
-    auto level = level_from_string(as_text(objectives.column(3)));
+    auto level = level_from_string(objectives.text(3));
     if (!level) throw StoreError("livello non valido nel database: " + o.code);
     o.level = *level;
-    o.parent = as_text(objectives.column(4));
-    o.center = as_text(objectives.column(5));
-    o.responsible = as_text(objectives.column(6));
-    o.assessorato = as_text(objectives.column(7));
     for (; same_owner(phases, phase_row, ente, o); phase_row = phases.step()) {
       Phase p;
       p.weight = micro(phases, 3);
@@ -60,9 +51,8 @@ void scan_batch(Statement& objectives, Statement& phases, Statement& indicators,
     }
     for (; same_owner(indicators, indicator_row, ente, o); indicator_row = indicators.step()) {
       Indicator i;
-      i.scale = scale_from_string(as_text(indicators.column(3))).value_or(Scale::other);
-      i.polarity =
-          polarity_from_string(as_text(indicators.column(4))).value_or(Polarity::higher_is_better);
+      i.scale = scale_from_string(indicators.text(3)).value_or(Scale::other);
+      i.polarity = polarity_from_string(indicators.text(4)).value_or(Polarity::higher_is_better);
       i.target = micro(indicators, 5);
       i.actual = micro(indicators, 6);
       o.indicators.push_back(i);
@@ -89,9 +79,9 @@ void SqlStore::scan_for_figures(const std::function<void(const Dataset&)>& each_
     while (list.step())
       enti.emplace_back(list.text(0));
     list.reset();
-    Statement& objectives = c.prepare(
-        "SELECT ente, vista, code, level, parent, center, responsible, assessorato FROM objective "
-        "WHERE ente BETWEEN ? AND ? ORDER BY ente, vista, code");
+    Statement& objectives =
+        c.prepare("SELECT ente, vista, code, level FROM objective WHERE ente BETWEEN ? AND ? "
+                  "ORDER BY ente, vista, code");
     Statement& phases =
         c.prepare("SELECT ente, vista, objective, weight_micro, progress_micro FROM phase WHERE "
                   "ente BETWEEN ? AND ? ORDER BY ente, vista, objective, ord");

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "core/error.h"
+#include "store/pg_deferred_keys.h"
 
 namespace traguardi::sql {
 namespace {
@@ -89,6 +90,16 @@ public:
             static_cast<std::size_t>(PQgetlength(result_.get(), row_, i))};
   }
 
+  std::optional<std::int64_t> integer(int i) const override {
+    if (PQgetisnull(result_.get(), row_, i)) return std::nullopt;
+    std::string_view t = text(i);
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (ec != std::errc{} || end != t.data() + t.size())
+      throw StoreError(fmt::format("valore non intero nel database: {}", t));
+    return n;
+  }
+
   Value column(int i) const override {
     if (PQgetisnull(result_.get(), row_, i)) return std::monostate{};
     const char* p = PQgetvalue(result_.get(), row_, i);
@@ -140,6 +151,7 @@ public:
   bool step() override;
   Value column(int) const override { return std::monostate{}; }
   std::string_view text(int) const override { return {}; }
+  std::optional<std::int64_t> integer(int) const override { return std::nullopt; }
   std::int64_t changes() const override { return 1; }
   void reset() override {
     for (auto& f : fields_)
@@ -209,6 +221,7 @@ public:
   // of a row we touch fails with 40001 instead of being applied over it.
   void begin() override { execute("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
   void commit() override {
+    if (deferred_.active()) restore_keys();
     execute("COMMIT"); // flushes first
     bulk_ = false;
   }
@@ -217,10 +230,20 @@ public:
       s->discard();
     order_.clear();
     bulk_ = false;
+    deferred_ = {}; // the ROLLBACK brings the keys back
+
     if (PQstatus(c_) == CONNECTION_OK && PQtransactionStatus(c_) != PQTRANS_IDLE)
       wrap(PQexec(c_, "ROLLBACK"));
   }
   void bulk_load() override { bulk_ = true; }
+  void defer_keys() override {
+    flush();
+    deferred_ = drop_keys_of_empty_tables(*this);
+  }
+  void restore_keys() override {
+    flush();
+    sql::restore_keys(*this, deferred_);
+  }
 
   // current_schema(): a deployment may give traguardi its own schema via search_path.
   bool table_exists(std::string_view name) override {
@@ -265,6 +288,7 @@ private:
   static constexpr std::size_t kMaxBuffered = 16u << 20;
   PGconn* c_;
   bool bulk_ = false;
+  DeferredKeys deferred_;
   std::map<std::string, std::unique_ptr<PgStatement>> cache_;
   std::map<std::string, std::unique_ptr<CopyStatement>> copies_;
   std::vector<CopyStatement*> order_;

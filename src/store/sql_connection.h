@@ -32,6 +32,9 @@ public:
   /// Text of a column without a copy, valid until the next step or reset; empty for NULL.
   /// For whole-database scans, where a copy per row and column is most of the cost.
   virtual std::string_view text(int index) const = 0;
+  /// An integer column without a detour through text; nullopt for NULL. Throws StoreError
+  /// when the column holds something else. For whole-database scans, like text().
+  virtual std::optional<std::int64_t> integer(int index) const = 0;
   /// Rows changed by the last execution (UPDATE/DELETE).
   virtual std::int64_t changes() const = 0;
   /// Ready for re-execution with new bindings.
@@ -61,6 +64,12 @@ public:
   /// reporting their failures at the next other statement or at commit. Off after commit or
   /// rollback. The default ignores it.
   virtual void bulk_load() {}
+  /// After bulk_load(), when the load goes into empty tables: a back-end may drop their keys
+  /// and indexes now and build them once, validating every row, at commit or at
+  /// restore_keys() (PostgreSQL: as pg_restore does). A row that breaks a key then fails the
+  /// whole transaction. The default ignores both.
+  virtual void defer_keys() {}
+  virtual void restore_keys() {}
 };
 
 // Helpers for reading columns.

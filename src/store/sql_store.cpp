@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -86,9 +87,9 @@ std::optional<Dataset> SqlStore::load(std::string_view ente) {
   return in_transaction([&] { return read_dataset(*conn_, ente); }, true);
 }
 
-void SqlStore::write(const Dataset& d) {
+void SqlStore::write(const Dataset& d, bool absent) {
   if (d.ente.code.empty()) throw InvalidInput("il codice dell'ente è obbligatorio");
-  run(*conn_, "DELETE FROM ente WHERE code = ?", {val(d.ente.code)});
+  if (!absent) run(*conn_, "DELETE FROM ente WHERE code = ?", {val(d.ente.code)});
   write_dataset(*conn_, d);
   audit(d.ente.code, "traguardi", "sostituzione", d.ente.code, "",
         fmt::format("{} obiettivi", d.objectives.size()));
@@ -101,7 +102,22 @@ void SqlStore::replace(const Dataset& d) {
 void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next) {
   in_transaction([&] {
     conn_->bulk_load(); // national-scale loads: thousands of rows per ente
-    while (auto d = next()) write(*d);
+    // Into an empty database (`demo`, `copy`, `import` of a new database): nothing to delete,
+    // and the keys can be built once at the end of the load rather than checked row by row.
+    Statement& any = conn_->prepare("SELECT 1 FROM ente LIMIT 1");
+    any.reset();
+    bool empty = !any.step();
+    any.reset();
+    if (empty) conn_->defer_keys();
+    std::unordered_set<std::string> written;
+    while (auto d = next()) {
+      if (empty && !written.insert(d->ente.code).second) {
+        // The same ente twice: the second replaces the first, which needs the cascades.
+        conn_->restore_keys();
+        empty = false;
+      }
+      write(*d, empty);
+    }
   });
 }
 

@@ -38,7 +38,8 @@ public:
 
 private:
   template <typename F> auto in_transaction(F&& f, bool read_only = false) -> decltype(f());
-  void write(const Dataset& d);
+  /// `absent`: the ente is known not to be stored (a bulk load into an empty database).
+  void write(const Dataset& d, bool absent = false);
   /// The row of an editable record, positioned for reading (the caller resets it); NotFound
   /// with `not_found` when there is none.
   Statement& select_record(const std::string& sql, std::initializer_list<Value> key,

@@ -68,6 +68,17 @@ public:
     return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))};
   }
 
+  std::optional<std::int64_t> integer(int i) const override {
+    switch (sqlite3_column_type(stmt_, i)) {
+    case SQLITE_NULL:
+      return std::nullopt;
+    case SQLITE_INTEGER:
+      return static_cast<std::int64_t>(sqlite3_column_int64(stmt_, i));
+    default:
+      throw StoreError(fmt::format("valore non intero nel database: {}", text(i)));
+    }
+  }
+
   std::int64_t changes() const override { return changes_; }
   void reset() override {
     sqlite3_reset(stmt_);

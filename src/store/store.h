@@ -44,9 +44,9 @@ public:
   virtual void replace_many(const std::function<std::optional<Dataset>()>& next) = 0;
   virtual void remove(std::string_view ente_code) = 0;
 
-  /// Streams, ente by ente, only what the derived figures need (core/figures.h): objectives
-  /// with level, parent and owners, fasi with peso and avanzamento, indicators with values,
-  /// scale and polarity; no texts, history or people. Three ordered scans over the whole
+  /// Streams, ente by ente, only what objective progress and achievement need
+  /// (core/figures.h): objectives with vista, code and level, fasi with peso and avanzamento,
+  /// indicators with values, scale and polarity; no texts, owners, history or people. Three ordered scans over the whole
   /// database instead of a dozen queries per ente: national-scale figures in one pass.
   /// The scan holds a read transaction: `each_ente` must not use this same Store.
   virtual void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) = 0;

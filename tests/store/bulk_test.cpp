@@ -2,6 +2,9 @@
 // text encoding, the ordering of parent rows and the late reporting of errors are checked
 // here with data that would break a naive encoder.
 #include "core/error.h"
+#ifdef TRAGUARDI_HAVE_POSTGRES
+#include "store/pg_connection.h"
+#endif
 #include "store_fixture.h"
 #include "support/sample_dataset.h"
 
@@ -17,6 +20,23 @@ std::function<std::optional<Dataset>()> feed(std::vector<Dataset> items) {
     if (*next >= shared->size()) return std::nullopt;
     return (*shared)[(*next)++];
   };
+}
+
+// Keys, foreign keys and indexes of the schema (PostgreSQL; SQLite never drops them).
+long key_count([[maybe_unused]] const std::string& backend,
+               [[maybe_unused]] const std::string& location) {
+#ifdef TRAGUARDI_HAVE_POSTGRES
+  if (backend == "postgresql") {
+    auto c = sql::open_postgres(location);
+    auto& st = c->prepare(
+        "SELECT (SELECT count(*) FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class t ON "
+        "t.oid = k.conrelid WHERE t.relnamespace = current_schema()::regnamespace) + (SELECT "
+        "count(*) FROM pg_catalog.pg_indexes WHERE schemaname = current_schema())");
+    st.step();
+    return static_cast<long>(sql::as_int(st.column(0)).value_or(-1));
+  }
+#endif
+  return 0;
 }
 
 } // namespace
@@ -51,6 +71,49 @@ TEST_P(BulkTest, AFailureAnywhereLeavesTheDatabaseAsItWas) {
   // The connection is usable again, and a later bulk load goes through.
   store->replace_many(feed({changed}));
   EXPECT_EQ(*store->load("A"), changed);
+}
+
+// Into an empty database the keys are built once at the end of the load (PostgreSQL drops
+// and re-creates them inside the load's transaction): what they reject must still fail the
+// whole load, and afterwards every key is back.
+TEST_P(BulkTest, ALoadIntoAnEmptyDatabaseStillRejectsDuplicatesAsAWhole) {
+  auto store = open();
+  const auto keys = key_count(GetParam(), location_);
+  auto a = traguardi::testing::sample_dataset("A");
+  auto broken = traguardi::testing::sample_dataset("B");
+  broken.objectives.push_back(broken.objectives.front()); // duplicate key
+  EXPECT_THROW(store->replace_many(feed({a, broken})), Conflict);
+  EXPECT_TRUE(store->list_enti().empty());
+  EXPECT_EQ(key_count(GetParam(), location_), keys);
+  store->replace_many(feed({a}));
+  EXPECT_EQ(*store->load("A"), a);
+  EXPECT_EQ(key_count(GetParam(), location_), keys);
+}
+
+TEST_P(BulkTest, ALoadIntoAnEmptyDatabaseStillRejectsMissingParents) {
+  auto store = open();
+  auto orphan = traguardi::testing::sample_dataset("B");
+  orphan.objectives.front().vista = "VISTA_INESISTENTE"; // no such vista: foreign key
+  EXPECT_THROW(store->replace_many(feed({traguardi::testing::sample_dataset("A"), orphan})),
+               Conflict);
+  EXPECT_TRUE(store->list_enti().empty());
+  // Normal writes still check every reference.
+  EXPECT_THROW(store->replace(orphan), Conflict);
+  EXPECT_TRUE(store->list_enti().empty());
+}
+
+TEST_P(BulkTest, TheSameEnteTwiceInALoadIntoAnEmptyDatabaseKeepsTheLast) {
+  auto store = open();
+  auto first = traguardi::testing::sample_dataset("A");
+  auto second = traguardi::testing::sample_dataset("A");
+  second.objectives.pop_back();
+  second.ente.name = "Seconda versione";
+  store->replace_many(feed({first, traguardi::testing::sample_dataset("B"), second}));
+  EXPECT_EQ(*store->load("A"), second);
+  EXPECT_EQ(store->list_enti().size(), 2u);
+  // Cascades work again after the load: replacing A leaves no stray rows behind.
+  store->replace(first);
+  EXPECT_EQ(*store->load("A"), first);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkTest,
