@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app/history_links.h"
+#include "app/merge_versions.h"
 #include "core/normalize.h"
 #include "importer/entity_dictionary.h"
 
@@ -39,9 +40,18 @@ std::string area_key(const ThematicArea& a) {
   return fmt::format("{}\x1f{}", a.vista, a.number);
 }
 
+// Matching keys of a centre's names, computed once per centre rather than once per comparison.
+struct CenterKeys {
+  std::string name, short_name;
+};
+CenterKeys center_keys(const ResponsibilityCenter& c) {
+  return {matching_key(c.name), matching_key(c.short_name)};
+}
+
 struct EntityIndex {
   std::unordered_set<std::string> vistas; // codes
   std::unordered_set<std::string> areas;  // area_key
+  std::vector<CenterKeys> center_keys;    // parallel to Dataset::centers
 };
 
 // Entities of one sheet: persons, assessorati, areas, centres, vista. Keys of the sheet that
@@ -114,22 +124,27 @@ private:
   }
 
   void center(const ResponsibilityCenter& c) {
-    auto same = [&](const ResponsibilityCenter& e) {
+    auto& keys = index_.center_keys;
+    const CenterKeys ck = center_keys(c);
+    auto same = [&](std::size_t k) {
+      const ResponsibilityCenter& e = d_.centers[k];
       if (e.code == c.code) return true;
-      if (!e.name.empty() && !c.name.empty() &&
-          same_entity(matching_key(e.name), matching_key(c.name)))
-        return true;
+      if (!e.name.empty() && !c.name.empty() && same_entity(keys[k].name, ck.name)) return true;
       if (!e.short_name.empty() && !c.short_name.empty() &&
-          same_entity(matching_key(e.short_name), matching_key(c.short_name)))
+          same_entity(keys[k].short_name, ck.short_name))
         return true;
       return !e.peg_sigla.empty() && e.peg_sigla == c.peg_sigla && e.kind == c.kind;
     };
-    auto it = std::find_if(d_.centers.begin(), d_.centers.end(), same);
-    if (it == d_.centers.end()) {
+    std::size_t k = 0;
+    while (k < d_.centers.size() && !same(k))
+      ++k;
+    if (k == d_.centers.size()) {
       d_.centers.push_back(c);
+      keys.push_back(ck);
       ++r_.entities_added;
       return;
     }
+    auto it = d_.centers.begin() + static_cast<std::ptrdiff_t>(k);
     // A centre first known only by its PEG sigla gets its real code when a sheet prints it.
     if (it->code != c.code && synthetic_code(*it) && !synthetic_code(c))
       rename_center(it->code, c.code);
@@ -147,6 +162,7 @@ private:
     if (it->peg_sigla.empty()) it->peg_sigla = c.peg_sigla;
     if (it->parent.empty()) it->parent = c.parent;
     if (it->head.empty()) it->head = c.head;
+    keys[k] = center_keys(*it);
   }
 
   void rename_center(std::string from, std::string to) {
@@ -177,41 +193,6 @@ private:
   const BeforeChange& touch_;
   KeyMap persons_, assessorati_, centers_;
 };
-
-// Content equality, versions aside.
-bool same_content(Objective a, Objective b) {
-  a.version = b.version = 0;
-  if (a.phases.size() != b.phases.size() || a.indicators.size() != b.indicators.size())
-    return false;
-  for (std::size_t i = 0; i < a.phases.size(); ++i)
-    a.phases[i].version = b.phases[i].version = 0;
-  for (std::size_t i = 0; i < a.indicators.size(); ++i)
-    a.indicators[i].version = b.indicators[i].version = 0;
-  return a == b;
-}
-
-// Carries the versions of `old` over to `now`, bumping those whose content changed.
-void carry_versions(const Objective& old, Objective& now) {
-  for (auto& p : now.phases) {
-    p.version = 1;
-    for (const auto& q : old.phases)
-      if (q.order == p.order) {
-        Phase a = p, b = q;
-        a.version = b.version = 0;
-        p.version = a == b ? q.version : q.version + 1;
-      }
-  }
-  for (auto& i : now.indicators) {
-    i.version = 1;
-    for (const auto& j : old.indicators)
-      if (j.order == i.order) {
-        Indicator a = i, b = j;
-        a.version = b.version = 0;
-        i.version = a == b ? j.version : j.version + 1;
-      }
-  }
-  now.version = same_content(old, now) ? old.version : old.version + 1;
-}
 
 } // namespace
 
@@ -247,6 +228,8 @@ struct SheetMerger::State {
       entities.vistas.insert(v.code);
     for (const auto& a : d.areas)
       entities.areas.insert(area_key(a));
+    for (const auto& c : d.centers)
+      entities.center_keys.push_back(center_keys(c));
   }
 
   static std::string objective_key(const std::string& vista, const std::string& code) {
@@ -283,7 +266,8 @@ namespace {
 // One sheet: merges, then reconciles and re-versions only the objectives it touched.
 class OneSheet {
 public:
-  OneSheet(SheetMerger::State& st, const importer::ImportedSheet& s)
+  // The sheet's objectives and document are moved into the Dataset.
+  OneSheet(SheetMerger::State& st, importer::ImportedSheet& s)
       : st_(st), d_(st.d), s_(s), first_new_(st.d.objectives.size()), touch_([this](std::size_t k) {
           if (k < first_new_) before_.try_emplace(k, d_.objectives[k]);
         }) {}
@@ -292,7 +276,7 @@ public:
     EntityMerge m(d_, r_, st_.entities, touch_);
     m.entities(s_);
     if (st_.documents.insert(s_.document.sha256).second) {
-      d_.documents.push_back(s_.document);
+      d_.documents.push_back(std::move(s_.document));
       r_.document_added = true;
     }
     ancestors(m);
@@ -304,8 +288,9 @@ public:
 
 private:
   void ancestors(const EntityMerge& m) {
-    for (const auto& a : s_.ancestors) {
-      Objective o = m.remap(a);
+    for (auto& a : s_.ancestors) {
+      ancestor_codes_.insert(a.code);
+      Objective o = m.remap(std::move(a));
       if (Objective* e = st_.find(o)) {
         touch_(st_.position(e));
         if (e->short_description.empty()) e->short_description = o.short_description;
@@ -318,8 +303,8 @@ private:
   }
 
   void objectives(const EntityMerge& m) {
-    for (const auto& src : s_.objectives) {
-      Objective o = m.remap(src);
+    for (auto& src : s_.objectives) {
+      Objective o = m.remap(std::move(src));
       if (Objective* e = st_.find(o)) {
         std::size_t k = st_.position(e);
         touch_(k);
@@ -380,16 +365,14 @@ private:
       else if (from_sheet_.count(k))
         ++r_.objectives_unchanged;
     }
-    std::unordered_set<std::string> ancestor_codes;
-    for (const auto& a : s_.ancestors)
-      ancestor_codes.insert(a.code);
     for (std::size_t k = first_new_; k < d_.objectives.size(); ++k)
-      if (!ancestor_codes.count(d_.objectives[k].code)) ++r_.objectives_added;
+      if (!ancestor_codes_.count(d_.objectives[k].code)) ++r_.objectives_added;
   }
 
   SheetMerger::State& st_;
   Dataset& d_;
-  const importer::ImportedSheet& s_;
+  importer::ImportedSheet& s_;
+  std::unordered_set<std::string> ancestor_codes_;
   const std::size_t first_new_;
   SheetMergeReport r_;
   std::unordered_map<std::size_t, Objective> before_; // existing objectives, before the sheet
@@ -402,8 +385,17 @@ private:
 SheetMerger::SheetMerger(Dataset& d) : state_(std::make_unique<State>(d)) {}
 SheetMerger::~SheetMerger() = default;
 
-SheetMergeReport SheetMerger::merge(const importer::ImportedSheet& sheet) {
+void SheetMerger::reserve(std::size_t objectives) {
+  state_->d.objectives.reserve(state_->d.objectives.size() + objectives);
+}
+
+SheetMergeReport SheetMerger::merge(importer::ImportedSheet&& sheet) {
   return OneSheet(*state_, sheet).run();
+}
+
+SheetMergeReport SheetMerger::merge(const importer::ImportedSheet& sheet) {
+  importer::ImportedSheet copy = sheet;
+  return merge(std::move(copy));
 }
 
 SheetMergeReport merge_sheet(Dataset& d, const importer::ImportedSheet& sheet) {

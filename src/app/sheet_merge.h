@@ -48,7 +48,13 @@ public:
   SheetMerger(const SheetMerger&) = delete;
   SheetMerger& operator=(const SheetMerger&) = delete;
 
+  /// Room for this many more objectives (the sheets' objectives and ancestors): the Dataset's
+  /// objectives are then not moved again and again as it grows.
+  void reserve(std::size_t objectives);
   SheetMergeReport merge(const importer::ImportedSheet& sheet);
+  /// The same without copying: the sheet's objectives and document are moved into the Dataset
+  /// (its entities and findings stay).
+  SheetMergeReport merge(importer::ImportedSheet&& sheet);
 
   struct State; // indexes of the Dataset (sheet_merge.cpp)
 

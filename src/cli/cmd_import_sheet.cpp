@@ -114,11 +114,15 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
   int objectives = 0, phases = 0, indicators = 0;
   app::SheetMergeReport total;
   app::SheetMerger merger(d);
+  std::size_t incoming = 0;
+  for (const auto& s : sheets)
+    incoming += s.objectives.size() + s.ancestors.size();
+  merger.reserve(incoming);
   for (auto& s : sheets) {
     objectives += static_cast<int>(s.objectives.size());
     phases += s.phase_count();
     indicators += s.indicator_count();
-    auto r = merger.merge(s);
+    auto r = merger.merge(std::move(s)); // leaves the findings
     findings.insert(findings.end(), std::make_move_iterator(s.findings.begin()),
                     std::make_move_iterator(s.findings.end()));
     findings.insert(findings.end(), std::make_move_iterator(r.findings.begin()),
@@ -148,7 +152,8 @@ int run_import(Context& ctx, const ImportSheetOptions& opt) {
   if (total.changed()) {
     if (!store) store = open_db(ctx, OpenMode::create);
     store->replace(d);
-    std::cout << fmt::format("Dati scritti in {} per l'ente {}.\n", shown_location(ctx.db), d.ente.code);
+    std::cout << fmt::format("Dati scritti in {} per l'ente {}.\n", shown_location(ctx.db),
+                             d.ente.code);
   } else {
     std::cout << "Nessuna modifica: le schede erano già importate.\n";
   }
