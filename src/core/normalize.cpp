@@ -61,6 +61,10 @@ std::string collapse_spaces(std::string_view s) {
 
 std::string matching_key(std::string_view raw) {
   std::string s = collapse_spaces(raw);
+  // PDF tools print the legacy ASCII apostrophe as U+2019 (or U+2018): the same name.
+  for (std::size_t at; (at = s.find("\xE2\x80\x99")) != std::string::npos ||
+                       (at = s.find("\xE2\x80\x98")) != std::string::npos;)
+    s.replace(at, 3, "'");
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {

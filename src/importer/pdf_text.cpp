@@ -38,13 +38,19 @@ bool is_footer(const VisualLine& l) {
   return std::regex_search(plain(l), page_of);
 }
 
-std::string page_text(const poppler::page& page) {
+std::vector<Word> page_words(const poppler::page& page) {
   std::vector<Word> words;
   for (const auto& box : page.text_list()) {
     auto r = box.bbox();
     words.push_back(
         Word{r.x(), r.x() + r.width(), r.y() + r.height() / 2, r.height(), utf8(box.text())});
   }
+  return words;
+}
+
+} // namespace
+
+std::string words_to_text(std::vector<Word> words) {
   std::stable_sort(words.begin(), words.end(),
                    [](const Word& a, const Word& b) { return a.y < b.y; });
   std::vector<VisualLine> lines;
@@ -91,8 +97,6 @@ std::string page_text(const poppler::page& page) {
   return out;
 }
 
-} // namespace
-
 Result<std::string> pdf_to_text(std::string_view bytes, const std::string& name) {
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -101,7 +105,7 @@ Result<std::string> pdf_to_text(std::string_view bytes, const std::string& name)
   std::string text;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (p) text += page_text(*p);
+    if (p) text += words_to_text(page_words(*p));
   }
   if (text.empty())
     return fail("Il PDF non contiene testo estraibile (forse è una scansione).", name);

@@ -8,12 +8,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
+#include "importer/pdf_tables.h"
 
 namespace traguardi::importer {
 
 /// UTF-8 text of all pages; fails with an Italian sentence when the PDF cannot be read.
 Result<std::string> pdf_to_text(std::string_view pdf_bytes, const std::string& name);
+
+/// The text of one page from its word boxes (any source of boxes: poppler, pdftotext -tsv).
+std::string words_to_text(std::vector<pdf::Word> words);
 
 } // namespace traguardi::importer

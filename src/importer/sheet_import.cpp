@@ -11,6 +11,7 @@
 #include "importer/phase_rows.h"
 #include "importer/sheet_labels.h"
 #include "importer/sheet_layout.h"
+#include "importer/tsv_words.h"
 #include "importer/value_shapes.h"
 
 namespace traguardi::importer {
@@ -20,6 +21,7 @@ struct Group {
   std::string code;
   const PageHeader* header = nullptr;
   int first_line = 0;
+  int header_line = 0; // of the first copy of the header, for provenance
   std::vector<Line> body;
 };
 
@@ -79,6 +81,7 @@ private:
       if (out_.ente_name.empty()) out_.ente_name = page.ente;
       bool continues = !gs.empty() && (!page.header || page.header->code == gs.back().code);
       if (continues) {
+        if (page.header) merge_header(gs.back(), *page.header);
         gs.back().body.push_back(Line{page.title_line, "", true});
       } else if (!page.header) {
         sink_.warn(page.title_line, "pagina_orfana", "pagina senza obiettivo",
@@ -90,7 +93,8 @@ private:
             sink_.warn(page.header->first_line, "obiettivo_ripetuto",
                        "obiettivo " + g.code + " stampato due volte in punti diversi",
                        "pagine consecutive per ogni obiettivo", "seconda stampa importata a parte");
-        gs.push_back(Group{page.header->code, &*page.header, page.title_line, {}});
+        gs.push_back(
+            Group{page.header->code, &*page.header, page.title_line, page.header->first_line, {}});
         // The pages that continue this objective, for one allocation of its body.
         std::size_t lines = page.body.size();
         for (std::size_t k = pi + 1;
@@ -101,6 +105,27 @@ private:
       gs.back().body.insert(gs.back().body.end(), page.body.begin(), page.body.end());
     }
     return gs;
+  }
+
+  // A header printed again on a later page of the same objective: the copies must agree; when
+  // they do not, the copy whose cells were better separated wins and the difference is a finding.
+  void merge_header(Group& g, const PageHeader& again) {
+    const PageHeader& first = *g.header;
+    auto same = [](const std::string& a, const std::string& b) {
+      return collapse_spaces(a) == collapse_spaces(b);
+    };
+    if (same(first.description, again.description) && same(first.assessorato, again.assessorato) &&
+        same(first.area_text, again.area_text) && same(first.center_name, again.center_name) &&
+        same(first.responsible, again.responsible))
+      return;
+    const bool better = again.cells > first.cells;
+    sink_.info(
+        again.first_line, "intestazione_ripetuta_diversa",
+        "l'intestazione di " + g.code + " ristampata a riga " + std::to_string(again.first_line) +
+            " non coincide con quella di riga " + std::to_string(first.first_line),
+        "la stessa intestazione su ogni pagina",
+        better ? "tenuta la copia con le celle meglio separate (questa)" : "tenuta la prima copia");
+    if (better) g.header = &again;
   }
 
   void link_head(ResponsibilityCenter& center) {
@@ -157,7 +182,7 @@ private:
     apply_phases(o, b);
     IndicatorContext ctx{out_.document.name, layout_.templ == SheetTemplate::programme, o.year};
     o.indicators = parse_indicators(b.indicators, ctx, sink_);
-    o.source = Provenance{out_.document.name, h.first_line, std::max(b.last_line, h.last_line)};
+    o.source = Provenance{out_.document.name, g.header_line, std::max(b.last_line, h.last_line)};
     out_.objectives.push_back(std::move(o));
   }
 
@@ -378,18 +403,28 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   return out;
 }
 
+Result<ImportedSheet> import_sheet_bytes(std::string_view bytes, const std::string& name) {
+  std::optional<std::string> text;
+  if (bytes.starts_with("%PDF")) {
+    auto pdf = pdf_to_text(bytes, name);
+    if (!pdf) return tl::unexpected(pdf.error());
+    text = std::move(*pdf);
+  } else if (is_word_box_tsv(bytes)) {
+    text = word_box_tsv_to_text(bytes);
+    if (!text)
+      return fail("Il file di riquadri di parole (pdftotext -tsv) non contiene testo.", name);
+  } else {
+    return parse_sheet_text(bytes, name);
+  }
+  auto sheet = parse_sheet_text(*text, name);
+  if (sheet) sheet->document.sha256 = sha256_hex(bytes);
+  return sheet;
+}
+
 Result<ImportedSheet> import_sheet_file(const std::string& path) {
   auto read = read_file_bytes(path);
   if (!read) return fail("Impossibile leggere il file " + path + ".", path, ErrorKind::not_found);
-  std::string& bytes = *read;
-  if (bytes.starts_with("%PDF")) {
-    auto text = pdf_to_text(bytes, path);
-    if (!text) return tl::unexpected(text.error());
-    auto sheet = parse_sheet_text(*text, path);
-    if (sheet) sheet->document.sha256 = sha256_hex(bytes);
-    return sheet;
-  }
-  return parse_sheet_text(bytes, path);
+  return import_sheet_bytes(*read, path);
 }
 
 } // namespace traguardi::importer

@@ -35,7 +35,11 @@ struct ImportedSheet {
 /// one Italian sentence when the text is not a sheet.
 Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string& name);
 
-/// Reads a file: a PDF (by its %PDF magic) is converted with poppler first.
+/// The bytes of a file: a PDF (by its %PDF magic) is converted with poppler first, the word
+/// boxes of `pdftotext -tsv` are laid out again; anything else is read as text.
+Result<ImportedSheet> import_sheet_bytes(std::string_view bytes, const std::string& name);
+
+/// Reads a file and imports its bytes.
 Result<ImportedSheet> import_sheet_file(const std::string& path);
 
 /// Lower-case hex SHA-256 of the bytes.

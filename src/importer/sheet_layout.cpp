@@ -252,6 +252,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     return i + 1;
   }
   fill_cells(templ, blocks, h);
+  h.cells = static_cast<int>(blocks.size());
   bool center_after = istarts_with(lines[j].text, "Centro");
   h.last_line = lines[j].number;
   std::size_t k = j + 1;

@@ -44,6 +44,9 @@ struct PageHeader {
   std::string description; // header description (may end with "...")
   std::string responsible;
   int first_line = 0, last_line = 0;
+  // Header cells told apart by empty lines: of two copies of one header (printed again on every
+  // page, by some tools with fewer empty lines) the one with more is the better read.
+  int cells = 0;
 };
 
 struct Page {

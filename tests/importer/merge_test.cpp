@@ -118,7 +118,7 @@ TEST(SheetMerge, SeedSheetsShareEntitiesAndSeries) {
   auto t000 = census::read_seed("000");
   auto t001 = census::read_seed("001");
   auto t003 = census::read_seed("003");
-  if (!t000 || !t001 || !t003) GTEST_SKIP() << "seed non trovati in ../shared/seeds: test saltato";
+  if (!t000 || !t001 || !t003) SHARED_MISSING("seed in ../shared/seeds");
   Dataset d;
   app::merge_sheet(d, parsed(*t003, "003.txt"));
   auto r = app::merge_sheet(d, parsed(*t001, "001.txt"));

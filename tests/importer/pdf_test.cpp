@@ -66,7 +66,7 @@ protected:
 TEST_P(PdfImport, SameCensusAsTheText) {
   const std::string prefix = GetParam();
   auto text = census::read_seed(prefix);
-  if (!text) GTEST_SKIP() << "seed " << prefix << " non trovato in ../shared/seeds: test saltato";
+  if (!text) SHARED_MISSING("seed " + prefix + " in ../shared/seeds");
   pdf_ = (fs::temp_directory_path() /
           ("traguardi-seed-" + prefix + "-" + std::to_string(::getpid()) + ".pdf"))
              .string();

@@ -1,6 +1,7 @@
 #include "seed_census.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -260,6 +261,11 @@ std::string seed_path(const std::string& prefix) {
   for (const auto& e : fs::directory_iterator(TRAGUARDI_SEEDS_DIR, ec))
     if (e.path().filename().string().rfind(prefix + "_", 0) == 0) return e.path().string();
   return {};
+}
+
+bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string_view(ci) == "true";
 }
 
 std::optional<std::string> read_seed(const std::string& prefix) {

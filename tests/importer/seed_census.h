@@ -23,8 +23,19 @@ void check_f001(const traguardi::importer::ImportedSheet& s);
 void check_f003(const traguardi::importer::ImportedSheet& s);
 void check(const std::string& prefix, const traguardi::importer::ImportedSheet& s);
 
+/// True when the CI environment variable is "true".
+bool in_ci();
+
 } // namespace census
+
+/// Data from ../shared missing: a failure in CI (CI=true), a skip on a developer's machine.
+#define SHARED_MISSING(what)                                                                       \
+  do {                                                                                             \
+    if (census::in_ci())                                                                           \
+      FAIL() << what << " non trovato: in CI i dati condivisi sono obbligatori";                   \
+    GTEST_SKIP() << what << " non trovato: test saltato";                                          \
+  } while (0)
 
 #define SKIP_WITHOUT_SEEDS(text, prefix)                                                           \
   auto text = census::read_seed(prefix);                                                           \
-  if (!text) GTEST_SKIP() << "seed " prefix " non trovato in ../shared/seeds: test saltato"
+  if (!text) SHARED_MISSING("seed " prefix " in ../shared/seeds")

@@ -38,7 +38,7 @@ TEST_P(SeedVariants, SameCensus) {
   const std::string prefix = std::get<0>(GetParam());
   const Variant& variant = all_variants()[std::get<1>(GetParam())];
   auto text = census::read_seed(prefix);
-  if (!text) GTEST_SKIP() << "seed " << prefix << " non trovato in ../shared/seeds: test saltato";
+  if (!text) SHARED_MISSING("seed " + prefix + " in ../shared/seeds");
   std::string derived = variant.make(*text);
   ASSERT_NE(derived, *text) << "la variante " << variant.name << " non cambia il testo";
   auto s = parse_sheet_text(derived, prefix + "-" + variant.name + ".txt");
@@ -56,7 +56,7 @@ INSTANTIATE_TEST_SUITE_P(AllSeeds, SeedVariants,
 
 TEST(SeedVariants, RewrapTouchesNarrativesAndLabels) {
   auto text = census::read_seed("001");
-  if (!text) GTEST_SKIP() << "seed 001 non trovato in ../shared/seeds: test saltato";
+  if (!text) SHARED_MISSING("seed 001 in ../shared/seeds");
   std::string r = variants::rewrapped(*text);
   // More lines, and the indicator column labels are split over two lines.
   EXPECT_GT(std::count(r.begin(), r.end(), '\n'),

@@ -1,0 +1,67 @@
+#include "importer/tsv_words.h"
+
+#include <charconv>
+#include <vector>
+
+#include "importer/pdf_text.h"
+
+namespace traguardi::importer {
+namespace {
+
+constexpr std::string_view kColumns = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\t"
+                                      "left\ttop\twidth\theight\tconf\ttext";
+
+// The fields of one row; the text is the rest of the line (it never holds a TAB).
+bool split_row(std::string_view line, std::string_view (&f)[12]) {
+  for (int i = 0; i < 11; ++i) {
+    auto tab = line.find('\t');
+    if (tab == std::string_view::npos) return false;
+    f[i] = line.substr(0, tab);
+    line.remove_prefix(tab + 1);
+  }
+  f[11] = line;
+  return true;
+}
+
+double number(std::string_view s) {
+  // Coordinates are printed with a decimal point whatever the locale.
+  double v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+} // namespace
+
+bool is_word_box_tsv(std::string_view text) {
+  return text.starts_with(kColumns);
+}
+
+std::optional<std::string> word_box_tsv_to_text(std::string_view text) {
+  std::string out;
+  std::vector<pdf::Word> words;
+  std::string_view page;
+  bool any = false;
+  auto flush = [&] {
+    if (!words.empty()) out += words_to_text(std::move(words));
+    words.clear();
+  };
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view f[12];
+    if (!split_row(line, f) || f[0] != "5" || f[11].empty() || f[11].starts_with("###")) continue;
+    if (f[1] != page) flush();
+    page = f[1];
+    const double left = number(f[6]), top = number(f[7]);
+    const double width = number(f[8]), height = number(f[9]);
+    words.push_back(pdf::Word{left, left + width, top + height / 2, height, std::string(f[11])});
+    any = true;
+  }
+  flush();
+  if (!any) return std::nullopt;
+  return out;
+}
+
+} // namespace traguardi::importer
