@@ -118,13 +118,14 @@ private:
         same(first.area_text, again.area_text) && same(first.center_name, again.center_name) &&
         same(first.responsible, again.responsible))
       return;
-    const bool better = again.cells > first.cells;
+    const int want = header_cells(layout_.templ);
+    const bool better = std::abs(again.cells - want) < std::abs(first.cells - want);
     sink_.info(
         again.first_line, "intestazione_ripetuta_diversa",
         "l'intestazione di " + g.code + " ristampata a riga " + std::to_string(again.first_line) +
             " non coincide con quella di riga " + std::to_string(first.first_line),
         "la stessa intestazione su ogni pagina",
-        better ? "tenuta la copia con le celle meglio separate (questa)" : "tenuta la prima copia");
+        better ? "tenuta questa copia, con le celle meglio separate" : "tenuta la prima copia");
     if (better) g.header = &again;
   }
 

@@ -9,9 +9,9 @@
 namespace traguardi::importer {
 namespace {
 
-constexpr std::array<std::string_view, 13> kLongCenterStarters{
-    "AREA",      "SETTORE", "CORPO", "UNITA'",     "UNITÀ", "SERVIZIO", "SERVIZI",
-    "DIREZIONE", "UFFICIO", "STAFF", "SEGRETERIA", "UO",    "POLIZIA"};
+constexpr std::array<std::string_view, 14> kLongCenterStarters{
+    "AREA",    "SETTORE",   "CORPO",   "UNITA'", "UNITA\xE2\x80\x99", "UNITÀ", "SERVIZIO",
+    "SERVIZI", "DIREZIONE", "UFFICIO", "STAFF",  "SEGRETERIA",        "UO",    "POLIZIA"};
 
 constexpr std::array<std::string_view, 8> kFilterLabels{"Centro di Responsabilità",
                                                         "Centro di responsabilita'",
@@ -281,6 +281,10 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
 }
 
 } // namespace
+
+int header_cells(SheetTemplate templ) {
+  return templ == SheetTemplate::peg_objectives ? 2 : 3;
+}
 
 Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sink) {
   SheetLayout layout;

@@ -25,6 +25,11 @@ enum class SheetTemplate {
   peg_report,     // SCHEDA PEG DI RENDICONTAZIONE (code, area, assessorato; CdR after)
 };
 
+/// Cells of the objective header before "Responsabile", each separated by an empty line in the
+/// legacy print: programme (assessorato, Deleghe, description), peg_objectives (assessorato with
+/// CdR, description), peg_report (area, assessorato, description).
+int header_cells(SheetTemplate templ);
+
 struct Cover {
   std::string title; // "SCHEDA OBIETTIVI"
   std::optional<Date> produced;
@@ -45,7 +50,7 @@ struct PageHeader {
   std::string responsible;
   int first_line = 0, last_line = 0;
   // Header cells told apart by empty lines: of two copies of one header (printed again on every
-  // page, by some tools with fewer empty lines) the one with more is the better read.
+  // page, by some tools with empty lines lost or added) the one nearer header_cells() wins.
   int cells = 0;
 };
 
