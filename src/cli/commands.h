@@ -51,5 +51,7 @@ void register_update(CLI::App& app, Context& ctx);
 void register_copy(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_import_sheet(CLI::App& app, Context& ctx);
+void register_user(CLI::App& app, Context& ctx);
+void register_serve(CLI::App& app, Context& ctx);
 
 } // namespace traguardi::cli

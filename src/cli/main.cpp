@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   traguardi::cli::register_copy(app, ctx);
   traguardi::cli::register_report(app, ctx);
   traguardi::cli::register_import_sheet(app, ctx);
+  traguardi::cli::register_user(app, ctx);
+  traguardi::cli::register_serve(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

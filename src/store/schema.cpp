@@ -112,6 +112,22 @@ CREATE INDEX audit_log_ente ON audit_log(ente, id);
 CREATE INDEX objective_parent ON objective(ente, vista, parent);
 )SQL";
 
+// Web accounts (store/accounts.h): users, sessions and login throttles live in the database so
+// that several `serve` processes over one PostgreSQL share them.
+const char* const kStep2 = R"SQL(
+CREATE TABLE web_user (
+  username {TEXT} PRIMARY KEY, password_hash {TEXT} NOT NULL, role {TEXT} NOT NULL,
+  ente {TEXT} NOT NULL, center {TEXT} NOT NULL, disabled {INT} NOT NULL,
+  created {TEXT} NOT NULL){STRICT};
+CREATE TABLE web_session (
+  token_hash {TEXT} PRIMARY KEY, username {TEXT} NOT NULL REFERENCES web_user(username)
+    ON DELETE CASCADE, csrf {TEXT} NOT NULL, expires {TEXT} NOT NULL){STRICT};
+CREATE INDEX web_session_user ON web_session(username);
+CREATE TABLE login_throttle (
+  key {TEXT} PRIMARY KEY, failures {INT} NOT NULL, window_start {TEXT} NOT NULL,
+  locked_until {TEXT} NOT NULL){STRICT};
+)SQL";
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -120,7 +136,7 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 } // namespace
 
 const std::vector<std::string>& migration_steps() {
-  static const std::vector<std::string> steps{kStep1};
+  static const std::vector<std::string> steps{kStep1, kStep2};
   return steps;
 }
 

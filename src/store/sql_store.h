@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sql_accounts.h"
 #include "store/sql_connection.h"
 #include "store/store.h"
 
@@ -34,6 +35,8 @@ public:
                                 std::int64_t expected_version, const Indicator& values,
                                 std::string_view actor) override;
 
+  Accounts& accounts() override { return accounts_; }
+
   Connection& connection() { return *conn_; }
 
 private:
@@ -49,6 +52,7 @@ private:
 
   std::unique_ptr<Connection> conn_;
   std::string location_;
+  SqlAccounts accounts_{*conn_};
 };
 
 } // namespace traguardi::sql

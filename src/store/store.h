@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "store/accounts.h"
 
 namespace traguardi {
 
@@ -63,6 +64,9 @@ public:
                                         std::string_view objective, int order,
                                         std::int64_t expected_version, const Indicator& values,
                                         std::string_view actor) = 0;
+
+  /// Users, sessions and login throttles of the web application (store/accounts.h).
+  virtual Accounts& accounts() = 0;
 };
 
 /// `location`: a file path (SQLite) or a postgresql:// URL.

@@ -72,7 +72,7 @@ TEST(PostgresErrors, TablesAreLookedUpInTheCurrentSchemaOnly) {
   sql::open_postgres(location)->execute(
       "CREATE SCHEMA altro; CREATE TABLE altro.schema_meta (key text, value text)");
   auto store = open_store(location, OpenMode::create);
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), 2);
 }
 
 TEST(PostgresSql, PlaceholdersAreNumberedOutsideQuotesAndComments) {

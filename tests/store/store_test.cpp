@@ -84,7 +84,7 @@ TEST_P(StoreTest, OpeningRequiresAnExistingTraguardiDatabase) {
   EXPECT_THROW(open(OpenMode::existing), StoreError);
   open(OpenMode::create)->replace(traguardi::testing::sample_dataset());
   auto store = open(OpenMode::existing);
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,

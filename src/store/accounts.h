@@ -1,0 +1,64 @@
+// The web application's accounts, sessions and login throttles, kept in the plan's database.
+//
+// Why in the database: several `traguardi serve` processes behind one reverse proxy share one
+// PostgreSQL, so a session opened on one must be valid on the other and a password guesser
+// must not get a fresh allowance per process. The server keeps nothing between requests.
+// Secrets never reach this layer in clear: passwords arrive as argon2id strings and session
+// tokens as their SHA-256 (app/auth.h), so a copy of the database opens no session.
+// Times are ISO-8601 UTC text ("2026-12-01T20:30:00Z"), which orders like the instants.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace traguardi {
+
+struct UserAccount {
+  std::string username;
+  std::string password_hash; // crypto_pwhash_str output (argon2id)
+  std::string role;          // amministratore | controllo | responsabile | lettore
+  std::string ente;          // empty: every ente (only for amministratore)
+  std::string center;        // CdR code (responsabile: the subtree it may edit)
+  bool disabled = false;
+  std::string created;
+};
+
+struct WebSession {
+  std::string token_hash; // hex SHA-256 of the cookie value
+  std::string username;
+  std::string csrf;    // per-session form token
+  std::string expires; // ISO UTC
+};
+
+/// Failed logins counted for one key ("utente:rossi" or "ip:127.0.0.1").
+struct LoginThrottle {
+  int failures = 0;
+  std::string window_start; // first failure of the current window
+  std::string locked_until; // empty: not locked
+};
+
+class Accounts {
+public:
+  virtual ~Accounts() = default;
+  virtual std::vector<UserAccount> list_users() = 0;
+  virtual std::optional<UserAccount> find_user(std::string_view username) = 0;
+  /// Conflict when the username exists.
+  virtual void add_user(const UserAccount& u) = 0;
+  /// Replaces hash, role, ente, center and disabled; NotFound when absent.
+  virtual void update_user(const UserAccount& u) = 0;
+
+  virtual void add_session(const WebSession& s) = 0;
+  virtual std::optional<WebSession> find_session(std::string_view token_hash) = 0;
+  virtual void remove_session(std::string_view token_hash) = 0;
+  virtual void remove_sessions_of(std::string_view username) = 0;
+  /// Drops sessions whose `expires` is before `now`.
+  virtual void remove_expired_sessions(std::string_view now) = 0;
+
+  virtual LoginThrottle throttle(std::string_view key) = 0;
+  virtual void put_throttle(std::string_view key, const LoginThrottle& t) = 0;
+  virtual void clear_throttle(std::string_view key) = 0;
+};
+
+} // namespace traguardi

@@ -1,0 +1,169 @@
+#include "store/sql_accounts.h"
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "store/value_codec.h"
+
+namespace traguardi::sql {
+namespace {
+
+const std::string kUserColumns =
+    "username, password_hash, role, ente, center, disabled, created FROM web_user";
+
+UserAccount user_of(const Statement& st) {
+  UserAccount u;
+  u.username = as_text(st.column(0));
+  u.password_hash = as_text(st.column(1));
+  u.role = as_text(st.column(2));
+  u.ente = as_text(st.column(3));
+  u.center = as_text(st.column(4));
+  u.disabled = as_int(st.column(5)).value_or(0) != 0;
+  u.created = as_text(st.column(6));
+  return u;
+}
+
+/// One statement in its own transaction unless the caller already opened one.
+template <typename F> auto atomically(Connection& c, F&& f) -> decltype(f()) {
+  c.begin();
+  try {
+    if constexpr (std::is_void_v<decltype(f())>) {
+      f();
+      c.commit();
+    } else {
+      auto r = f();
+      c.commit();
+      return r;
+    }
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
+} // namespace
+
+std::vector<UserAccount> SqlAccounts::list_users() {
+  return atomically(c_, [&] {
+    std::vector<UserAccount> out;
+    Statement& st = c_.prepare("SELECT " + kUserColumns + " ORDER BY username");
+    st.reset();
+    while (st.step())
+      out.push_back(user_of(st));
+    st.reset();
+    return out;
+  });
+}
+
+std::optional<UserAccount> SqlAccounts::find_user(std::string_view username) {
+  return atomically(c_, [&]() -> std::optional<UserAccount> {
+    Statement& st = c_.prepare("SELECT " + kUserColumns + " WHERE username = ?");
+    st.reset();
+    st.bind(1, std::string(username));
+    std::optional<UserAccount> u;
+    if (st.step()) u = user_of(st);
+    st.reset();
+    return u;
+  });
+}
+
+void SqlAccounts::add_user(const UserAccount& u) {
+  atomically(c_, [&] {
+    Statement& st = c_.prepare("SELECT 1 FROM web_user WHERE username = ?");
+    st.reset();
+    st.bind(1, u.username);
+    bool exists = st.step();
+    st.reset();
+    if (exists) throw Conflict(fmt::format("l'utente «{}» esiste già", u.username));
+    run(c_,
+        "INSERT INTO web_user (username, password_hash, role, ente, center, disabled, created) "
+        "VALUES (?,?,?,?,?,?,?)",
+        {val(u.username), val(u.password_hash), val(u.role), val(u.ente), val(u.center),
+         val(u.disabled), val(u.created)});
+  });
+}
+
+void SqlAccounts::update_user(const UserAccount& u) {
+  atomically(c_, [&] {
+    auto n = run(c_,
+                 "UPDATE web_user SET password_hash = ?, role = ?, ente = ?, center = ?, "
+                 "disabled = ? WHERE username = ?",
+                 {val(u.password_hash), val(u.role), val(u.ente), val(u.center), val(u.disabled),
+                  val(u.username)});
+    if (n == 0) throw NotFound(fmt::format("utente «{}» non trovato", u.username));
+  });
+}
+
+void SqlAccounts::add_session(const WebSession& s) {
+  atomically(c_, [&] {
+    run(c_, "INSERT INTO web_session (token_hash, username, csrf, expires) VALUES (?,?,?,?)",
+        {val(s.token_hash), val(s.username), val(s.csrf), val(s.expires)});
+  });
+}
+
+std::optional<WebSession> SqlAccounts::find_session(std::string_view token_hash) {
+  return atomically(c_, [&]() -> std::optional<WebSession> {
+    Statement& st = c_.prepare(
+        "SELECT token_hash, username, csrf, expires FROM web_session WHERE token_hash = ?");
+    st.reset();
+    st.bind(1, std::string(token_hash));
+    std::optional<WebSession> s;
+    if (st.step())
+      s = WebSession{as_text(st.column(0)), as_text(st.column(1)), as_text(st.column(2)),
+                     as_text(st.column(3))};
+    st.reset();
+    return s;
+  });
+}
+
+void SqlAccounts::remove_session(std::string_view token_hash) {
+  atomically(c_, [&] {
+    run(c_, "DELETE FROM web_session WHERE token_hash = ?", {val(std::string(token_hash))});
+  });
+}
+
+void SqlAccounts::remove_sessions_of(std::string_view username) {
+  atomically(c_, [&] {
+    run(c_, "DELETE FROM web_session WHERE username = ?", {val(std::string(username))});
+  });
+}
+
+void SqlAccounts::remove_expired_sessions(std::string_view now) {
+  atomically(
+      c_, [&] { run(c_, "DELETE FROM web_session WHERE expires < ?", {val(std::string(now))}); });
+}
+
+LoginThrottle SqlAccounts::throttle(std::string_view key) {
+  return atomically(c_, [&] {
+    Statement& st =
+        c_.prepare("SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?");
+    st.reset();
+    st.bind(1, std::string(key));
+    LoginThrottle t;
+    if (st.step()) {
+      t.failures = static_cast<int>(as_int(st.column(0)).value_or(0));
+      t.window_start = as_text(st.column(1));
+      t.locked_until = as_text(st.column(2));
+    }
+    st.reset();
+    return t;
+  });
+}
+
+void SqlAccounts::put_throttle(std::string_view key, const LoginThrottle& t) {
+  atomically(c_, [&] {
+    const std::string k(key);
+    run(c_, "DELETE FROM login_throttle WHERE key = ?", {val(k)});
+    run(c_,
+        "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES "
+        "(?,?,?,?)",
+        {val(k), val(t.failures), val(t.window_start), val(t.locked_until)});
+  });
+}
+
+void SqlAccounts::clear_throttle(std::string_view key) {
+  atomically(c_,
+             [&] { run(c_, "DELETE FROM login_throttle WHERE key = ?", {val(std::string(key))}); });
+}
+
+} // namespace traguardi::sql

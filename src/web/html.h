@@ -1,0 +1,52 @@
+// The frame every page of the web application shares, and the small HTML helpers pages use.
+//
+// Pages are server-rendered strings: one layout (Bootstrap Italia header, skip link, navigation,
+// footer) so that every page is keyboard-usable and announces its language and title the same
+// way, and one escaping function that every piece of user data goes through.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/auth.h"
+
+namespace traguardi::web {
+
+/// Escapes & < > " ' for text nodes and quoted attributes.
+std::string esc(std::string_view text);
+/// Percent-encodes a query-string value.
+std::string url_encode(std::string_view text);
+
+struct Crumb {
+  std::string label;
+  std::string href; // empty: current page
+};
+
+struct PageFrame {
+  std::string title; // <title> and <h1>
+  const app::Principal* user = nullptr;
+  std::string ente_name; // shown in the slim header
+  std::string active;    // navigation key: cruscotto, piano, registro, utenti
+  std::vector<Crumb> crumbs;
+};
+
+/// The complete HTML document around `body` (which starts after the <h1>).
+std::string render_page(const PageFrame& f, std::string_view body);
+
+/// <input type="hidden" name="csrf" ...> for the signed-in user's forms.
+std::string csrf_field(const app::Principal& p);
+
+/// A Bootstrap Italia alert (kind: danger, warning, success, info) with a role that screen
+/// readers announce.
+std::string alert(std::string_view kind, std::string_view text);
+
+/// A labelled text input with its validation message next to it (aria-describedby).
+struct Field {
+  std::string name, label, value, error, hint;
+  std::string type = "text";
+  std::string extra; // more attributes, e.g. inputmode="decimal"
+};
+std::string input_field(const Field& f);
+
+} // namespace traguardi::web

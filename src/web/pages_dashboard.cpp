@@ -1,0 +1,135 @@
+// The home page: how the plan is doing by CdR, missione and assessorato, which objectives are
+// late or off target, and what the signed-in user still has to fill.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "app/clock.h"
+#include "app/plan_access.h"
+#include "core/figures.h"
+#include "core/italian.h"
+#include "web/charts.h"
+#include "web/plan_views.h"
+#include "web/routes.h"
+
+namespace traguardi::web {
+namespace {
+
+std::string axis_label(const Dataset& d, const std::string& axis, const std::string& key) {
+  if (axis == "cdr") return center_name(d, key);
+  if (axis == "assessorato") {
+    const Assessorato* a = find_assessorato(d, key);
+    return a ? a->description : key;
+  }
+  auto slash = key.find('/');
+  if (slash != std::string::npos) {
+    const Objective* o = find_objective(d, key.substr(0, slash), key.substr(slash + 1));
+    if (o)
+      return o->code + " " + (o->short_description.empty() ? o->description : o->short_description);
+  }
+  return key;
+}
+
+std::string axis_section(const Dataset& d, const std::vector<RollupFigure>& rollups,
+                         const std::string& axis, const std::string& heading) {
+  std::vector<Bar> progress, achievement;
+  std::string rows;
+  for (const auto& r : rollups) {
+    if (r.axis != axis) continue;
+    const std::string label = axis_label(d, axis, r.key);
+    progress.push_back({label, r.progress});
+    achievement.push_back({label, r.achievement});
+    rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        esc(label), r.objectives, percent_text(r.progress),
+                        percent_text(r.achievement));
+  }
+  if (rows.empty()) return {};
+  const std::string id = "g-" + axis;
+  return fmt::format(
+      "<section class=\"mb-5\" aria-labelledby=\"{0}-h\"><h2 id=\"{0}-h\" class=\"h4\">{1}</h2>"
+      "<div class=\"row\"><div class=\"col-lg-6\"><h3 class=\"h6\">Avanzamento medio</h3>{2}</div>"
+      "<div class=\"col-lg-6\"><h3 class=\"h6\">Raggiungimento medio</h3>{3}</div></div>"
+      "<div class=\"table-responsive\"><table class=\"table table-sm\"><caption>{1}: "
+      "valori</caption><thead><tr><th scope=\"col\">Voce</th><th scope=\"col\">Obiettivi</th>"
+      "<th scope=\"col\">Avanzamento</th><th scope=\"col\">Raggiungimento</th></tr></thead>"
+      "<tbody>{4}</tbody></table></div></section>",
+      id, esc(heading), percent_bars_svg(id + "-p", "Avanzamento medio – " + heading, progress),
+      percent_bars_svg(id + "-r", "Raggiungimento medio – " + heading, achievement), rows);
+}
+
+std::string objective_list(const std::vector<const Objective*>& list, const std::string& empty) {
+  if (list.empty()) return "<p>" + esc(empty) + "</p>";
+  std::string out = "<ul class=\"list-unstyled\">";
+  std::size_t shown = 0;
+  for (const Objective* o : list) {
+    if (++shown > 20) break;
+    out += fmt::format("<li class=\"mb-1\"><a href=\"{}\">{}</a> – {}</li>", objective_href(*o),
+                       esc(o->code),
+                       esc(o->short_description.empty() ? o->description : o->short_description));
+  }
+  out += "</ul>";
+  if (list.size() > 20)
+    out += fmt::format("<p>e altri {} (vedere il <a href=\"/piano\">piano</a>).</p>",
+                       list.size() - 20);
+  return out;
+}
+
+void dashboard(Call& c) {
+  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
+  const auto figs = compute_all(*d);
+  const auto rollups = compute_rollups(*d, figs);
+  const Date today = app::today();
+  std::vector<const Objective*> late, off;
+  Decimal psum, asum;
+  int pn = 0, an = 0, peg = 0;
+  for (std::size_t i = 0; i < figs.size(); ++i) {
+    const Objective& o = d->objectives[i];
+    if (o.level != Level::peg) continue;
+    ++peg;
+    if (figs[i].progress.value) psum += *figs[i].progress.value, ++pn;
+    if (figs[i].achievement.value) asum += *figs[i].achievement.value, ++an;
+    if (is_late(o, today)) late.push_back(&o);
+    if (is_off_target(figs[i])) off.push_back(&o);
+  }
+  auto mean = [](Decimal s, int n) -> std::optional<Decimal> {
+    if (n == 0) return std::nullopt;
+    return s / Decimal::from_int(n);
+  };
+  std::string body = fmt::format(
+      "<div class=\"row g-3 mb-5\">"
+      "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
+      "Obiettivi di PEG</p><p class=\"h3 mb-0\">{}</p></div></div>"
+      "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
+      "Avanzamento medio</p><p class=\"h3 mb-0\">{}</p></div></div>"
+      "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
+      "Raggiungimento medio</p><p class=\"h3 mb-0\">{}</p></div></div>"
+      "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
+      "In ritardo</p><p class=\"h3 mb-0\">{}</p></div></div></div>",
+      peg, percent_text(mean(psum, pn)), percent_text(mean(asum, an)), late.size());
+  auto to_fill = app::objectives_to_fill(c.user, *d);
+  if (c.user.role == app::UserRole::responsabile)
+    body += "<section class=\"mb-5\" aria-labelledby=\"da-compilare\"><h2 id=\"da-compilare\" "
+            "class=\"h4\">Da compilare</h2>" +
+            objective_list(to_fill, "Nessun dato da compilare: tutte le fasi e gli indicatori "
+                                    "del suo centro hanno un valore.") +
+            "</section>";
+  body += "<div class=\"row\"><section class=\"col-lg-6 mb-5\" aria-labelledby=\"ritardo\"><h2 "
+          "id=\"ritardo\" class=\"h4\">Obiettivi in ritardo</h2>" +
+          objective_list(late, "Nessun obiettivo in ritardo.") +
+          "</section><section class=\"col-lg-6 mb-5\" aria-labelledby=\"fuori\"><h2 id=\"fuori\" "
+          "class=\"h4\">Obiettivi sotto il valore atteso</h2>" +
+          objective_list(off, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
+  body += axis_section(*d, rollups, "cdr", "Per centro di responsabilità");
+  body += axis_section(*d, rollups, "missione", "Per missione");
+  body += axis_section(*d, rollups, "assessorato", "Per assessorato");
+  send_html(c.res, render_page(frame(c, "Cruscotto", "cruscotto", &*d), body));
+}
+
+} // namespace
+
+void register_dashboard(httplib::Server& s, Env& env) {
+  get_page(s, env, "/", dashboard);
+}
+
+} // namespace traguardi::web

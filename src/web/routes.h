@@ -1,0 +1,62 @@
+// What every page handler receives, and the registration of each group of pages.
+//
+// Handlers are plain functions over (Call&): the request, the response, the database through
+// app::Workspace and the signed-in user. Helpers here enforce the rules every handler shares —
+// sign-in required, CSRF on unsafe methods, errors mapped to HTTP statuses — so a page cannot
+// forget them.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "web/html.h"
+
+namespace traguardi::web {
+
+class Assets;
+
+struct Env {
+  app::Workspace& ws;
+  const Assets& assets;
+};
+
+struct Call {
+  const httplib::Request& req;
+  httplib::Response& res;
+  Env& env;
+  Store& store;
+  app::Principal user;
+};
+
+using Page = std::function<void(Call&)>;
+
+/// GET page for signed-in users; anonymous visitors are sent to the login page.
+void get_page(httplib::Server& s, Env& env, const std::string& pattern, Page page);
+/// POST form for signed-in users; CSRF token checked first (403 and nothing done when wrong).
+void post_form(httplib::Server& s, Env& env, const std::string& pattern, Page page);
+
+/// Writes a complete error page with its status.
+void error_page(Call& c, int status, const std::string& title, const std::string& message);
+void send_html(httplib::Response& res, const std::string& html, int status = 200);
+/// 303 See Other to a local path.
+void redirect(httplib::Response& res, const std::string& to);
+/// The session cookie value from the request, when present.
+std::string cookie(const httplib::Request& req, const std::string& name);
+/// The frame (title, user, ente) of a page of the signed-in user.
+PageFrame frame(const Call& c, std::string title, std::string active, const Dataset* d = nullptr);
+
+void register_auth_pages(httplib::Server& s, Env& env);
+void register_dashboard(httplib::Server& s, Env& env);
+void register_plan_pages(httplib::Server& s, Env& env);
+void register_objective_pages(httplib::Server& s, Env& env);
+void register_user_pages(httplib::Server& s, Env& env);
+void register_audit_pages(httplib::Server& s, Env& env);
+
+constexpr const char* kSessionCookie = "tg_sessione";
+
+} // namespace traguardi::web
