@@ -67,7 +67,7 @@ std::string percent_bars_svg(const std::string& id, const std::string& title,
 
 std::string history_svg(const std::string& id, const std::string& title,
                         const std::vector<Point>& points, std::optional<Decimal> target) {
-  const long w = 420, h = 180, left = 60, bottom = 30, top = 10;
+  const long w = 420, h = 190, left = 60, bottom = 30, top = 24;
   Decimal maxv = target.value_or(Decimal());
   for (const auto& p : points)
     if (p.value) maxv = max(maxv, *p.value);
@@ -89,7 +89,7 @@ std::string history_svg(const std::string& id, const std::string& title,
                      h - bottom, w - 10);
   out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" "
                      "fill=\"#404040\">{}</text>",
-                     left - 4, top + 10, esc(italian::format_number(maxv)));
+                     left - 4, top + 4, esc(italian::format_number(maxv)));
   for (long i = 0; i < static_cast<long>(points.size()); ++i) {
     const auto& p = points[i];
     const long x = left + i * slot + slot / 4;
@@ -108,9 +108,9 @@ std::string history_svg(const std::string& id, const std::string& title,
   if (target) {
     long ty = h - bottom - scale_px(*target, maxv, plot_h);
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#a61919\" "
-                       "stroke-dasharray=\"6 4\" stroke-width=\"2\"/><text x=\"{2}\" y=\"{3}\" "
-                       "font-size=\"11\" text-anchor=\"end\" fill=\"#a61919\">atteso</text>",
-                       left, ty, w - 10, ty - 4);
+                       "stroke-dasharray=\"6 4\" stroke-width=\"2\"/><text x=\"4\" y=\"{3}\" "
+                       "font-size=\"11\" text-anchor=\"start\" fill=\"#a61919\">atteso</text>",
+                       left, ty, w - 10, ty + 4);
   }
   return out + "</svg>";
 }
