@@ -62,9 +62,19 @@ std::string collapse_spaces(std::string_view s) {
 std::string matching_key(std::string_view raw) {
   std::string s = collapse_spaces(raw);
   // PDF tools print the legacy ASCII apostrophe as U+2019 (or U+2018): the same name.
-  for (std::size_t at; (at = s.find("\xE2\x80\x99")) != std::string::npos ||
-                       (at = s.find("\xE2\x80\x98")) != std::string::npos;)
-    s.replace(at, 3, "'");
+  if (s.find("\xE2\x80") != std::string::npos) {
+    std::string folded;
+    folded.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
+        folded += '\'';
+        i += 2;
+      } else {
+        folded += s[i];
+      }
+    }
+    s = std::move(folded);
+  }
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -1,6 +1,5 @@
 #include "importer/sheet_import.h"
 
-
 #include "core/codes.h"
 #include "core/normalize.h"
 #include "importer/entity_dictionary.h"
@@ -111,12 +110,10 @@ private:
   // they do not, the copy whose cells were better separated wins and the difference is a finding.
   void merge_header(Group& g, const PageHeader& again) {
     const PageHeader& first = *g.header;
-    auto same = [](const std::string& a, const std::string& b) {
-      return collapse_spaces(a) == collapse_spaces(b);
-    };
-    if (same(first.description, again.description) && same(first.assessorato, again.assessorato) &&
-        same(first.area_text, again.area_text) && same(first.center_name, again.center_name) &&
-        same(first.responsible, again.responsible))
+    // Header cells are joined from normalised (single-spaced) lines: plain comparison.
+    if (first.description == again.description && first.assessorato == again.assessorato &&
+        first.area_text == again.area_text && first.center_name == again.center_name &&
+        first.responsible == again.responsible)
       return;
     const int want = header_cells(layout_.templ);
     const bool better = std::abs(again.cells - want) < std::abs(first.cells - want);

@@ -206,6 +206,9 @@ public:
   LineScanner(std::string_view text, TextArena& arena, std::vector<Line>& lines)
       : text_(text), arena_(arena), lines_(lines) {}
 
+  // Lines that start with a form feed (a page of the printout begins), by index.
+  std::vector<std::size_t> form_feeds;
+
   void run() {
     const std::size_t size = text_.size();
     std::size_t i = 0;
@@ -269,6 +272,7 @@ private:
     std::string_view piece = text_.substr(start_, end - start_);
     if (!piece.empty() && (piece.front() == ' ' || piece.back() == ' ')) rewrite_ = true;
     const int number = static_cast<int>(lines_.size()) + 1;
+    if (!piece.empty() && piece.front() == '\f') form_feeds.push_back(lines_.size());
     if (!rewrite_ && (!maybe_glued_ || !has_glued_label(piece))) {
       lines_.push_back(Line{number, piece, false});
     } else if (!rewrite_) {
@@ -295,7 +299,21 @@ private:
 std::vector<Line> split_lines(std::string_view text, TextArena& arena) {
   std::vector<Line> lines;
   lines.reserve(text.size() / 24 + 16);
-  LineScanner(text, arena, lines).run();
+  LineScanner scanner(text, arena, lines);
+  scanner.run();
+  if (scanner.form_feeds.empty()) return lines;
+  // A printed page that ends inside a cell is no cell boundary, but mutool and pdfminer end
+  // every page with an empty line before the form feed (mutool also gives the feed a line of
+  // its own). That empty line and the feed's own line go; every other line keeps its number.
+  std::vector<bool> drop(lines.size(), false);
+  for (std::size_t k : scanner.form_feeds) {
+    if (lines[k].blank()) drop[k] = true;
+    if (k > 0 && lines[k - 1].blank()) drop[k - 1] = true;
+  }
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < lines.size(); ++r)
+    if (!drop[r]) lines[w++] = lines[r];
+  lines.resize(w);
   return lines;
 }
 

@@ -131,6 +131,29 @@ std::string emphasized(const std::string& text) {
   return join(out);
 }
 
+std::string page_feeds(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (char c : text) {
+    if (c == '\n') {
+      lines.push_back(line);
+      line.clear();
+    } else {
+      line += c;
+    }
+  }
+  lines.push_back(line);
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += lines[i];
+    if (i + 1 == lines.size()) break;
+    out += '\n';
+    // Inside a cell (two printed lines in a row), as mutool ends a page of the printout.
+    if (i % 37 == 36 && !lines[i].empty() && !lines[i + 1].empty()) out += "\n\f\n";
+  }
+  return out;
+}
+
 std::string crlf(const std::string& text) {
   std::string out;
   for (char c : text) {

@@ -14,5 +14,7 @@ std::string rewrapped(const std::string& text, std::size_t width = 70);
 std::string glued_labels(const std::string& text);
 std::string emphasized(const std::string& text);
 std::string crlf(const std::string& text);
+/// A printed page ending inside a cell: an empty line and a form feed line (mutool's page end).
+std::string page_feeds(const std::string& text);
 
 } // namespace variants

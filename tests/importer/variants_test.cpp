@@ -23,6 +23,7 @@ const std::vector<Variant>& all_variants() {
       {"glued", variants::glued_labels},
       {"markup", variants::emphasized},
       {"crlf", variants::crlf},
+      {"pagefeed", variants::page_feeds},
       {"all",
        [](const std::string& t) {
          return variants::crlf(variants::tab_separated(
@@ -48,7 +49,7 @@ TEST_P(SeedVariants, SameCensus) {
 
 INSTANTIATE_TEST_SUITE_P(AllSeeds, SeedVariants,
                          ::testing::Combine(::testing::Values("000", "001", "003"),
-                                            ::testing::Range<std::size_t>(0, 6)),
+                                            ::testing::Range<std::size_t>(0, 7)),
                          [](const auto& info) {
                            return std::string("F") + std::get<0>(info.param) + "_" +
                                   all_variants()[std::get<1>(info.param)].name;
