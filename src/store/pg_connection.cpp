@@ -6,10 +6,10 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
 
 #include "core/error.h"
 #include "store/pg_deferred_keys.h"
+#include "store/pg_library.h"
 
 namespace traguardi::sql {
 namespace {
@@ -25,13 +25,13 @@ std::string first_line(std::string s) {
 }
 
 std::string server_message(const PGresult* r, PGconn* c) {
-  const char* m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  return first_line(m ? m : PQerrorMessage(c));
+  const char* m = r ? pq().PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  return first_line(m ? m : pq().PQerrorMessage(c));
 }
 
 // One place decides which failures are a lost race (Conflict) and which are not.
 [[noreturn]] void throw_failure(const PGresult* r, PGconn* c) {
-  const char* code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const char* code = r ? pq().PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   std::string state = code ? code : "";
   std::string msg = server_message(r, c);
   if (state.rfind("23", 0) == 0)
@@ -41,18 +41,21 @@ std::string server_message(const PGresult* r, PGconn* c) {
                    "momento da un'altra sessione; ricaricare e riprovare");
   if (state == "42501") // least-privilege roles (docs/deploy.md) meet this one
     throw StoreError(fmt::format("il ruolo PostgreSQL non ha i permessi necessari: {}", msg));
-  if (PQstatus(c) == CONNECTION_BAD || state.rfind("08", 0) == 0)
+  if (pq().PQstatus(c) == CONNECTION_BAD || state.rfind("08", 0) == 0)
     throw StoreError(fmt::format("connessione a PostgreSQL interrotta: {}", msg));
   throw StoreError(fmt::format("errore PostgreSQL{}: {}", state.empty() ? "" : " " + state, msg));
 }
 
-using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+void clear_result(PGresult* r) {
+  pq().PQclear(r);
+}
+using ResultPtr = std::unique_ptr<PGresult, decltype(&clear_result)>;
 ResultPtr wrap(PGresult* r) {
-  return ResultPtr(r, &PQclear);
+  return ResultPtr(r, &clear_result);
 }
 
 void check(const ResultPtr& r, PGconn* c, ExecStatusType expected = PGRES_COMMAND_OK) {
-  auto s = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  auto s = r ? pq().PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (s != expected && s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) throw_failure(r.get(), c);
 }
 
@@ -64,7 +67,7 @@ public:
       : owner_(owner), c_(c), name_(std::move(name)) {
     int n = 0;
     std::string text = number_placeholders(sql, &n);
-    check(wrap(PQprepare(c_, name_.c_str(), text.c_str(), 0, nullptr)), c_);
+    check(wrap(pq().PQprepare(c_, name_.c_str(), text.c_str(), 0, nullptr)), c_);
     params_.resize(static_cast<std::size_t>(n));
   }
 
@@ -86,12 +89,12 @@ public:
   }
 
   std::string_view text(int i) const override {
-    return {PQgetvalue(result_.get(), row_, i),
-            static_cast<std::size_t>(PQgetlength(result_.get(), row_, i))};
+    return {pq().PQgetvalue(result_.get(), row_, i),
+            static_cast<std::size_t>(pq().PQgetlength(result_.get(), row_, i))};
   }
 
   std::optional<std::int64_t> integer(int i) const override {
-    if (PQgetisnull(result_.get(), row_, i)) return std::nullopt;
+    if (pq().PQgetisnull(result_.get(), row_, i)) return std::nullopt;
     std::string_view t = text(i);
     std::int64_t n = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
@@ -101,10 +104,10 @@ public:
   }
 
   Value column(int i) const override {
-    if (PQgetisnull(result_.get(), row_, i)) return std::monostate{};
-    const char* p = PQgetvalue(result_.get(), row_, i);
-    int len = PQgetlength(result_.get(), row_, i);
-    Oid t = PQftype(result_.get(), i);
+    if (pq().PQgetisnull(result_.get(), row_, i)) return std::monostate{};
+    const char* p = pq().PQgetvalue(result_.get(), row_, i);
+    int len = pq().PQgetlength(result_.get(), row_, i);
+    Oid t = pq().PQftype(result_.get(), i);
     if (t == kInt8 || t == kInt4 || t == kInt2) {
       std::int64_t n = 0;
       std::from_chars(p, p + len, n);
@@ -130,7 +133,7 @@ private:
   PGconn* c_;
   std::string name_;
   std::vector<std::optional<std::string>> params_;
-  ResultPtr result_{nullptr, &PQclear};
+  ResultPtr result_{nullptr, &clear_result};
   int row_ = -1;
   int rows_ = 0;
   std::int64_t changes_ = 0;
@@ -162,18 +165,18 @@ public:
   std::size_t pending_bytes() const { return buffer_.size(); }
   void discard() { buffer_.clear(); }
   void send(PGconn* c) {
-    check(wrap(PQexec(
+    check(wrap(pq().PQexec(
               c, fmt::format("COPY {} ({}) FROM STDIN", shape_.table, shape_.columns).c_str())),
           c, PGRES_COPY_IN);
-    if (PQputCopyData(c, buffer_.data(), static_cast<int>(buffer_.size())) != 1 ||
-        PQputCopyEnd(c, nullptr) != 1)
+    if (pq().PQputCopyData(c, buffer_.data(), static_cast<int>(buffer_.size())) != 1 ||
+        pq().PQputCopyEnd(c, nullptr) != 1)
       throw_failure(nullptr, c);
     buffer_.clear();
     // The COPY's outcome (a duplicate key is reported here); read to the end either way.
-    ResultPtr failed{nullptr, &PQclear};
-    for (PGresult* r; (r = PQgetResult(c)) != nullptr;) {
+    ResultPtr failed{nullptr, &clear_result};
+    for (PGresult* r; (r = pq().PQgetResult(c)) != nullptr;) {
       auto res = wrap(r);
-      if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) failed = std::move(res);
+      if (!failed && pq().PQresultStatus(r) != PGRES_COMMAND_OK) failed = std::move(res);
     }
     if (failed) throw_failure(failed.get(), c);
   }
@@ -191,14 +194,14 @@ public:
   ~PgConnection() override {
     copies_.clear();
     cache_.clear();
-    PQfinish(c_);
+    pq().PQfinish(c_);
   }
 
   Dialect dialect() const override { return Dialect::postgresql; }
 
   void execute(std::string_view sql) override {
     flush();
-    check(wrap(PQexec(c_, std::string(sql).c_str())), c_);
+    check(wrap(pq().PQexec(c_, std::string(sql).c_str())), c_);
   }
 
   Statement& prepare(const std::string& sql) override {
@@ -232,8 +235,8 @@ public:
     bulk_ = false;
     deferred_ = {}; // the ROLLBACK brings the keys back
 
-    if (PQstatus(c_) == CONNECTION_OK && PQtransactionStatus(c_) != PQTRANS_IDLE)
-      wrap(PQexec(c_, "ROLLBACK"));
+    if (pq().PQstatus(c_) == CONNECTION_OK && pq().PQtransactionStatus(c_) != PQTRANS_IDLE)
+      wrap(pq().PQexec(c_, "ROLLBACK"));
   }
   void bulk_load() override { bulk_ = true; }
   void defer_keys() override {
@@ -299,11 +302,11 @@ void PgStatement::execute() {
   std::vector<const char*> values(params_.size());
   for (std::size_t i = 0; i < params_.size(); ++i)
     values[i] = params_[i] ? params_[i]->c_str() : nullptr;
-  auto r = wrap(PQexecPrepared(c_, name_.c_str(), static_cast<int>(values.size()), values.data(),
-                               nullptr, nullptr, 0));
+  auto r = wrap(pq().PQexecPrepared(c_, name_.c_str(), static_cast<int>(values.size()),
+                                    values.data(), nullptr, nullptr, 0));
   check(r, c_);
-  rows_ = PQntuples(r.get());
-  const char* affected = PQcmdTuples(r.get());
+  rows_ = pq().PQntuples(r.get());
+  const char* affected = pq().PQcmdTuples(r.get());
   changes_ = 0;
   if (affected && *affected) std::from_chars(affected, affected + std::strlen(affected), changes_);
   row_ = -1;
@@ -330,15 +333,15 @@ std::unique_ptr<Connection> open_postgres(const std::string& url) {
   const char* keys[] = {"connect_timeout", "application_name", "dbname", "client_encoding",
                         nullptr};
   const char* values[] = {"10", "traguardi", url.c_str(), "UTF8", nullptr};
-  PGconn* c = PQconnectdbParams(keys, values, 1);
+  PGconn* c = pq().PQconnectdbParams(keys, values, 1);
   if (!c) throw StoreError("impossibile connettersi a PostgreSQL: memoria esaurita");
-  if (PQstatus(c) != CONNECTION_OK) {
-    std::string msg = first_line(PQerrorMessage(c));
-    PQfinish(c);
+  if (pq().PQstatus(c) != CONNECTION_OK) {
+    std::string msg = first_line(pq().PQerrorMessage(c));
+    pq().PQfinish(c);
     throw StoreError(fmt::format("impossibile connettersi a PostgreSQL ({}): {}",
                                  redact_postgres_url(url), msg));
   }
-  PQsetNoticeProcessor(c, ignore_notice, nullptr);
+  pq().PQsetNoticeProcessor(c, ignore_notice, nullptr);
   auto conn = std::make_unique<PgConnection>(c);
   // CREATE TABLE ... would otherwise print NOTICEs about implicit indexes on the terminal.
   conn->execute("SET client_min_messages = warning");
