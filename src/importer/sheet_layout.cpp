@@ -200,6 +200,25 @@ void fill_cells(SheetTemplate templ, const std::vector<Block>& blocks, PageHeade
   }
 }
 
+// Without the empty line between the cells (pdftotext's default mode drops it), the header of
+// a SCHEDA OBIETTIVI di PEG is still told apart by shape: the CdR is printed in capitals, the
+// description in mixed case, so the trailing run of mixed-case lines is the description.
+void split_by_shape(SheetTemplate templ, std::vector<Block>& blocks, int line, FindingSink& sink) {
+  if (templ != SheetTemplate::peg_objectives || blocks.size() != 1 || blocks[0].size() < 2) return;
+  Block& b = blocks[0];
+  std::size_t from = b.size();
+  while (from > 1 && !is_upper_word(b[from - 1]))
+    --from;
+  if (from == b.size() || (from > 1 && !is_upper_word(b[from - 1]))) return;
+  Block desc(b.begin() + static_cast<std::ptrdiff_t>(from), b.end());
+  b.resize(from);
+  blocks.push_back(std::move(desc));
+  sink.info(line, "intestazione_per_forma",
+            "intestazione senza righe vuote fra le celle: descrizione riconosciuta dalle minuscole",
+            "una riga vuota fra centro di responsabilità e descrizione",
+            "descrizione dalle righe in minuscolo dopo il centro in maiuscolo");
+}
+
 // Parses the header block at the top of a page; returns the index of the first body line.
 std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::size_t to,
                          SheetTemplate templ, Page& page, FindingSink& sink) {
@@ -251,8 +270,9 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     page.header = std::move(h);
     return i + 1;
   }
-  fill_cells(templ, blocks, h);
   h.cells = static_cast<int>(blocks.size());
+  split_by_shape(templ, blocks, h.first_line, sink);
+  fill_cells(templ, blocks, h);
   bool center_after = istarts_with(lines[j].text, "Centro");
   h.last_line = lines[j].number;
   std::size_t k = j + 1;
