@@ -1,6 +1,7 @@
 #include "importer/tsv_words.h"
 
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "importer/pdf_text.h"
@@ -23,10 +24,13 @@ bool split_row(std::string_view line, std::string_view (&f)[12]) {
   return true;
 }
 
-double number(std::string_view s) {
-  // Coordinates are printed with a decimal point whatever the locale.
+// Coordinates are printed with a decimal point whatever the locale. Anything else (nan, inf,
+// absurd sizes: a damaged or hand-made file) makes the row unusable, not the layout undefined.
+std::optional<double> number(std::string_view s) {
   double v = 0;
-  std::from_chars(s.data(), s.data() + s.size(), v);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) || std::abs(v) > 1e6)
+    return std::nullopt;
   return v;
 }
 
@@ -54,9 +58,10 @@ std::optional<std::string> word_box_tsv_to_text(std::string_view text) {
     if (!split_row(line, f) || f[0] != "5" || f[11].empty() || f[11].starts_with("###")) continue;
     if (f[1] != page) flush();
     page = f[1];
-    const double left = number(f[6]), top = number(f[7]);
-    const double width = number(f[8]), height = number(f[9]);
-    words.push_back(pdf::Word{left, left + width, top + height / 2, height, std::string(f[11])});
+    auto left = number(f[6]), top = number(f[7]), width = number(f[8]), height = number(f[9]);
+    if (!left || !top || !width || !height || *width < 0 || *height <= 0) continue;
+    words.push_back(
+        pdf::Word{*left, *left + *width, *top + *height / 2, *height, std::string(f[11])});
     any = true;
   }
   flush();

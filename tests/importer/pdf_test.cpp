@@ -12,6 +12,7 @@
 #include "fixture_text.h"
 #include "importer/sheet_import.h"
 #include "importer/sheet_labels.h"
+#include "importer/tsv_words.h"
 #include "seed_census.h"
 
 namespace fs = std::filesystem;
@@ -103,4 +104,20 @@ TEST(PdfImportErrors, FixtureSheetRoundTripsThroughPdf) {
   EXPECT_EQ(s->phase_count(), 1);
   ASSERT_EQ(s->indicator_count(), 3);
   EXPECT_EQ(s->objectives[0].indicators[1].history.size(), 2u);
+}
+
+TEST(WordBoxTsv, DamagedRowsAreSkippedAndLinesComeBackInOrder) {
+  const std::string head = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_"
+                           "num\tleft\ttop\twidth\theight\tconf\ttext\n";
+  const std::string rows = "5\t1\t0\t0\t0\t0\t41.00\t39.35\t16.80\t5.96\t100\tsecondo\n"
+                           "5\t1\t0\t0\t0\t0\t41.00\t31.35\t16.80\t5.96\t100\tprimo\n"
+                           "5\t1\t0\t0\t0\t1\tnan\t31.35\t16.80\t5.96\t100\trotto\n"
+                           "5\t1\t0\t0\t0\t1\t70.00\t31.35\t1e300\t5.96\t100\tenorme\n"
+                           "5\t1\t0\t0\t0\t1\t70.00\t31.35\t10.00\t0\t100\tpiatto\n"
+                           "5\t1\t0\t0\t0\t1\t70.00\t31.35\n";
+  ASSERT_TRUE(importer::is_word_box_tsv(head + rows));
+  auto text = importer::word_box_tsv_to_text(head + rows);
+  ASSERT_TRUE(text);
+  EXPECT_EQ(*text, "primo\nsecondo\n");
+  EXPECT_FALSE(importer::word_box_tsv_to_text(head + "5\t1\t0\t0\t0\t1\tx\ty\tz\tw\t1\tniente\n"));
 }
