@@ -102,9 +102,12 @@ constexpr std::array<Center, 5> kCenters{{
      "RIVA MARCO",
      {"NUCLEO VIABILITA'", "NUCLEO PROSSIMITA'"}},
 }};
-// The programmes each centre works on (indices into kProgrammes).
-constexpr std::array<std::array<int, 3>, 5> kCenterProgrammes{
-    {{0, 1, 2}, {4, 5, 6}, {9, 10, 10}, {7, 8, 11}, {6, 6, 3}}};
+// The programmes each centre works on (indices into kProgrammes), within its competences: the
+// Polizia Locale runs road safety, not school services.
+constexpr std::array<std::array<int, 4>, 5> kCenterProgrammes{
+    {{0, 1, 2, 3}, {4, 5, 6, 4}, {9, 10, 9, 10}, {7, 8, 11, 7}, {6, 6, 6, 6}}};
+// The centre (index in kCenters) that owns each programme, in kProgrammes order.
+constexpr std::array<int, 12> kProgrammeCenter{0, 0, 0, 0, 1, 1, 4, 3, 3, 2, 2, 3};
 
 constexpr std::array<const char*, 10> kStaff{
     "BIANCHI SARA", "CONTE LUCA",   "DE SANTIS ANNA", "ESPOSITO RITA",  "FONTANA IVO",
@@ -124,19 +127,57 @@ struct IndicatorTemplate {
   Polarity polarity;
   int target;
 };
-constexpr std::array<IndicatorTemplate, 6> kIndicators{{
-    {"Numero di utenti raggiunti", IndicatorType::efficacia, Scale::count,
-     Polarity::higher_is_better, 120},
-    {"Pratiche concluse nei termini (%)", IndicatorType::efficienza, Scale::percent,
-     Polarity::higher_is_better, 90},
-    {"Relazione finale approvata (si=1 no=0)", IndicatorType::efficacia, Scale::boolean,
-     Polarity::higher_is_better, 1},
-    {"Giorni medi di attesa", IndicatorType::qualita, Scale::count, Polarity::lower_is_better, 30},
-    {"Risorse impegnate (euro)", IndicatorType::quantitativo, Scale::euro,
-     Polarity::higher_is_better, 45000},
-    {"Segnalazioni risolte entro 10 giorni (%)", IndicatorType::qualita, Scale::percent,
-     Polarity::higher_is_better, 85},
+// Indicators of each centre (kCenters order): the unit in the description is the scale.
+constexpr std::array<std::array<IndicatorTemplate, 4>, 5> kIndicators{{
+    {{{"Persone prese in carico dai servizi (numero)", IndicatorType::efficacia, Scale::count,
+       Polarity::higher_is_better, 120},
+      {"Domande di nido accolte sul totale (%)", IndicatorType::efficacia, Scale::percent,
+       Polarity::higher_is_better, 90},
+      {"Spesa per l'assistenza domiciliare (euro)", IndicatorType::quantitativo, Scale::euro,
+       Polarity::higher_is_better, 45000},
+      {"Giorni medi di attesa per la presa in carico", IndicatorType::qualita, Scale::count,
+       Polarity::lower_is_better, 30}}},
+    {{{"Raccolta differenziata sul totale dei rifiuti (%)", IndicatorType::efficacia,
+       Scale::percent, Polarity::higher_is_better, 75},
+      {"Alberi messi a dimora (numero)", IndicatorType::quantitativo, Scale::count,
+       Polarity::higher_is_better, 150},
+      {"Importo dei lavori aggiudicati (euro)", IndicatorType::quantitativo, Scale::euro,
+       Polarity::higher_is_better, 250000},
+      {"Relazione finale approvata (sì=1, no=0)", IndicatorType::efficacia, Scale::boolean,
+       Polarity::higher_is_better, 1}}},
+    {{{"Servizi disponibili online (numero)", IndicatorType::efficacia, Scale::count,
+       Polarity::higher_is_better, 40},
+      {"Dipendenti formati sul totale (%)", IndicatorType::efficacia, Scale::percent,
+       Polarity::higher_is_better, 80},
+      {"Giorni medi di risposta alle istanze online", IndicatorType::efficienza, Scale::count,
+       Polarity::lower_is_better, 15},
+      {"Spesa per la formazione del personale (euro)", IndicatorType::quantitativo, Scale::euro,
+       Polarity::higher_is_better, 20000}}},
+    {{{"Nuove attività di vicinato aperte (numero)", IndicatorType::efficacia, Scale::count,
+       Polarity::higher_is_better, 25},
+      {"Contributi erogati alle imprese (euro)", IndicatorType::quantitativo, Scale::euro,
+       Polarity::higher_is_better, 60000},
+      {"Presenze agli eventi culturali (numero)", IndicatorType::efficacia, Scale::count,
+       Polarity::higher_is_better, 5000},
+      {"Giovani inseriti al lavoro sul totale dei partecipanti (%)", IndicatorType::efficacia,
+       Scale::percent, Polarity::higher_is_better, 60}}},
+    {{{"Incidenti stradali rilevati (numero)", IndicatorType::efficacia, Scale::count,
+       Polarity::lower_is_better, 80},
+      {"Controlli su strada effettuati (numero)", IndicatorType::quantitativo, Scale::count,
+       Polarity::higher_is_better, 600},
+      {"Segnalazioni risolte entro 10 giorni (%)", IndicatorType::qualita, Scale::percent,
+       Polarity::higher_is_better, 85},
+      {"Relazione finale approvata (sì=1, no=0)", IndicatorType::efficacia, Scale::boolean,
+       Polarity::higher_is_better, 1}}},
 }};
+
+/// A plausible measured value around `target`; percentages never exceed 100.
+long measured(const IndicatorTemplate& t, Rng& rng, int from) {
+  if (t.scale == Scale::boolean) return rng.below(6) ? 1 : 0;
+  long v = t.target * (from + rng.below(45)) / 100;
+  if (t.scale == Scale::percent && v > 100) v = 100;
+  return v;
+}
 
 Decimal dec(long v, int decimals = 0) {
   long scale = 1;
@@ -222,8 +263,8 @@ void add_dup(Dataset& d) {
     o.operational_purpose = p.statement;
     o.state = "In Corso";
     o.assessorato = kMandateAssessorati[p.mandate];
-    o.center = d.centers[(i % kCenters.size()) * 3].code;
-    o.responsible = kCenters[i % kCenters.size()].head;
+    o.center = d.centers[kProgrammeCenter[i] * 3].code;
+    o.responsible = kCenters[kProgrammeCenter[i]].head;
     o.structures = {{p.name, "Programma", kMandates[p.mandate].missions[p.mission_ix], p.programme,
                      dec(100), std::nullopt, std::nullopt}};
     o.status = {{kYear, Date{kYear, 12, 31},
@@ -245,7 +286,7 @@ void add_dup(Dataset& d) {
 Objective peg_objective(Dataset& d, Rng& rng, int n) {
   const int ci = n % static_cast<int>(kCenters.size());
   const auto& c = kCenters[ci];
-  const int pi = kCenterProgrammes[ci][(n / kCenters.size()) % 3];
+  const int pi = kCenterProgrammes[ci][(n / kCenters.size()) % 4];
   const auto& p = kProgrammes[pi];
   const std::string center_code = d.centers[ci * 3].code;
   Objective o;
@@ -258,15 +299,10 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
   o.description = fmt::format("{}: intervento n. {} del {}", p.statement, n + 1, c.name);
   o.implementation = "Gruppo di lavoro interno con verifiche trimestrali.";
   o.objective_type = "Gestionale";
-  o.state = rng.below(5) == 0 ? "Concluso" : "In Corso";
   o.area = p.mandate + 1;
   o.assessorato = kMandateAssessorati[p.mandate];
   o.center = center_code;
   o.responsible = c.head;
-  o.status = {{kYear, Date{kYear, 12, 31},
-               fmt::format("Al 31/12/{} l'obiettivo risulta avviato; le fasi sono "
-                           "documentate negli atti del settore.",
-                           kYear)}};
   // Fasi: 2-4 consecutive steps whose weights sum to 100.
   const int phases = 2 + rng.below(3);
   int remaining = 100, month = 1;
@@ -293,10 +329,22 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
     month = end_month + 1;
     o.phases.push_back(std::move(f));
   }
+  // "Concluso" only when every fase is done.
+  bool done = true;
+  for (const auto& f : o.phases)
+    if (!f.progress || *f.progress != dec(100)) done = false;
+  o.state = done ? "Concluso" : "In Corso";
+  o.status = {{kYear, Date{kYear, 12, 31},
+               done ? fmt::format("Al 31/12/{} tutte le fasi risultano concluse, come documentato "
+                                  "negli atti del settore.",
+                                  kYear)
+                    : fmt::format("Al 31/12/{} l'obiettivo è in corso: alcune fasi non sono "
+                                  "ancora concluse e proseguono nell'anno successivo.",
+                                  kYear)}};
   // Indicators with three years of history.
   const int indicators = 1 + rng.below(3);
   for (int k = 0; k < indicators; ++k) {
-    const auto& t = kIndicators[(n + k * 2) % kIndicators.size()];
+    const auto& t = kIndicators[ci][(n / kCenters.size() + k) % kIndicators[ci].size()];
     Indicator i;
     i.order = k + 1;
     i.description = t.description;
@@ -304,14 +352,10 @@ Objective peg_objective(Dataset& d, Rng& rng, int n) {
     i.scale = t.scale;
     i.polarity = t.polarity;
     i.target = dec(t.target);
-    long actual =
-        t.scale == Scale::boolean ? (rng.below(6) ? 1 : 0) : t.target * (70 + rng.below(50)) / 100;
-    i.actual = dec(actual);
-    for (int y = 1; y <= 3; ++y) {
-      long past = t.scale == Scale::boolean ? 1 : t.target * (60 + rng.below(50)) / 100;
-      i.history.push_back({kYear - y, dec(past), y, false});
-    }
-    if (t.scale == Scale::boolean) i.note = "si=1 no=0";
+    i.actual = dec(measured(t, rng, 75));
+    for (int y = 1; y <= 3; ++y)
+      i.history.push_back({kYear - y, dec(measured(t, rng, 65)), y, false});
+    if (t.scale == Scale::boolean) i.note = "sì=1, no=0";
     o.indicators.push_back(std::move(i));
   }
   return o;

@@ -3,13 +3,15 @@
 #include <clocale>
 
 #include "cli/commands.h"
+#include "cli/parser_messages.h"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
   CLI::App app{"traguardi — pianificazione, monitoraggio e rendicontazione degli obiettivi "
                "(DUP, PEG, Piano di Zona)"};
+  traguardi::cli::italianize(app); // before the subcommands, which copy its settings
   app.require_subcommand(1);
-  app.set_version_flag("--version", "traguardi 0.1.0");
+  app.set_version_flag("--version", "traguardi 0.1.0", "Mostra la versione ed esce");
   traguardi::cli::Context ctx;
   traguardi::cli::register_demo(app, ctx);
   traguardi::cli::register_export(app, ctx);
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_import_sheet(app, ctx);
   traguardi::cli::register_user(app, ctx);
   traguardi::cli::register_serve(app, ctx);
+  traguardi::cli::italianize_help(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -212,6 +212,9 @@ std::vector<RollupFigure> compute_rollups(const Dataset& d,
         add(to_string(cur->level), o.vista + "/" + cur->code, f);
       }
     }
+    // Owner axes count PEG objectives only: a programma owned by the same CdR already averages
+    // those PEG objectives, and counting both would weigh them twice.
+    if (o.level != Level::peg) continue;
     if (!o.center.empty()) add("cdr", o.center, f);
     if (!o.responsible.empty()) add("responsabile", o.responsible, f);
     if (!o.assessorato.empty()) add("assessorato", o.assessorato, f);

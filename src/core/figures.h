@@ -85,8 +85,8 @@ std::optional<Decimal> achievement_value(const Objective& o);
 /// Figures of every objective of the dataset, in dataset order.
 std::vector<ObjectiveFigures> compute_all(const Dataset& d);
 
-/// Roll-ups along the objective tree (each ancestor gets the figures of its PEG descendants,
-/// or of its direct children when it has no PEG descendants) and along the owner axes.
+/// Roll-ups along the objective tree (each ancestor gets the figures of its PEG descendants)
+/// and along the owner axes (CdR, responsabile, assessorato), which count PEG objectives only.
 std::vector<RollupFigure> compute_rollups(const Dataset& d, const std::vector<ObjectiveFigures>& f);
 
 } // namespace traguardi

@@ -1,5 +1,6 @@
 #include "report/csv_renderer.h"
 
+#include <cstdio>
 #include <fstream>
 
 #include "core/csv_text.h"
@@ -18,36 +19,71 @@ void line(std::string& out, const std::vector<std::string>& fields) {
   out += "\r\n";
 }
 
+/// "Strutture coinvolte" -> "_strutture_coinvolte".
+std::string suffix_of(const std::string& name) {
+  std::string out = "_";
+  for (unsigned char c : name) {
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += static_cast<char>(c);
+    else if (out.back() != '_')
+      out += '_';
+  }
+  while (out.size() > 1 && out.back() == '_')
+    out.pop_back();
+  return out;
+}
+
 } // namespace
 
-std::string render_csv(const Document& d) {
-  std::string out = "\xEF\xBB\xBF";
-  bool first = true;
+std::vector<CsvFile> render_csv(const Document& d) {
+  std::vector<CsvFile> files;
   for (const FlatTable& t : flatten(d)) {
-    if (!first) out += "\r\n";
-    first = false;
-    line(out, {t.name});
+    CsvFile f{t.name == "Obiettivi" ? "" : suffix_of(t.name), t.name, "\xEF\xBB\xBF"};
     std::vector<std::string> fields;
     for (const auto& c : t.columns)
       fields.push_back(c.header);
-    line(out, fields);
+    line(f.text, fields);
     for (const auto& row : t.rows) {
       fields.clear();
       for (const auto& cell : row)
         fields.push_back(cell.text);
-      line(out, fields);
+      line(f.text, fields);
     }
+    if (f.suffix.empty())
+      files.insert(files.begin(), std::move(f));
+    else
+      files.push_back(std::move(f));
   }
-  return out;
+  return files;
 }
 
-Result<void> write_csv(const Document& d, const std::string& path) {
-  const std::string csv = render_csv(d);
-  std::ofstream out(path, std::ios::binary);
-  out << csv;
-  out.close();
-  if (!out) return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::internal);
-  return {};
+std::string csv_path(const std::string& path, const std::string& suffix) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return path + suffix + ".csv";
+  return path.substr(0, dot) + suffix + path.substr(dot);
+}
+
+Result<std::vector<std::string>> write_csv(const Document& d, const std::string& path) {
+  std::vector<std::string> written;
+  for (const CsvFile& f : render_csv(d)) {
+    const std::string target = csv_path(path, f.suffix);
+    std::ofstream out(target, std::ios::binary);
+    out << f.text;
+    out.close();
+    if (!out) {
+      for (const auto& w : written)
+        std::remove(w.c_str());
+      std::remove(target.c_str());
+      return fail("Impossibile scrivere il file «" + target + "».", target,
+                  ErrorKind::invalid_input);
+    }
+    written.push_back(target);
+  }
+  return written;
 }
 
 } // namespace traguardi::report

@@ -2,19 +2,31 @@
 //
 // Italian Excel reads a CSV correctly only with a UTF-8 byte order mark and ';' as separator
 // (STACK.md §A.10); fields are quoted per RFC 4180 (core/csv_text.h) and lines end in CRLF.
-// A CSV holds one grid, so the flat tables (flat_tables.h) follow each other: a line with the
-// table name, its header line, its rows, then an empty line. Values are printed as on the
-// sheet (1.134,00, 31/12/2021), which an Italian Excel reads back as numbers and dates.
+// A CSV file holds one grid that a spreadsheet reads as one table, so each flat table
+// (flat_tables.h) goes to a file of its own: the objectives in the file asked for, the others
+// beside it with the table kind in the name (scheda.csv, scheda_fasi.csv, ...). Values are
+// printed as on the sheet (1.134,00, 31/12/2021), which an Italian Excel reads back.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "report/document.h"
 
 namespace traguardi::report {
 
-std::string render_csv(const Document& d);
-Result<void> write_csv(const Document& d, const std::string& path);
+struct CsvFile {
+  std::string suffix; // "" for the objectives, "_fasi", "_indicatori", ...
+  std::string table;  // "Obiettivi", "Fasi", ...
+  std::string text;   // BOM, header line, rows
+};
+
+/// One CSV text per flat table, the objectives first.
+std::vector<CsvFile> render_csv(const Document& d);
+/// "dir/scheda.csv" + "_fasi" -> "dir/scheda_fasi.csv".
+std::string csv_path(const std::string& path, const std::string& suffix);
+/// Writes every table of `render_csv`; returns the paths written. On failure nothing is left.
+Result<std::vector<std::string>> write_csv(const Document& d, const std::string& path);
 
 } // namespace traguardi::report

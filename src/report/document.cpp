@@ -28,6 +28,28 @@ Cell Cell::of_date(const std::optional<Date>& value) {
   return c;
 }
 
+std::string format_scaled(const Decimal& value, Scale scale) {
+  switch (scale) {
+  case Scale::percent:
+    return italian::format_number(value) + " %";
+  case Scale::euro:
+    return "€ " + italian::format_number(value);
+  case Scale::boolean:
+    // Values other than 0 and 1 are data errors and print as they are.
+    if (value.is_zero()) return "0 (no)";
+    if (value == Decimal::from_int(1)) return "1 (sì)";
+    return italian::format_number(value);
+  default:
+    return italian::format_number(value);
+  }
+}
+
+Cell Cell::of_scaled(const std::optional<Decimal>& value, Scale scale) {
+  Cell c = of_number(value);
+  if (value) c.text = format_scaled(*value, scale);
+  return c;
+}
+
 std::vector<TableRef> all_tables(const Document& d) {
   std::vector<TableRef> out;
   for (const auto& s : d.sections)

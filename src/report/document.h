@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/decimal.h"
+#include "core/model.h"
 
 namespace traguardi::report {
 
@@ -30,7 +31,12 @@ struct Cell {
   static Cell of_number(const std::optional<Decimal>& value);
   /// "31/12/2021", or an empty cell.
   static Cell of_date(const std::optional<Date>& value);
+  /// A value with the unit of its scale: "87,00 %", "€ 45.000,00", "1.134,00".
+  static Cell of_scaled(const std::optional<Decimal>& value, Scale scale);
 };
+
+/// "87,00 %", "€ 45.000,00", "1.134,00": the printed form of a value on an indicator's scale.
+std::string format_scaled(const Decimal& value, Scale scale);
 
 struct Column {
   Column() = default;
@@ -54,6 +60,8 @@ struct Table {
   std::string sheet;   // "Fasi", "Indicatori", ...
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  /// Legend printed under the table: the meaning of the marks used in its cells.
+  std::vector<std::string> notes;
 };
 
 /// A section title inside an objective ("STATO DI ATTUAZIONE AL 31 DICEMBRE").
@@ -88,6 +96,9 @@ struct HeaderField {
   std::string label;
   std::string value;
   double width = 1;
+  /// Printed after the label when the value is not the whole story ("abbreviata ...");
+  /// spreadsheets keep `label` alone as the column name.
+  std::string mark = {};
 };
 
 /// The objective header block, repeated on every page the objective spans.
@@ -100,6 +111,9 @@ struct Section {
   std::string code;
   HeaderBlock header;
   std::vector<Block> blocks;
+  /// Narrative fields of the objective as single columns for the spreadsheet "Obiettivi" table
+  /// (tipo, collegato a, stato di attuazione), which the printed sheet shows as paragraphs.
+  std::vector<HeaderField> details;
 };
 
 /// A line of "Parametri selezionati".
@@ -108,10 +122,21 @@ struct Parameter {
   std::string value;
 };
 
+/// The signatures an ente asks for at the end of a sheet (configurable per ente: an empty
+/// label is not printed).
+struct SignOff {
+  std::string responsible = "Il Responsabile del Centro di Responsabilità";
+  std::string control = "Visto del Controllo di gestione";
+  std::string oiv = "Validazione dell'OIV / Nucleo di valutazione";
+};
+
 struct Document {
-  std::string ente;  // denominazione, printed on every page
-  std::string title; // "SCHEDA OBIETTIVI"
-  Date produced;     // data elaborazione
+  std::string ente;                // denominazione, printed on every page
+  std::string title;               // "SCHEDA OBIETTIVI"
+  Date produced;                   // data elaborazione
+  std::optional<Date> reference;   // data di riferimento of the reported period
+  bool draft = false;              // "BOZZA" across every page
+  std::optional<SignOff> sign_off; // printed at the end of every objective when set
   std::vector<Parameter> parameters;
   std::vector<Section> sections;
 };

@@ -20,18 +20,25 @@ FlatTable parameters(const Document& d) {
 FlatTable objectives(const Document& d) {
   FlatTable t{"Obiettivi", {}, {}};
   // Columns are the header labels in first-seen order; both templates use one set per sheet.
-  for (const auto& s : d.sections)
+  auto fields = [](const Section& s) {
+    std::vector<const HeaderField*> out;
     for (const auto& row : s.header.rows)
       for (const auto& f : row)
-        if (std::none_of(t.columns.begin(), t.columns.end(),
-                         [&](const Column& c) { return c.header == f.label; }))
-          t.columns.push_back({f.label, f.label == "Descrizione" ? 5.0 : 1.8});
+        out.push_back(&f);
+    for (const auto& f : s.details)
+      out.push_back(&f);
+    return out;
+  };
+  for (const auto& s : d.sections)
+    for (const HeaderField* f : fields(s))
+      if (std::none_of(t.columns.begin(), t.columns.end(),
+                       [&](const Column& c) { return c.header == f->label; }))
+        t.columns.push_back({f->label, f->label == "Descrizione" ? 5.0 : 1.8});
   for (const auto& s : d.sections) {
     std::vector<Cell> cells(t.columns.size());
-    for (const auto& row : s.header.rows)
-      for (const auto& f : row)
-        for (std::size_t i = 0; i < t.columns.size(); ++i)
-          if (t.columns[i].header == f.label) cells[i] = Cell::of_text(f.value);
+    for (const HeaderField* f : fields(s))
+      for (std::size_t i = 0; i < t.columns.size(); ++i)
+        if (t.columns[i].header == f->label) cells[i] = Cell::of_text(f->value);
     t.rows.push_back(std::move(cells));
   }
   return t;

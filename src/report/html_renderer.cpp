@@ -39,7 +39,12 @@ constexpr std::string_view kCss = R"css(
 .tg-g-axis{font-size:10px;text-anchor:middle;fill:#15151a}
 .tg-g-label{font-size:11px;fill:#15151a}.tg-g-legend{font-size:10px;fill:#15151a}
 .tg-g-rule{stroke:#c8ccd3;stroke-width:.5}
-.tg-g-planned{fill:#b3c9e6}.tg-g-progress{fill:#45943d}.tg-g-actual{fill:#21549a}
+.tg-g-planned{fill:#fff;stroke:#1a294d;stroke-width:1}.tg-g-progress{fill:#9eadc7}
+.tg-g-outline{fill:none;stroke:#1a294d;stroke-width:1}.tg-g-actual{fill:#172b5c}
+.tg-notes{font-size:8pt;color:#596070;margin:-.3em 0 .6em}
+.tg-signoff{display:flex;margin-top:1em;break-inside:avoid}
+.tg-signoff>div{flex:1;border:1px solid #9ea3ad;padding:.4em;min-height:6em;display:flex;flex-direction:column;justify-content:space-between}
+.tg-draft{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:120pt;font-weight:bold;color:rgba(140,25,25,.16);transform:rotate(-28deg);pointer-events:none}
 .tg-g-reference{stroke:#cc1a1a;stroke-width:1.5}
 @media print{
   @page{size:A4 landscape;margin:10mm}
@@ -94,6 +99,22 @@ void table(std::string& out, const Table& t) {
     out += "</tr>";
   }
   out += "</tbody></table>";
+  if (!t.notes.empty()) {
+    out += "<div class=\"tg-notes\">";
+    for (const auto& n : t.notes)
+      out += "<p>" + html_escape(n) + "</p>";
+    out += "</div>";
+  }
+}
+
+void sign_off(std::string& out, const SignOff& s) {
+  out += "<h3>VISTI E FIRME</h3><div class=\"tg-signoff\">";
+  for (const std::string* l : {&s.responsible, &s.control, &s.oiv})
+    if (!l->empty())
+      out += "<div><strong>" + html_escape(*l) +
+             "</strong><span>Data ____ / ____ / ________</span><span>Firma "
+             "______________________________</span></div>";
+  out += "</div>";
 }
 
 void header(std::string& out, const Section& s, const std::string& id) {
@@ -108,7 +129,8 @@ void header(std::string& out, const Section& s, const std::string& id) {
       char basis[32];
       std::snprintf(basis, sizeof basis, "%.2f", 100.0 * row[i].width / total);
       out += "<div class=\"tg-field\" style=\"flex:0 0 " + std::string(basis) + "%\">";
-      out += "<span class=\"tg-label\">" + html_escape(row[i].label) + "</span>";
+      out += "<span class=\"tg-label\">" + html_escape(row[i].label) +
+             (row[i].mark.empty() ? "" : " " + html_escape(row[i].mark)) + "</span>";
       if (r == 0 && i == 0)
         out += "<h2 class=\"tg-code\" id=\"" + id + "\">" + html_escape(row[i].value) + "</h2>";
       else
@@ -151,6 +173,7 @@ std::string render_html_fragment(const Document& d) {
   std::string out;
   out.reserve(4096 + d.sections.size() * 16384);
   out += "<article class=\"tg-scheda\" lang=\"it\">";
+  if (d.draft) out += "<div class=\"tg-draft\" aria-hidden=\"true\">BOZZA</div>";
   out += "<div class=\"tg-band\"><span>" + html_escape(d.ente) + "</span><span>" +
          html_escape(d.title) + "</span></div>";
   out += "<header class=\"tg-cover\"><h1>" + html_escape(d.title) + "</h1>";
@@ -170,6 +193,7 @@ std::string render_html_fragment(const Document& d) {
     header(out, s, id);
     out += "</td></tr></thead><tbody><tr><td>";
     body(out, s, i + 1);
+    if (d.sign_off) sign_off(out, *d.sign_off);
     out += "</td></tr></tbody></table></section>";
   }
   out += "</article>";
@@ -193,7 +217,8 @@ Result<void> write_html(const Document& d, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
   out << html;
   out.close();
-  if (!out) return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::internal);
+  if (!out)
+    return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
   return {};
 }
 

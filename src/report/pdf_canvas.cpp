@@ -20,8 +20,8 @@ Typesetter::Typesetter() {
   cairo_font_options_destroy(options);
   const char* specs[] = {"DejaVu Sans 7.5",      "DejaVu Sans Bold 7.5", "DejaVu Sans 6.8",
                          "DejaVu Sans Bold 6.8", "DejaVu Sans 6",        "DejaVu Sans Bold 8.5",
-                         "DejaVu Sans Bold 16",  "DejaVu Sans Bold 9"};
-  for (int i = 0; i < 8; ++i)
+                         "DejaVu Sans Bold 16",  "DejaVu Sans Bold 9",   "DejaVu Sans Bold 120"};
+  for (int i = 0; i < 9; ++i)
     fonts_[i] = pango_font_description_from_string(specs[i]);
 }
 

@@ -26,7 +26,7 @@ inline constexpr Rgb kAccent{0.09, 0.23, 0.45};
 inline constexpr Rgb kRule{0.62, 0.64, 0.68};
 inline constexpr Rgb kHeaderFill{0.88, 0.91, 0.96};
 
-enum class Font { body, bold, small, small_bold, label, heading, title, band };
+enum class Font { body, bold, small, small_bold, label, heading, title, band, watermark };
 
 /// Fonts and the Pango context shared by every layout of one document.
 class Typesetter {
@@ -41,7 +41,7 @@ public:
 
 private:
   PangoContext* context_ = nullptr;
-  PangoFontDescription* fonts_[8] = {};
+  PangoFontDescription* fonts_[9] = {};
 };
 
 /// A laid-out block of text. Sizes are in points.

@@ -7,16 +7,53 @@
 namespace traguardi::report::pdf {
 namespace {
 
-constexpr double kBandH = 10, kRowH = 15, kLegendH = 14;
-constexpr Rgb kPlanned{0.70, 0.79, 0.90};
-constexpr Rgb kActual{0.13, 0.33, 0.60};
-constexpr Rgb kProgress{0.27, 0.58, 0.30};
+constexpr double kBandH = 10, kRowH = 20, kLegendH = 14;
+// Planned, progress and actual differ in lightness and shape (outline, half fill, solid), so
+// the three stay apart in greyscale and at 60 dpi.
+constexpr Rgb kPlannedFill{1, 1, 1};
+constexpr Rgb kPlannedLine{0.10, 0.16, 0.30};
+constexpr Rgb kProgress{0.62, 0.68, 0.78};
+constexpr Rgb kActual{0.09, 0.17, 0.36};
 constexpr Rgb kReference{0.80, 0.10, 0.10};
 
 void box(cairo_t* cr, double x, double y, double w, double h, Rgb fill) {
   set_color(cr, fill);
   cairo_rectangle(cr, x, y, std::max(w, 0.8), h);
   cairo_fill(cr);
+}
+
+void outline(cairo_t* cr, double x, double y, double w, double h, Rgb line) {
+  set_color(cr, line);
+  cairo_set_line_width(cr, 0.8);
+  cairo_rectangle(cr, x, y, std::max(w, 0.8), h);
+  cairo_stroke(cr);
+}
+
+/// Planned bar: an outline filled with the progress share; actual bar: solid, below it.
+void bars(cairo_t* cr, const GanttPhase& p, const Gantt& g, const TimeScale& scale, double cx,
+          double cw, double y) {
+  if (auto s = planned_span(p, g, scale)) {
+    const double x0 = cx + s->x0 * cw, w = (s->x1 - s->x0) * cw;
+    box(cr, x0, y + 3, w, 6, kPlannedFill);
+    if (p.progress) {
+      const double f =
+          std::clamp(static_cast<double>(p.progress->units()) / Decimal::kScale / 100.0, 0.0, 1.0);
+      box(cr, x0, y + 3, w * f, 6, kProgress);
+    }
+    outline(cr, x0, y + 3, w, 6, kPlannedLine);
+  }
+  if (auto s = actual_span(p, g, scale)) {
+    box(cr, cx + s->x0 * cw, y + 11, (s->x1 - s->x0) * cw, 5, kActual);
+    if (s->open_end) { // still open: an arrow head says it goes on
+      const double x = cx + s->x1 * cw;
+      set_color(cr, kActual);
+      cairo_move_to(cr, x, y + 9.5);
+      cairo_line_to(cr, x + 4, y + 13.5);
+      cairo_line_to(cr, x, y + 17.5);
+      cairo_close_path(cr);
+      cairo_fill(cr);
+    }
+  }
 }
 
 } // namespace
@@ -56,63 +93,74 @@ void Pager::gantt(const Gantt& g) {
   auto legend = [&] {
     double x = cx;
     const double y = y_ + 3;
-    auto item = [&](Rgb c, const std::string& label) {
-      box(cr_, x, y + 1, 14, 6, c);
-      Text t(type_, label, Font::label, 0);
+    auto label = [&](const std::string& text) {
+      Text t(type_, text, Font::label, 0);
       set_color(cr_, kInk);
       t.draw(cr_, x + 17, y);
       x += 17 + t.width() + 14;
     };
-    item(kPlanned, kLegendPlanned);
-    item(kProgress, kLegendProgress);
-    item(kActual, kLegendActual);
+    box(cr_, x, y + 1, 14, 6, kPlannedFill);
+    outline(cr_, x, y + 1, 14, 6, kPlannedLine);
+    label(std::string(kLegendPlanned) + " (contorno)");
+    box(cr_, x, y + 1, 14, 6, kProgress);
+    outline(cr_, x, y + 1, 14, 6, kPlannedLine);
+    label(std::string(kLegendProgress) + " (riempimento del previsto)");
+    box(cr_, x, y + 1.5, 14, 5, kActual);
+    label(std::string(kLegendActual) + " (barra piena; ▸ fase ancora aperta)");
     if (g.reference) {
       set_color(cr_, kReference);
       cairo_set_line_width(cr_, 1);
       cairo_move_to(cr_, x + 4, y - 1);
       cairo_line_to(cr_, x + 4, y + 9);
       cairo_stroke(cr_);
-      Text t(type_, reference_label(g), Font::label, 0);
-      set_color(cr_, kInk);
-      t.draw(cr_, x + 9, y);
+      x -= 8;
+      label(reference_label(g));
     }
     y_ += kLegendH;
   };
 
-  ensure(axis_h + kRowH * std::min<std::size_t>(g.phases.size(), 3) + kLegendH);
+  // Labels wrap in their column: a long fase name makes its row taller, never cut.
+  std::vector<Text> labels;
+  std::vector<double> heights;
+  for (const auto& p : g.phases) {
+    labels.emplace_back(type_, p.label, Font::small, label_w);
+    heights.push_back(std::max(kRowH, labels.back().height() + 4));
+  }
+  double first = 0;
+  for (std::size_t k = 0; k < g.phases.size() && k < 3; ++k)
+    first += heights[k];
+  keep_heading(axis_h + first + kLegendH);
+  ensure(axis_h + first + kLegendH);
   std::size_t i = 0;
   while (i < g.phases.size()) {
     // As many rows as fit, then the axis again on the next page.
-    std::size_t fit = static_cast<std::size_t>(std::max(0.0, (room() - axis_h - kLegendH) / kRowH));
-    if (fit == 0) {
-      new_page();
-      continue;
+    std::size_t end = i;
+    for (double used = axis_h + kLegendH; end < g.phases.size() && used + heights[end] <= room();)
+      used += heights[end++];
+    if (end == i) {
+      if (at_page_top())
+        end = i + 1; // a row taller than a page: draw it anyway
+      else {
+        new_page();
+        continue;
+      }
     }
-    const std::size_t end = std::min(g.phases.size(), i + fit);
+    // Never leave a single fase alone on the next page.
+    if (end + 1 == g.phases.size() && end - i >= 3) --end;
     axis();
     const double rows_top = y_;
     for (; i < end; ++i) {
       const GanttPhase& p = g.phases[i];
-      Text label = Text::single_line(type_, p.label, Font::small, label_w);
       set_color(cr_, kInk);
-      label.draw(cr_, kMarginX, y_ + (kRowH - label.height()) / 2);
+      labels[i].draw(cr_, kMarginX, y_ + (heights[i] - labels[i].height()) / 2);
       set_color(cr_, kRule);
       cairo_set_line_width(cr_, 0.3);
-      cairo_move_to(cr_, kMarginX, y_ + kRowH);
-      cairo_line_to(cr_, cx + cw, y_ + kRowH);
+      cairo_move_to(cr_, kMarginX, y_ + heights[i]);
+      cairo_line_to(cr_, cx + cw, y_ + heights[i]);
       cairo_stroke(cr_);
-      if (auto s = planned_span(p, g, scale)) {
-        const double x0 = cx + s->x0 * cw, w = (s->x1 - s->x0) * cw;
-        box(cr_, x0, y_ + 2.5, w, 5, kPlanned);
-        if (p.progress) {
-          const double f = std::clamp(
-              static_cast<double>(p.progress->units()) / Decimal::kScale / 100.0, 0.0, 1.0);
-          box(cr_, x0, y_ + 4, w * f, 2, kProgress);
-        }
-      }
-      if (auto s = actual_span(p, g, scale))
-        box(cr_, cx + s->x0 * cw, y_ + 8.5, (s->x1 - s->x0) * cw, 4.5, kActual);
-      y_ += kRowH;
+      bars(cr_, p, g, scale, cx, cw, y_ + (heights[i] - kRowH) / 2);
+      ++here().gantt_rows;
+      y_ += heights[i];
     }
     if (g.reference && *g.reference >= scale.from && *g.reference <= scale.to) {
       const double x = cx + scale.after(*g.reference) * cw;

@@ -34,6 +34,8 @@ void Pager::new_page() {
   cairo_rectangle_t extents{0, 0, kPageWidth, kPageHeight};
   pages_.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
   cr_ = cairo_create(pages_.back());
+  contents_.push_back({});
+  contents_.back().section_start = std::exchange(section_start_, false);
   band();
   const double bottom = section_ ? draw_header() : kHeaderTop;
   body_top_ = bottom + 8;
@@ -69,7 +71,9 @@ void Pager::lay_out_header(const HeaderBlock& h) {
       HeaderCell cell;
       cell.x = x;
       // The description has no label on the legacy sheets: it speaks for itself.
-      if (row.size() > 1 || row[i].label != "Descrizione")
+      if (!row[i].mark.empty())
+        cell.label = Text(type_, row[i].label + " " + row[i].mark, Font::label, w);
+      else if (row.size() > 1 || row[i].label != "Descrizione")
         cell.label = Text(type_, row[i].label, Font::label, w);
       cell.value = Text(type_, row[i].value, r == 0 && i == 0 ? Font::bold : Font::body, w);
       out.height = std::max(out.height, cell.label.height() + cell.value.height());
@@ -109,6 +113,7 @@ double Pager::draw_header() {
 
 void Pager::cover() {
   section_ = nullptr;
+  section_start_ = true;
   new_page();
   double y = 90;
   set_color(cr_, kAccent);
@@ -135,7 +140,9 @@ void Pager::cover() {
 }
 
 void Pager::begin_section(const Section& s) {
+  keep_heading(0);
   section_ = &s;
+  section_start_ = true;
   lay_out_header(s.header);
   new_page();
 }
@@ -144,13 +151,21 @@ void Pager::ensure(double h) {
   if (h > room() && !at_page_top()) new_page();
 }
 
-void Pager::heading(const Heading& h, double keep_with_next) {
-  Text t(type_, h.text, Font::heading, kBodyWidth);
+void Pager::heading(const Heading& h) {
+  keep_heading(0); // two headings in a row: the first goes with the second
+  pending_heading_ = Text(type_, h.text, Font::heading, kBodyWidth);
+}
+
+void Pager::keep_heading(double first_content) {
+  if (pending_heading_.empty()) return;
   if (!at_page_top()) y_ += 6;
-  ensure(t.height() + 2 + keep_with_next);
+  const double h = pending_heading_.height() + 2;
+  ensure(h + std::min(first_content, fresh_room() - h));
   set_color(cr_, kAccent);
-  t.draw(cr_, kMarginX, y_);
-  y_ += t.height() + 2;
+  pending_heading_.draw(cr_, kMarginX, y_);
+  ++here().headings;
+  y_ += h;
+  pending_heading_ = Text();
 }
 
 void Pager::paragraph(const Paragraph& p) {
@@ -159,6 +174,7 @@ void Pager::paragraph(const Paragraph& p) {
   if (p.lead_on_own_line || p.lead.empty()) {
     if (!p.lead.empty()) {
       Text lead(type_, p.lead, Font::bold, kBodyWidth);
+      keep_heading(lead.height() * 2.5);
       ensure(lead.height() * 2.5);
       set_color(cr_, kInk);
       lead.draw(cr_, kMarginX, y_);
@@ -168,6 +184,8 @@ void Pager::paragraph(const Paragraph& p) {
   } else {
     body = Text::with_lead(type_, p.lead, p.text, kBodyWidth);
   }
+  // The heading above keeps at least two lines of its text.
+  keep_heading(std::min(body.height(), body.fit(0, 26) > 0 ? body.fit(0, 26) : body.height()));
   // Narratives may run over several pages; they continue line by line, as on the old sheets.
   for (double from = 0;;) {
     double to = body.fit(from, room());
@@ -178,6 +196,7 @@ void Pager::paragraph(const Paragraph& p) {
     }
     set_color(cr_, kInk);
     body.draw_range(cr_, kMarginX, y_, from, to);
+    ++here().lines;
     y_ += to - from;
     from = to;
     if (from >= body.height() - 0.01) break;
@@ -186,7 +205,41 @@ void Pager::paragraph(const Paragraph& p) {
   y_ += 3;
 }
 
+void Pager::sign_off(const SignOff& s) {
+  keep_heading(0);
+  std::vector<std::string> labels;
+  for (const std::string* l : {&s.responsible, &s.control, &s.oiv})
+    if (!l->empty()) labels.push_back(*l);
+  if (labels.empty()) return;
+  constexpr double kBoxH = 62;
+  Text title(type_, "VISTI E FIRME", Font::heading, kBodyWidth);
+  if (!at_page_top()) y_ += 8;
+  ensure(title.height() + 2 + kBoxH); // the block is never split
+  set_color(cr_, kAccent);
+  title.draw(cr_, kMarginX, y_);
+  ++here().headings;
+  ++here().rows;
+  y_ += title.height() + 2;
+  const double w = kBodyWidth / static_cast<double>(labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const double x = kMarginX + w * static_cast<double>(i);
+    set_color(cr_, kRule);
+    cairo_set_line_width(cr_, 0.5);
+    cairo_rectangle(cr_, x, y_, w, kBoxH);
+    cairo_stroke(cr_);
+    set_color(cr_, kInk);
+    Text label(type_, labels[i], Font::small_bold, w - 2 * kPad);
+    label.draw(cr_, x + kPad, y_ + kPad);
+    Text date(type_, "Data ____ / ____ / ________", Font::small, w - 2 * kPad);
+    date.draw(cr_, x + kPad, y_ + kBoxH - 2 * date.height() - 2 * kPad);
+    Text sign(type_, "Firma ______________________________", Font::small, w - 2 * kPad);
+    sign.draw(cr_, x + kPad, y_ + kBoxH - sign.height() - kPad);
+  }
+  y_ += kBoxH + 2;
+}
+
 std::vector<cairo_surface_t*> Pager::finish() {
+  keep_heading(0);
   if (cr_) cairo_destroy(cr_);
   cr_ = nullptr;
   return std::exchange(pages_, {});
@@ -203,6 +256,16 @@ void draw_footer(cairo_t* cr, const Typesetter& t, const Document& d, int page, 
              kBodyWidth * 0.3, PANGO_ALIGN_RIGHT);
   left.draw(cr, kMarginX, y);
   right.draw(cr, kMarginX + kBodyWidth * 0.7, y);
+  if (d.draft) {
+    // Light and transparent: the sheet stays readable under it.
+    Text mark(t, "BOZZA", Font::watermark, 0);
+    cairo_save(cr);
+    cairo_translate(cr, kPageWidth / 2, kPageHeight / 2);
+    cairo_rotate(cr, -0.5);
+    cairo_set_source_rgba(cr, 0.55, 0.1, 0.1, 0.16);
+    mark.draw(cr, -mark.width() / 2, -mark.height() / 2);
+    cairo_restore(cr);
+  }
 }
 
 } // namespace traguardi::report::pdf

@@ -12,6 +12,7 @@
 
 #include "report/document.h"
 #include "report/pdf_canvas.h"
+#include "report/pdf_renderer.h"
 
 namespace traguardi::report::pdf {
 
@@ -44,10 +45,20 @@ public:
   void ensure(double h);
   bool at_page_top() const { return y_ <= body_top_ + 0.01; }
 
-  void heading(const Heading& h, double keep_with_next);
+  /// A heading is held back until the block under it knows how much room its first lines need
+  /// (keep_heading), so a heading never ends a page alone.
+  void heading(const Heading& h);
+  /// Draws a held heading, breaking the page first unless it fits with `first_content` points.
+  void keep_heading(double first_content);
   void paragraph(const Paragraph& p);
   void table(const Table& t);
   void gantt(const Gantt& g);
+  /// Signature boxes of the responsabile, the controllo di gestione and the OIV.
+  void sign_off(const SignOff& s);
+
+  /// What each page holds so far (pdf_renderer.h PageContent).
+  const std::vector<PageContent>& contents() const { return contents_; }
+  PageContent& here() { return contents_.back(); }
 
   /// Ends the last page and returns the recorded pages (the caller owns them).
   std::vector<cairo_surface_t*> finish();
@@ -73,11 +84,15 @@ private:
   Text band_ente_, band_title_;
   std::vector<HeaderRow> header_;
   std::vector<cairo_surface_t*> pages_;
+  std::vector<PageContent> contents_;
+  bool section_start_ = false;
+  Text pending_heading_;
   cairo_t* cr_ = nullptr;
   double y_ = 0, body_top_ = 0, fresh_room_ = 0;
 };
 
-/// Footer "Data elaborazione … / Pagina N di M" on a finished page.
+/// Footer "Data elaborazione … / Pagina N di M" on a finished page, and the "BOZZA" watermark
+/// of a draft.
 void draw_footer(cairo_t* cr, const Typesetter& t, const Document& d, int page, int pages);
 
 } // namespace traguardi::report::pdf

@@ -17,22 +17,9 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
-/// Room a heading keeps for what follows it, so it is never the last line of a page.
-double keep_after(const std::vector<Block>& blocks, std::size_t i) {
-  if (i + 1 >= blocks.size()) return 0;
-  const Block& next = blocks[i + 1];
-  // The GANTT needs its axis, a few rows and the legend under the heading.
-  if (const auto* g = std::get_if<Gantt>(&next))
-    return 20 + 15.0 * static_cast<double>(std::min<std::size_t>(g->phases.size(), 3)) + 18;
-  if (std::holds_alternative<Table>(next)) return 40;
-  return 24;
-}
-
-/// Lays out sections [from, to), preceded by the cover when asked, into recorded pages.
-std::vector<cairo_surface_t*> lay_out(const Document& d, std::size_t from, std::size_t to,
-                                      bool cover) {
-  pdf::Typesetter type; // one per thread: Pango's default font map is per thread
-  pdf::Pager pager(d, type);
+/// Sections [from, to), preceded by the cover when asked, onto the pager's pages.
+void draw_sections(pdf::Pager& pager, const Document& d, std::size_t from, std::size_t to,
+                   bool cover) {
   if (cover) pager.cover();
   for (std::size_t s = from; s < to; ++s) {
     const Section& section = d.sections[s];
@@ -40,7 +27,7 @@ std::vector<cairo_surface_t*> lay_out(const Document& d, std::size_t from, std::
     for (std::size_t i = 0; i < section.blocks.size(); ++i) {
       const Block& b = section.blocks[i];
       if (const auto* h = std::get_if<Heading>(&b))
-        pager.heading(*h, keep_after(section.blocks, i));
+        pager.heading(*h);
       else if (const auto* p = std::get_if<Paragraph>(&b))
         pager.paragraph(*p);
       else if (const auto* t = std::get_if<Table>(&b))
@@ -48,7 +35,16 @@ std::vector<cairo_surface_t*> lay_out(const Document& d, std::size_t from, std::
       else if (const auto* g = std::get_if<Gantt>(&b))
         pager.gantt(*g);
     }
+    if (d.sign_off) pager.sign_off(*d.sign_off);
   }
+}
+
+/// Lays out sections [from, to), preceded by the cover when asked, into recorded pages.
+std::vector<cairo_surface_t*> lay_out(const Document& d, std::size_t from, std::size_t to,
+                                      bool cover) {
+  pdf::Typesetter type; // one per thread: Pango's default font map is per thread
+  pdf::Pager pager(d, type);
+  draw_sections(pager, d, from, to, cover);
   return pager.finish();
 }
 
@@ -89,6 +85,16 @@ std::vector<cairo_surface_t*> lay_out_pages(const Document& d, int threads) {
 
 } // namespace
 
+std::vector<PageContent> pdf_page_contents(const Document& d) {
+  pdf::Typesetter type;
+  pdf::Pager pager(d, type);
+  draw_sections(pager, d, 0, d.sections.size(), true);
+  std::vector<PageContent> out = pager.contents();
+  for (auto* p : pager.finish())
+    cairo_surface_destroy(p);
+  return out;
+}
+
 Result<std::string> render_pdf(const Document& d, int threads) {
   std::vector<cairo_surface_t*> pages = lay_out_pages(d, threads);
 
@@ -128,7 +134,8 @@ Result<void> write_pdf(const Document& d, const std::string& path, int threads) 
   std::ofstream out(path, std::ios::binary);
   out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
   out.close();
-  if (!out) return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::internal);
+  if (!out)
+    return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
   return {};
 }
 

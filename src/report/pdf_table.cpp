@@ -61,6 +61,7 @@ void Pager::table(const Table& t) {
     if (!heading_text.empty()) {
       set_color(cr_, kAccent);
       heading_text.draw(cr_, kMarginX, y_);
+      ++here().headings;
       y_ += heading_h;
     }
     set_color(cr_, kHeaderFill);
@@ -93,15 +94,41 @@ void Pager::table(const Table& t) {
     return h + 2 * kCellPadY;
   };
 
-  std::vector<Text> cells;
-  double first_h = t.rows.empty() ? 0 : measure_row(t.rows.front(), cells);
-  if (!at_page_top()) y_ += 6;
-  // Heading and column labels never stand alone at the bottom of a page.
-  ensure(heading_h + head_h + std::min(first_h, 60.0));
+  std::vector<Text> cells, ahead;
+  const std::size_t n = t.rows.size();
+  double first_h = n == 0 ? 0 : measure_row(t.rows.front(), cells);
+  const double second_h = n < 2 ? 0 : measure_row(t.rows[1], ahead);
+  std::vector<Text> notes;
+  double notes_h = 0;
+  for (const auto& note : t.notes) {
+    notes.emplace_back(type_, note, Font::small, kBodyWidth);
+    notes_h += notes.back().height() + 1 + (notes.size() == 1 ? 10 : 0);
+  }
+  // Heading and column labels never stand alone: they keep the first two rows (and the legend
+  // when nothing else follows).
+  const double keep = heading_h + head_h + first_h + second_h + (n <= 2 ? notes_h : 0);
+  const double body_room = fresh_room() - heading_h - head_h;
+  const bool under_heading = !pending_heading_.empty();
+  keep_heading(std::min(keep, fresh_room() - 30));
+  if (!under_heading && !at_page_top()) y_ += 6;
+  ensure(std::min(keep, fresh_room()));
   draw_head();
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+  for (std::size_t r = 0; r < n; ++r) {
     const double h = r == 0 ? first_h : measure_row(t.rows[r], cells);
-    if (h > room() && h <= fresh_room() - heading_h - head_h) {
+    // The last row never goes alone to a new page: the one before it goes with it. A row that
+    // fits a page is never split.
+    double need = h;
+    if (r + 2 == n && r > 0) {
+      measure_row(t.rows[r + 1], ahead);
+      double last_h = 0;
+      for (const auto& c : ahead)
+        last_h = std::max(last_h, c.height());
+      last_h += 2 * kCellPadY;
+      if (h <= room() && h + last_h + notes_h > room() && h + last_h + notes_h <= body_room)
+        need = h + last_h + notes_h;
+    }
+    if (r + 1 == n && h + notes_h <= body_room) need = std::max(need, h + notes_h);
+    if (need > room() && h <= body_room) {
       new_page();
       draw_head();
     }
@@ -125,6 +152,7 @@ void Pager::table(const Table& t) {
       for (std::size_t i = 0; i < cells.size(); ++i)
         cells[i].draw_range(cr_, xs[i] + kCellPadX, y_ + kCellPadY, from[i], to[i]);
       grid(cr_, xs, y_, part);
+      ++here().rows;
       y_ += part;
       bool done = true;
       for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -134,6 +162,16 @@ void Pager::table(const Table& t) {
       if (done || part <= 2 * kCellPadY) break;
       new_page();
       draw_head();
+    }
+  }
+  if (!notes.empty()) {
+    // A clear gap: readers of the sheet (src/importer) end the table at the first wide gap.
+    y_ += 10;
+    ensure(notes_h);
+    set_color(cr_, kMuted);
+    for (const auto& note : notes) {
+      note.draw(cr_, kMarginX, y_);
+      y_ += note.height() + 1;
     }
   }
   y_ += 2;

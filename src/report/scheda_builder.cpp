@@ -1,5 +1,7 @@
 #include "report/scheda_builder.h"
 
+#include <unordered_map>
+
 #include "core/figures.h"
 #include "core/italian.h"
 #include "report/scheda_parts.h"
@@ -8,11 +10,40 @@
 namespace traguardi::report {
 namespace {
 
+/// PEG objective codes under each objective ("vista/code"), for roll-ups that name their inputs.
+using Inputs = std::unordered_map<std::string, std::vector<std::string>>;
+
+Inputs peg_inputs(const Dataset& d) {
+  std::unordered_map<std::string, const Objective*> by_key;
+  for (const auto& o : d.objectives)
+    by_key[o.vista + "/" + o.code] = &o;
+  Inputs out;
+  for (const auto& o : d.objectives) {
+    if (o.level != Level::peg) continue;
+    const Objective* cur = &o;
+    for (int guard = 0; !cur->parent.empty() && guard < 8; ++guard) {
+      auto it = by_key.find(o.vista + "/" + cur->parent);
+      if (it == by_key.end()) break;
+      cur = it->second;
+      out[o.vista + "/" + cur->code].push_back(o.code);
+    }
+  }
+  return out;
+}
+
+/// The date the Gantt of an objective is drawn at: the one asked for, else the end of the
+/// objective's year, else the document's reference.
+std::optional<Date> section_reference(const Objective& o, const SheetOptions& opt) {
+  if (opt.as_of) return opt.as_of;
+  if (o.year) return Date{*o.year, 12, 31};
+  return opt.reference;
+}
+
 class SectionBuilder {
 public:
-  SectionBuilder(const Dataset& d, ReportKind kind, const Objective& o, Date produced,
-                 const std::vector<RollupFigure>& rollups)
-      : d_(d), kind_(kind), o_(o), produced_(produced), rollups_(rollups) {}
+  SectionBuilder(const Dataset& d, ReportKind kind, const Objective& o, const SheetOptions& opt,
+                 const std::vector<RollupFigure>& rollups, const Inputs& inputs)
+      : d_(d), kind_(kind), o_(o), opt_(opt), rollups_(rollups), inputs_(inputs) {}
 
   Section build() {
     s_.code = o_.code;
@@ -36,10 +67,15 @@ public:
       gantt_and_phases(o_.level == Level::peg ? "FASI - ATTIVITA'" : "FASI");
       indicators();
     }
-    add(Heading{"DATI CALCOLATI"});
-    Table figures = figures_table(o_, rollup());
-    figures.heading.clear(); // the heading above already names it
+    // The table carries its own heading, so the pager keeps the two on one page.
+    const auto in = inputs_.find(o_.vista + "/" + o_.code);
+    Table figures = figures_table(o_, rollup(), in == inputs_.end() ? kNone : in->second);
+    // Inside the figures table: readers of the sheet (src/importer) skip it as a whole.
+    if (description_cut_)
+      figures.rows.push_back({Cell::of_text(std::string("Descrizione completa ") + kCutMark),
+                              Cell{}, Cell::of_text(o_.description)});
     add(std::move(figures));
+    details();
     return std::move(s_);
   }
 
@@ -64,6 +100,31 @@ private:
     return c->name.empty() ? c->short_name : c->name;
   }
 
+  std::string area_label() const {
+    if (!o_.area) return "";
+    for (const auto& a : d_.areas)
+      if (a.vista == o_.vista && a.number == *o_.area) {
+        // The number is part of the printed name ("4. PRIMA LA NOSTRA GENTE").
+        const std::string n = std::to_string(a.number);
+        if (a.description.rfind(n, 0) == 0) return a.description;
+        return n + ". " + a.description;
+      }
+    return std::to_string(*o_.area);
+  }
+
+  /// The header description: the legacy box holds 255 characters; a longer text is cut there
+  /// with a mark and printed whole at the end of the objective.
+  HeaderField description_field() {
+    HeaderField f{"Descrizione", header_description(o_.description), 1};
+    // The header keeps the legacy shape readers rely on ("..." marks the cut); the whole text
+    // follows at the end of the objective under a heading that says why.
+    if (f.value != o_.description)
+      description_cut_ = true;
+    else if (o_.description_truncated)
+      f.mark = kSourceCutMark;
+    return f;
+  }
+
   std::string assessorato_label() const {
     const Assessorato* a = find_assessorato(d_, o_.assessorato);
     return a ? a->description : o_.assessorato;
@@ -71,32 +132,48 @@ private:
 
   void header() {
     const std::string level = level_label(o_.level);
-    const HeaderField description{"Descrizione", header_description(o_.description), 1};
+    const HeaderField description = description_field();
     const HeaderField responsible{"Responsabile", person_name(d_, o_.responsible), 1};
     auto& rows = s_.header.rows;
     if (kind_ == ReportKind::scheda_peg_rendicontazione) {
-      std::string area;
-      if (o_.area)
-        for (const auto& a : d_.areas)
-          if (a.vista == o_.vista && a.number == *o_.area) area = short_name(a.description);
       rows.push_back({{level, o_.code, 1.1},
-                      {"Area Tematica", area, 1.5},
+                      {"Area Tematica", area_label(), 1.5},
                       {"Assessorato", assessorato_label(), 2},
                       {"Direzione", center_name(o_.direction), 1.3},
                       {"Direttore", person_name(d_, o_.director), 1.1}});
       rows.push_back({description});
       rows.push_back({{"Centro di responsabilità", center_label(), 1}, responsible});
     } else {
-      std::string center = center_label();
+      std::vector<HeaderField> top{{level, o_.code, 1}, {"Assessorato", assessorato_label(), 2}};
+      // The deleghe belong to the assessorato: a field of their own, not inside the CdR box.
       if (const Assessorato* a = find_assessorato(d_, o_.assessorato);
           a && !a->delegations.empty() && o_.level != Level::peg)
-        center += "\nDeleghe: " + a->delegations;
-      rows.push_back({{level, o_.code, 1},
-                      {"Assessorato", assessorato_label(), 2},
-                      {"Centro di Responsabilità", center, 2.2}});
+        top.push_back({"Deleghe", a->delegations, 2});
+      top.push_back({"Centro di Responsabilità", center_label(), 2.2});
+      rows.push_back(std::move(top));
       rows.push_back({description});
       rows.push_back({responsible});
     }
+  }
+
+  void details() {
+    std::string linked, status;
+    for (const Objective* cur = &o_; !cur->parent.empty() && linked.size() < 400;) {
+      const Objective* p = find_objective(d_, o_.vista, cur->parent);
+      if (!p) break;
+      linked = std::string(level_label(p->level)) + " " + p->code + (linked.empty() ? "" : " > ") +
+               linked;
+      cur = p;
+    }
+    for (const auto& r : o_.status) {
+      if (!status.empty()) status += "\n\n";
+      if (o_.status.size() > 1 && r.year) status += std::to_string(*r.year) + ": ";
+      status += r.text;
+    }
+    s_.details = {{"Tipo di Obiettivo", o_.objective_type, 1},
+                  {"Collegato a", linked, 1},
+                  {"Stato", o_.state, 1},
+                  {"Stato di attuazione", status, 1}};
   }
 
   std::string center_name(const std::string& code) const {
@@ -156,11 +233,8 @@ private:
 
   void gantt_and_phases(const char* heading) {
     if (o_.phases.empty()) return;
-    std::optional<Date> reference = produced_;
-    if (kind_ == ReportKind::scheda_peg_rendicontazione && o_.year)
-      reference = Date{*o_.year, 12, 31};
     add(Heading{"GANTT"});
-    add(phases_gantt(o_, reference));
+    add(phases_gantt(o_, section_reference(o_, opt_)));
     add(phases_table(d_, o_, heading));
   }
 
@@ -171,31 +245,65 @@ private:
   const Dataset& d_;
   ReportKind kind_;
   const Objective& o_;
-  Date produced_;
+  const SheetOptions& opt_;
   const std::vector<RollupFigure>& rollups_;
+  const Inputs& inputs_;
   Section s_;
+  bool description_cut_ = false;
+  inline static const std::vector<std::string> kNone;
 };
 
 } // namespace
 
 Document build_scheda(const Dataset& d, ReportKind kind, const SelectedObjectives& selected,
                       Date produced) {
+  SheetOptions opt;
+  opt.produced = produced;
+  return build_scheda(d, kind, selected, opt);
+}
+
+Document build_scheda(const Dataset& d, ReportKind kind, const SelectedObjectives& selected,
+                      SheetOptions opt) {
   Document doc;
   doc.ente = d.ente.name;
   doc.title = report_title(kind);
-  doc.produced = produced;
+  doc.produced = opt.produced;
+  doc.draft = opt.draft;
+  if (opt.sign_off) doc.sign_off = SignOff{};
+  opt.reference = sheet_reference(selected, opt);
+  doc.reference = opt.reference;
   doc.parameters = selected.parameters;
+  if (doc.reference)
+    doc.parameters.push_back({"Data di riferimento", italian::format_date(*doc.reference)});
   doc.sections.reserve(selected.objectives.size());
   // Roll-ups cost a pass over the whole dataset: only when an objective without fasi needs one.
   std::vector<RollupFigure> rollups;
+  Inputs inputs;
   for (const Objective* o : selected.objectives)
     if (o->level != Level::peg && o->phases.empty()) {
       rollups = compute_rollups(d, compute_all(d));
+      inputs = peg_inputs(d);
       break;
     }
   for (const Objective* o : selected.objectives)
-    doc.sections.push_back(SectionBuilder(d, kind, *o, produced, rollups).build());
+    doc.sections.push_back(SectionBuilder(d, kind, *o, opt, rollups, inputs).build());
   return doc;
+}
+
+std::optional<Date> sheet_reference(const SelectedObjectives& selected, const SheetOptions& opt) {
+  if (opt.as_of) return opt.as_of;
+  // One year shared by every objective printed is the period reported; else the vista's first.
+  std::optional<int> year;
+  bool one_year = true;
+  for (const Objective* o : selected.objectives) {
+    if (!o->year) continue;
+    if (year && *year != *o->year) one_year = false;
+    year = o->year;
+  }
+  if (year && one_year) return Date{*year, 12, 31};
+  if (selected.vista && selected.vista->year_from > 0)
+    return Date{selected.vista->year_from, 12, 31};
+  return std::nullopt;
 }
 
 } // namespace traguardi::report

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/figures.h"
 #include "core/model.h"
@@ -24,9 +26,14 @@ Table phases_table(const Dataset& d, const Objective& o, const char* heading);
 Table indicators_table(const Dataset& d, const Objective& o);
 Table structures_table(const Objective& o);
 Table people_table(const Dataset& d, const Objective& o);
+/// Mark of a value the importer could not place with certainty, explained under the table.
+inline constexpr const char* kUncertainMark = "(*)";
+
 /// "DATI CALCOLATI": progress and achievement with the rule and the inputs used. An objective
-/// without fasi (mandato, missione, programma) shows `rollup`, the mean of its PEG objectives.
-Table figures_table(const Objective& o, const RollupFigure* rollup = nullptr);
+/// without fasi (mandato, missione, programma) shows `rollup`, the mean of its PEG objectives
+/// `inputs` (their codes, named in the explanation).
+Table figures_table(const Objective& o, const RollupFigure* rollup = nullptr,
+                    const std::vector<std::string>& inputs = {});
 Gantt phases_gantt(const Objective& o, std::optional<Date> reference);
 
 } // namespace traguardi::report

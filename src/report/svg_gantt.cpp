@@ -1,6 +1,8 @@
 #include "report/svg_gantt.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "core/italian.h"
 #include "report/gantt_layout.h"
@@ -29,6 +31,22 @@ std::string text(double x, double y, const std::string& t, const char* cls) {
          html_escape(t) + "</text>";
 }
 
+/// Greedy word wrap by characters: SVG text does not wrap by itself, and a fase name is never cut.
+std::vector<std::string> wrap(const std::string& t, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start <= t.size()) {
+    std::size_t end = t.find(' ', start);
+    if (end == std::string::npos) end = t.size();
+    const std::string word = t.substr(start, end - start);
+    if (!lines.back().empty() && utf8_length(lines.back()) + 1 + utf8_length(word) > width)
+      lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string dates(const std::optional<Date>& a, const std::optional<Date>& b) {
   auto f = [](const std::optional<Date>& d) { return d ? italian::format_date(*d) : "—"; };
   return f(a) + " – " + f(b);
@@ -40,7 +58,13 @@ std::string render_svg_gantt(const Gantt& g, const std::string& title, const std
   const TimeScale s = make_time_scale(g);
   if (s.empty) return "<p>Nessuna data delle fasi disponibile per il GANTT.</p>";
   const double axis_h = kBandH * (s.units.empty() ? 1 : 2);
-  const double height = axis_h + kRowH * static_cast<double>(g.phases.size()) + kLegendH;
+  std::vector<std::vector<std::string>> labels;
+  double rows_h = 0;
+  for (const auto& p : g.phases) {
+    labels.push_back(wrap(p.label, 46));
+    rows_h += std::max(kRowH, 13.0 * static_cast<double>(labels.back().size()) + 6);
+  }
+  const double height = axis_h + rows_h + kLegendH;
   std::string out = "<svg class=\"tg-gantt\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" "
                     "viewBox=\"0 0 " +
                     num(kWidth) + " " + num(height) + "\" aria-labelledby=\"";
@@ -66,25 +90,29 @@ std::string render_svg_gantt(const Gantt& g, const std::string& title, const std
   band(s.years, 0);
   if (!s.units.empty()) band(s.units, kBandH);
   double y = axis_h;
-  for (const auto& p : g.phases) {
+  for (std::size_t k = 0; k < g.phases.size(); ++k) {
+    const GanttPhase& p = g.phases[k];
+    const double row_h = std::max(kRowH, 13.0 * static_cast<double>(labels[k].size()) + 6);
     out += "<g><title>" + html_escape(p.label) + "</title>";
-    const std::string label = utf8_length(p.label) > 52 ? utf8_prefix(p.label, 51) + "…" : p.label;
-    out += text(0, y + kRowH / 2 + 4, label, "tg-g-label");
-    out += "<line class=\"tg-g-rule\" x1=\"0\" x2=\"" + num(kWidth) + "\" y1=\"" + num(y + kRowH) +
-           "\" y2=\"" + num(y + kRowH) + "\"/>";
+    for (std::size_t l = 0; l < labels[k].size(); ++l)
+      out += text(0, y + 14 + 13.0 * static_cast<double>(l), labels[k][l], "tg-g-label");
+    out += "<line class=\"tg-g-rule\" x1=\"0\" x2=\"" + num(kWidth) + "\" y1=\"" + num(y + row_h) +
+           "\" y2=\"" + num(y + row_h) + "\"/>";
+    const double top = y + (row_h - kRowH) / 2;
     if (auto b = planned_span(p, g, s)) {
       const double x0 = kChartX + b->x0 * kChartW, w = (b->x1 - b->x0) * kChartW;
-      out += rect(x0, y + 3, w, 7, "tg-g-planned");
+      out += rect(x0, top + 3, w, 8, "tg-g-planned");
       if (p.progress) {
         double f = static_cast<double>(p.progress->units()) / Decimal::kScale / 100.0;
         f = f < 0 ? 0 : (f > 1 ? 1 : f);
-        out += rect(x0, y + 5, w * f, 3, "tg-g-progress");
+        out += rect(x0, top + 3, w * f, 8, "tg-g-progress");
+        out += rect(x0, top + 3, w, 8, "tg-g-outline");
       }
     }
     if (auto b = actual_span(p, g, s))
-      out += rect(kChartX + b->x0 * kChartW, y + 12, (b->x1 - b->x0) * kChartW, 7, "tg-g-actual");
+      out += rect(kChartX + b->x0 * kChartW, top + 13, (b->x1 - b->x0) * kChartW, 7, "tg-g-actual");
     out += "</g>";
-    y += kRowH;
+    y += row_h;
   }
   if (g.reference && *g.reference >= s.from && *g.reference <= s.to) {
     const double x = kChartX + s.after(*g.reference) * kChartW;
@@ -98,9 +126,9 @@ std::string render_svg_gantt(const Gantt& g, const std::string& title, const std
     out += text(x + 22, ly + 8, label, "tg-g-legend");
     x += 22 + 7.0 * static_cast<double>(utf8_length(label)) + 18;
   };
-  item("tg-g-planned", kLegendPlanned);
-  item("tg-g-progress", kLegendProgress);
-  item("tg-g-actual", kLegendActual);
+  item("tg-g-planned", std::string(kLegendPlanned) + " (contorno)");
+  item("tg-g-progress", std::string(kLegendProgress) + " (riempimento del previsto)");
+  item("tg-g-actual", std::string(kLegendActual) + " (barra piena)");
   if (g.reference) {
     out += "<line class=\"tg-g-reference\" x1=\"" + num(x + 4) + "\" x2=\"" + num(x + 4) +
            "\" y1=\"" + num(ly - 2) + "\" y2=\"" + num(ly + 10) + "\"/>";

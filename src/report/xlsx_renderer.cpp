@@ -80,7 +80,8 @@ Result<void> write_xlsx(const Document& d, const std::string& path) {
   options.constant_memory = LXW_FALSE;
   options.tmpdir = nullptr;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return fail("Impossibile creare il file «" + path + "».", path, ErrorKind::internal);
+  if (!wb)
+    return fail("Impossibile creare il file «" + path + "».", path, ErrorKind::invalid_input);
   // A fixed creation time (the data elaborazione) keeps the workbook reproducible.
   lxw_doc_properties props{};
   std::string title = d.title + " – " + d.ente, author = "traguardi";
@@ -95,7 +96,7 @@ Result<void> write_xlsx(const Document& d, const std::string& path) {
   if (status != LXW_NO_ERROR) {
     std::remove(path.c_str());
     return fail("Impossibile scrivere il file Excel «" + path + "»: " + lxw_strerror(status) + ".",
-                path, ErrorKind::internal);
+                path, ErrorKind::invalid_input);
   }
   return {};
 }

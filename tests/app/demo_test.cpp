@@ -47,3 +47,31 @@ TEST(Demo, IsDeterministicConsistentAndClean) {
     }
   }
 }
+
+TEST(Demo, DataAnOfficeWouldBelieve) {
+  const Dataset d = demo::make_ente(0, demo::Options{});
+  for (const auto& o : d.objectives) {
+    if (o.level != Level::peg) continue;
+    // "Concluso" only when every fase is done.
+    bool all_done = !o.phases.empty();
+    for (const auto& f : o.phases)
+      if (!f.progress || *f.progress != Decimal::from_int(100)) all_done = false;
+    EXPECT_EQ(o.state == "Concluso", all_done) << o.code;
+    // The Polizia Locale works on road safety only.
+    if (o.center.rfind("05_C", 0) == 0) {
+      const Objective* programme = find_objective(d, o.vista, o.parent);
+      ASSERT_TRUE(programme);
+      EXPECT_EQ(programme->short_description, "Strade sicure") << o.code;
+    }
+    // The unit an indicator's description names is its scale.
+    for (const auto& i : o.indicators) {
+      const bool pct = i.description.find("(%)") != std::string::npos;
+      const bool eur = i.description.find("(euro)") != std::string::npos;
+      EXPECT_EQ(pct, i.scale == Scale::percent) << o.code << " " << i.description;
+      EXPECT_EQ(eur, i.scale == Scale::euro) << o.code << " " << i.description;
+      if (i.scale == Scale::percent && i.actual) {
+        EXPECT_LE(*i.actual, Decimal::from_int(100)) << o.code;
+      }
+    }
+  }
+}

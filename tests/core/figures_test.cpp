@@ -123,3 +123,24 @@ TEST(Rollups, PegFiguresFeedEveryAncestor) {
   EXPECT_EQ(find("programma", "V/DUP_01_1201_0601")->objectives, 2);
   EXPECT_EQ(find("cdr", "S01")->progress->to_string(), "100.00");
 }
+
+TEST(Rollups, OwnerAxesCountPegObjectivesOnly) {
+  Dataset ds;
+  Objective prog;
+  prog.vista = "V";
+  prog.code = "DUP_01_1201_0601";
+  prog.level = Level::programma;
+  prog.center = "S01";
+  Objective peg = prog;
+  peg.code = "2021_S01_01";
+  peg.level = Level::peg;
+  peg.parent = prog.code;
+  peg.phases = {phase("100", "40")};
+  ds.objectives = {prog, peg};
+  auto r = compute_rollups(ds, compute_all(ds));
+  for (const auto& x : r)
+    if (x.axis == "cdr") {
+      EXPECT_EQ(x.objectives, 1);
+      EXPECT_EQ(x.progress->to_string(), "40.00");
+    }
+}

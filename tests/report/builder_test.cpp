@@ -2,6 +2,7 @@
 
 #include "fixture.h"
 #include "report/scheda_builder.h"
+#include "report/scheda_parts.h"
 #include "report/text_rules.h"
 
 namespace traguardi::report {
@@ -120,7 +121,9 @@ TEST(Builder, SectionsFollowTheRendicontazioneOrder) {
   const HeaderBlock& h = doc.sections[0].header;
   ASSERT_EQ(h.rows.size(), 3u);
   EXPECT_EQ(h.rows[0][0].label, "OBIETTIVO DI PEG");
-  EXPECT_EQ(h.rows[0][1].value, "3. UNA CITTÀ CHE RESPIRA E SI"); // area cut at 30
+  // The area tematica is printed whole, with its number, wrapping in its box.
+  EXPECT_EQ(h.rows[0][1].value.rfind("3. UNA CITTÀ CHE RESPIRA E SI", 0), 0u);
+  EXPECT_GT(h.rows[0][1].value.size(), 31u);
   EXPECT_EQ(h.rows[2][1].value, "BIANCHI LUCIA");
 }
 
@@ -160,8 +163,67 @@ TEST(Builder, ObjectiveWithoutFasiShowsTheMeanOfItsPegObjectives) {
   // 2024_S05_07 advances 88%, 2024_S05_03 100%: the programme shows their mean.
   EXPECT_EQ(figures->rows[0][0].text, "Avanzamento dell'obiettivo");
   EXPECT_EQ(figures->rows[0][1].text, "94,00%");
-  EXPECT_EQ(figures->rows[0][2].text, "media dell'avanzamento degli obiettivi di PEG collegati "
-                                      "(2 su 2 obiettivi con avanzamento calcolabile)");
+  // The roll-up names the objectives it comes from.
+  const std::string& how = figures->rows[0][2].text;
+  EXPECT_EQ(how.rfind("media dell'avanzamento degli obiettivi di PEG collegati: ", 0), 0u) << how;
+  EXPECT_NE(how.find("2024_S05_07"), std::string::npos) << how;
+  EXPECT_NE(how.find("2024_S05_03"), std::string::npos) << how;
+  EXPECT_NE(how.find("(2 su 2 con avanzamento calcolabile)"), std::string::npos) << how;
+  // The programme has an indicator of its own: its grade is its own, not the roll-up.
+  EXPECT_EQ(figures->rows[1][0].text, "Grado di raggiungimento dell'obiettivo");
+}
+
+TEST(Builder, ReferenceDateComesFromThePeriodNotFromThePrintingDay) {
+  Dataset d = testing::report_fixture();
+  Selection s;
+  s.level = "peg";
+  auto sel = select_objectives(d, ReportKind::scheda_obiettivi, s);
+  ASSERT_TRUE(sel);
+  SheetOptions opt;
+  opt.produced = Date{2030, 6, 1}; // printed years later
+  Document doc = build_scheda(d, ReportKind::scheda_obiettivi, *sel, opt);
+  ASSERT_TRUE(doc.reference);
+  EXPECT_EQ(doc.reference->year, 2024);
+  EXPECT_EQ(doc.parameters.back().label, "Data di riferimento");
+  EXPECT_EQ(doc.parameters.back().value, "31/12/2024");
+  for (const auto& sec : doc.sections)
+    for (const auto& b : sec.blocks)
+      if (const auto* g = std::get_if<Gantt>(&b)) {
+        ASSERT_TRUE(g->reference);
+        EXPECT_EQ(g->reference->year, 2024) << sec.code;
+      }
+  opt.as_of = Date{2024, 6, 30}; // --al
+  doc = build_scheda(d, ReportKind::scheda_obiettivi, *sel, opt);
+  EXPECT_EQ(doc.parameters.back().value, "30/06/2024");
+}
+
+TEST(Builder, NothingReportedIsNotAvailableNotZero) {
+  Objective o;
+  o.code = "X";
+  Phase f;
+  f.weight = Decimal::from_int(100);
+  o.phases = {f};
+  const Table t = figures_table(o);
+  EXPECT_EQ(t.rows[0][1].text, "n.d.");
+  EXPECT_NE(t.rows[0][2].text.find("nessuna fase ha un avanzamento rilevato"), std::string::npos);
+}
+
+TEST(Builder, IndicatorValuesCarryTheUnitOfTheirScaleAndUncertainValuesAMark) {
+  Dataset d = testing::report_fixture();
+  Objective o = *find_objective(d, "DUP_2024_2026", "2024_S05_07");
+  o.indicators.resize(1);
+  o.indicators[0].scale = Scale::euro;
+  o.indicators[0].target = Decimal::from_int(45000);
+  o.indicators[0].history[0].ambiguous = true;
+  Table t = indicators_table(d, o);
+  EXPECT_EQ(t.rows[0][2].text, "€ 45.000,00");
+  EXPECT_NE(t.rows[0][4].text.find(kUncertainMark), std::string::npos);
+  ASSERT_EQ(t.notes.size(), 1u);
+  EXPECT_EQ(t.notes[0].rfind(kUncertainMark, 0), 0u);
+  o.indicators[0].scale = Scale::percent;
+  o.indicators[0].target = Decimal::from_int(87);
+  t = indicators_table(d, o);
+  EXPECT_EQ(t.rows[0][2].text, "87,00 %");
 }
 
 } // namespace

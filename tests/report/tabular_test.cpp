@@ -43,32 +43,42 @@ Document tiny() {
   return d;
 }
 
-TEST(Csv, BytesAreBomSemicolonsRfc4180QuotingAndCrlf) {
-  const std::string expected = "\xEF\xBB\xBF"
-                               "Parametri\r\n"
-                               "Parametro;Valore\r\n"
-                               "Ente;Comune di Prova\r\n"
-                               "Scheda;SCHEDA OBIETTIVI\r\n"
-                               "Data elaborazione;03/02/2025\r\n"
-                               "Vista;DUP_2025_2027 DUP 2025 2027\r\n"
-                               "\r\n"
-                               "Obiettivi\r\n"
-                               "OBIETTIVO DI PEG;Descrizione\r\n"
-                               "2025_S01_01;\"Sì; \"\"bene\"\"\"\r\n"
-                               "\r\n"
-                               "Fasi\r\n"
-                               "Obiettivo;Descrizione;Peso;Fine\r\n"
-                               "2025_S01_01;\"Prima fase\nsu due righe\";1.134,00;31/12/2025\r\n"
-                               "2025_S01_01;Seconda;;\r\n";
-  EXPECT_EQ(render_csv(tiny()), expected);
+std::string csv_of(const std::vector<CsvFile>& files, const std::string& table) {
+  for (const auto& f : files)
+    if (f.table == table) return f.text;
+  ADD_FAILURE() << "no CSV for " << table;
+  return {};
+}
+
+TEST(Csv, OneTablePerFileWithBomSemicolonsRfc4180QuotingAndCrlf) {
+  const auto files = render_csv(tiny());
+  ASSERT_EQ(files.size(), 3u);
+  // The objectives come first: they go to the file named by --out.
+  EXPECT_EQ(files[0].table, "Obiettivi");
+  EXPECT_EQ(files[0].suffix, "");
+  EXPECT_EQ(files[0].text, "\xEF\xBB\xBF"
+                           "OBIETTIVO DI PEG;Descrizione\r\n"
+                           "2025_S01_01;\"Sì; \"\"bene\"\"\"\r\n");
+  EXPECT_EQ(csv_of(files, "Parametri"), "\xEF\xBB\xBF"
+                                        "Parametro;Valore\r\n"
+                                        "Ente;Comune di Prova\r\n"
+                                        "Scheda;SCHEDA OBIETTIVI\r\n"
+                                        "Data elaborazione;03/02/2025\r\n"
+                                        "Vista;DUP_2025_2027 DUP 2025 2027\r\n");
+  EXPECT_EQ(csv_of(files, "Fasi"),
+            "\xEF\xBB\xBF"
+            "Obiettivo;Descrizione;Peso;Fine\r\n"
+            "2025_S01_01;\"Prima fase\nsu due righe\";1.134,00;31/12/2025\r\n"
+            "2025_S01_01;Seconda;;\r\n");
+  EXPECT_EQ(csv_path("/d/scheda.csv", "_fasi"), "/d/scheda_fasi.csv");
+  EXPECT_EQ(csv_path("/d.x/scheda", "_fasi"), "/d.x/scheda_fasi.csv");
 }
 
 TEST(Csv, FixtureSheetHasEveryTableKindAndItalianValues) {
-  const std::string csv = render_csv(fixture_sheet());
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFParametri\r\n", 0), 0u);
-  for (const char* block :
-       {"\r\nObiettivi\r\n", "\r\nFasi\r\n", "\r\nIndicatori\r\n", "\r\nDati calcolati\r\n"})
-    EXPECT_EQ(count(csv, block), 1) << block;
+  const auto files = render_csv(fixture_sheet());
+  for (const char* table : {"Parametri", "Obiettivi", "Fasi", "Indicatori", "Dati calcolati"})
+    EXPECT_EQ(csv_of(files, table).rfind("\xEF\xBB\xBF", 0), 0u) << table;
+  const std::string csv = csv_of(files, "Indicatori");
   EXPECT_NE(csv.find("Obiettivo;Descrizione;Tipo;Valore Atteso;Valore Raggiunto;Valore Raggiunto "
                      "N-1;Valore Raggiunto N-2;Note\r\n"),
             std::string::npos);
@@ -77,7 +87,15 @@ TEST(Csv, FixtureSheetHasEveryTableKindAndItalianValues) {
             std::string::npos);
   EXPECT_NE(csv.find("2024_S05_07;Incontri con le scuole;QUANTITATIVO;20,00;;18,00;12,00;\r\n"),
             std::string::npos);
-  ASSERT_TRUE(write_csv(fixture_sheet(), testing::scratch_dir("csv") + "/scheda.csv"));
+  // The rendicontazione's narrative fields are columns of the objectives table.
+  const std::string objectives = csv_of(files, "Obiettivi");
+  for (const char* column : {"Tipo di Obiettivo", "Collegato a", "Stato di attuazione"})
+    EXPECT_NE(objectives.find(column), std::string::npos) << column;
+  const std::string dir = testing::scratch_dir("csv");
+  auto written = write_csv(fixture_sheet(), dir + "/scheda.csv");
+  ASSERT_TRUE(written);
+  EXPECT_EQ(written->size(), files.size());
+  EXPECT_TRUE(std::filesystem::exists(dir + "/scheda_dati_calcolati.csv"));
 }
 
 class Xlsx : public ::testing::Test {
