@@ -136,8 +136,8 @@ Result<SheetFile> render_sheet(const Dataset& d, const std::vector<const Objecti
     if (!pdf) return tl::unexpected(pdf.error());
     return SheetFile{"application/pdf", name + ".pdf", std::move(*pdf)};
   }
-  if (format == "csv")
-    return SheetFile{"text/csv; charset=utf-8", name + ".csv", report::render_csv(doc)};
+  if (format == "csv") // one table per CSV file, so a ZIP of them
+    return SheetFile{"application/zip", name + "-csv.zip", report::render_csv_zip(doc)};
   if (format == "xlsx") {
     auto x = xlsx_bytes(doc);
     if (!x) return tl::unexpected(x.error());

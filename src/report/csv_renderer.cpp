@@ -5,6 +5,7 @@
 
 #include "core/csv_text.h"
 #include "report/flat_tables.h"
+#include "report/zip_store.h"
 
 namespace traguardi::report {
 namespace {
@@ -59,6 +60,14 @@ std::vector<CsvFile> render_csv(const Document& d) {
   return files;
 }
 
+std::string render_csv_zip(const Document& d) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (auto& f : render_csv(d))
+    files.emplace_back((f.suffix.empty() ? "obiettivi" : f.suffix.substr(1)) + ".csv",
+                       std::move(f.text));
+  return zip_store(files, d.produced);
+}
+
 std::string csv_path(const std::string& path, const std::string& suffix) {
   const std::size_t slash = path.find_last_of('/');
   const std::size_t dot = path.find_last_of('.');
@@ -69,6 +78,16 @@ std::string csv_path(const std::string& path, const std::string& suffix) {
 
 Result<std::vector<std::string>> write_csv(const Document& d, const std::string& path) {
   std::vector<std::string> written;
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".zip") == 0) {
+    std::ofstream out(path, std::ios::binary);
+    out << render_csv_zip(d);
+    out.close();
+    if (!out) {
+      std::remove(path.c_str());
+      return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
+    }
+    return std::vector<std::string>{path};
+  }
   for (const CsvFile& f : render_csv(d)) {
     const std::string target = csv_path(path, f.suffix);
     std::ofstream out(target, std::ios::binary);

@@ -24,9 +24,13 @@ struct CsvFile {
 
 /// One CSV text per flat table, the objectives first.
 std::vector<CsvFile> render_csv(const Document& d);
+/// The same tables as one ZIP ("obiettivi.csv", "fasi.csv", ...), for a single download.
+std::string render_csv_zip(const Document& d);
+
 /// "dir/scheda.csv" + "_fasi" -> "dir/scheda_fasi.csv".
 std::string csv_path(const std::string& path, const std::string& suffix);
-/// Writes every table of `render_csv`; returns the paths written. On failure nothing is left.
+/// Writes every table of `render_csv` (or, when `path` ends in ".zip", the ZIP of them);
+/// returns the paths written. On failure nothing is left.
 Result<std::vector<std::string>> write_csv(const Document& d, const std::string& path);
 
 } // namespace traguardi::report

@@ -116,7 +116,7 @@ class WebTest(unittest.TestCase):
             self.assertEqual(c.get(OTHER + "/fase/1")[0], 403 if name in ("resp", "lettore") else 200)
             self.assertEqual(c.get("/utenti")[0], 200 if name == "admin" else 403, name)
             for fmt, ctype in [("pdf", "application/pdf"), ("xlsx", "spreadsheetml"),
-                               ("csv", "text/csv")]:
+                               ("csv", "application/zip")]:  # one CSV per table, zipped
                 status, headers, body = c.get(OWN + "/scheda." + fmt)
                 self.assertEqual(status, 200, f"{name} {fmt}")
                 self.assertIn(ctype, headers["Content-Type"])
