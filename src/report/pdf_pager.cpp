@@ -249,8 +249,10 @@ void draw_footer(cairo_t* cr, const Typesetter& t, const Document& d, int page, 
   const double y = kPageHeight - 20;
   rule(cr, kMarginX, y - 3, kMarginX + kBodyWidth, y - 3);
   set_color(cr, kMuted);
+  // A draft says so in words too: the watermark is a picture to text extraction.
   Text left(t,
-            d.ente + " – " + d.title + " – Data elaborazione " + italian::format_date(d.produced),
+            std::string(d.draft ? "BOZZA – " : "") + d.ente + " – " + d.title +
+                " – Data elaborazione " + italian::format_date(d.produced),
             Font::small, kBodyWidth * 0.7);
   Text right(t, "Pagina " + std::to_string(page) + " di " + std::to_string(pages), Font::small,
              kBodyWidth * 0.3, PANGO_ALIGN_RIGHT);
