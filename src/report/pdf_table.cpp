@@ -106,7 +106,13 @@ void Pager::table(const Table& t) {
   }
   // Heading and column labels never stand alone: they keep the first two rows (and the legend
   // when nothing else follows).
-  const double keep = heading_h + head_h + first_h + second_h + (n <= 2 ? notes_h : 0);
+  double keep = heading_h + head_h + first_h + second_h + (n <= 2 ? notes_h : 0);
+  // A short table (up to four rows) is kept whole: split, it would leave one or two rows alone.
+  if (n > 2 && n <= 4) {
+    for (std::size_t r = 2; r < n; ++r)
+      keep += measure_row(t.rows[r], ahead);
+    keep += notes_h;
+  }
   const double body_room = fresh_room() - heading_h - head_h;
   const bool under_heading = !pending_heading_.empty();
   keep_heading(std::min(keep, fresh_room() - 30));
