@@ -13,6 +13,35 @@ std::vector<Ente> visible_enti(Store& store, const Principal& p) {
   return out;
 }
 
+namespace {
+
+/// The ente code the user asked for and may see.
+Result<std::string> ente_for(Store& store, const Principal& p, std::string_view requested) {
+  std::string code(requested);
+  if (!p.ente.empty()) {
+    if (!code.empty() && code != p.ente)
+      return fail(fmt::format("ente «{}» non trovato", code), "ente", ErrorKind::not_found);
+    code = p.ente;
+  }
+  if (code.empty()) {
+    auto enti = store.list_enti();
+    if (enti.empty()) return fail("il database non contiene enti", "ente", ErrorKind::not_found);
+    code = enti.front().code;
+  }
+  return code;
+}
+
+} // namespace
+
+Result<std::shared_ptr<const Dataset>> shared_plan(Store& store, const Principal& p,
+                                                   std::string_view requested, PlanCache& cache) {
+  auto code = ente_for(store, p, requested);
+  if (!code) return tl::unexpected(code.error());
+  auto plan = cache.get(store, *code);
+  if (!plan) return fail(fmt::format("ente «{}» non trovato", *code), "ente", ErrorKind::not_found);
+  return plan;
+}
+
 Result<Dataset> load_plan(Store& store, const Principal& p, std::string_view requested) {
   std::string code(requested);
   if (!p.ente.empty()) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/plan_cache.h"
 #include "core/error.h"
 #include "core/model.h"
 #include "store/store.h"
@@ -22,6 +23,10 @@ std::vector<Ente> visible_enti(Store& store, const Principal& p);
 /// The plan of `requested` (empty: the user's ente, else the first visible). NotFound (never
 /// "forbidden", so ids of other enti are not confirmed) when the user may not see it.
 Result<Dataset> load_plan(Store& store, const Principal& p, std::string_view requested);
+
+/// Same rules, for pages that only read: the plan may come from `cache`.
+Result<std::shared_ptr<const Dataset>> shared_plan(Store& store, const Principal& p,
+                                                   std::string_view requested, PlanCache& cache);
 
 bool can_record_progress(const Principal& p, const Dataset& d, const Objective& o);
 bool can_author_plan(const Principal& p);

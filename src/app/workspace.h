@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "app/plan_cache.h"
 #include "core/error.h"
 #include "store/store.h"
 
@@ -33,6 +34,8 @@ public:
   /// The location without password, for the start-up line.
   std::string shown_location() const;
   std::size_t connections() const;
+  /// Plans shared by the requests of this process (checked against the database each time).
+  PlanCache& plans() { return plans_; }
 
 private:
   struct Borrowed {
@@ -42,6 +45,7 @@ private:
   Borrowed borrow();
   void give_back(Borrowed b, bool broken);
   std::unique_ptr<StorePool> pool_;
+  PlanCache plans_;
 };
 
 /// A cheap query proving the database answers (/healthz).

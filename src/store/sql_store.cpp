@@ -129,6 +129,16 @@ void SqlStore::remove(std::string_view ente) {
   });
 }
 
+std::int64_t SqlStore::change_stamp(std::string_view ente) {
+  Statement& st = conn_->prepare("SELECT MAX(id) FROM audit_log WHERE ente = ?");
+  st.reset();
+  st.bind(1, std::string(ente));
+  std::int64_t stamp = 0;
+  if (st.step()) stamp = as_int(st.column(0)).value_or(0);
+  st.reset();
+  return stamp;
+}
+
 void SqlStore::audit(std::string_view ente, std::string_view actor, std::string_view action,
                      std::string_view target, std::string_view before, std::string_view after) {
   run(*conn_,

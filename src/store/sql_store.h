@@ -35,6 +35,7 @@ public:
                                 std::int64_t expected_version, const Indicator& values,
                                 std::string_view actor) override;
 
+  std::int64_t change_stamp(std::string_view ente_code) override;
   Accounts& accounts() override { return accounts_; }
 
   Connection& connection() { return *conn_; }

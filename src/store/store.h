@@ -65,6 +65,10 @@ public:
                                         std::int64_t expected_version, const Indicator& values,
                                         std::string_view actor) = 0;
 
+  /// A number that changes whenever the ente's data changes: the id of its latest audit entry
+  /// (every write is audited). Lets a server reuse a plan it already loaded (app/plan_cache.h).
+  virtual std::int64_t change_stamp(std::string_view ente_code) = 0;
+
   /// Users, sessions and login throttles of the web application (store/accounts.h).
   virtual Accounts& accounts() = 0;
 };

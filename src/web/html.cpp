@@ -82,7 +82,6 @@ std::string header(const PageFrame& f) {
            "class=\"container\"><ul class=\"nav\">";
     out += nav_link(f, "cruscotto", "/", "Cruscotto");
     out += nav_link(f, "piano", "/piano", "Piano degli obiettivi");
-    out += nav_link(f, "registro", "/registro", "Registro delle modifiche");
     if (f.user->role == app::UserRole::amministratore)
       out += nav_link(f, "utenti", "/utenti", "Utenti");
     out += "</ul></div></nav>";

@@ -64,12 +64,12 @@ struct Target {
 
 /// Loads the fase or indicator named by the URL; answers 404/403 itself when it cannot.
 bool locate(Call& c, bool phase, Target& t) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) {
     error_page(c, 404, "Ente non trovato", d.error().message);
     return false;
   }
-  t.d = std::move(*d);
+  t.d = **d;
   t.o = find_objective(t.d, c.req.matches[1].str(), c.req.matches[2].str());
   const int order = std::atoi(c.req.matches[3].str().c_str());
   if (t.o) {

@@ -75,16 +75,16 @@ std::string objective_list(const std::vector<const Objective*>& list, const std:
 }
 
 void dashboard(Call& c) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const auto figs = compute_all(*d);
-  const auto rollups = compute_rollups(*d, figs);
+  const auto figs = compute_all(**d);
+  const auto rollups = compute_rollups(**d, figs);
   const Date today = app::today();
   std::vector<const Objective*> late, off;
   Decimal psum, asum;
   int pn = 0, an = 0, peg = 0;
   for (std::size_t i = 0; i < figs.size(); ++i) {
-    const Objective& o = d->objectives[i];
+    const Objective& o = (*d)->objectives[i];
     if (o.level != Level::peg) continue;
     ++peg;
     if (figs[i].progress.value) psum += *figs[i].progress.value, ++pn;
@@ -107,7 +107,7 @@ void dashboard(Call& c) {
       "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
       "In ritardo</p><p class=\"h3 mb-0\">{}</p></div></div></div>",
       peg, percent_text(mean(psum, pn)), percent_text(mean(asum, an)), late.size());
-  auto to_fill = app::objectives_to_fill(c.user, *d);
+  auto to_fill = app::objectives_to_fill(c.user, **d);
   if (c.user.role == app::UserRole::responsabile)
     body += "<section class=\"mb-5\" aria-labelledby=\"da-compilare\"><h2 id=\"da-compilare\" "
             "class=\"h4\">Da compilare</h2>" +
@@ -120,10 +120,10 @@ void dashboard(Call& c) {
           "</section><section class=\"col-lg-6 mb-5\" aria-labelledby=\"fuori\"><h2 id=\"fuori\" "
           "class=\"h4\">Obiettivi sotto il valore atteso</h2>" +
           objective_list(off, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
-  body += axis_section(*d, rollups, "cdr", "Per centro di responsabilità");
-  body += axis_section(*d, rollups, "missione", "Per missione");
-  body += axis_section(*d, rollups, "assessorato", "Per assessorato");
-  send_html(c.res, render_page(frame(c, "Cruscotto", "cruscotto", &*d), body));
+  body += axis_section(**d, rollups, "cdr", "Per centro di responsabilità");
+  body += axis_section(**d, rollups, "missione", "Per missione");
+  body += axis_section(**d, rollups, "assessorato", "Per assessorato");
+  send_html(c.res, render_page(frame(c, "Cruscotto", "cruscotto", d->get()), body));
 }
 
 } // namespace

@@ -189,11 +189,11 @@ std::string figures_section(const Dataset& d, const Objective& o) {
 }
 
 void objective_page(Call& c) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const Objective* o = find_objective(*d, c.req.matches[1].str(), c.req.matches[2].str());
+  const Objective* o = find_objective(**d, c.req.matches[1].str(), c.req.matches[2].str());
   if (!o) return error_page(c, 404, "Obiettivo non trovato", "Nessun obiettivo con questo codice.");
-  const bool editable = app::can_record_progress(c.user, *d, *o);
+  const bool editable = app::can_record_progress(c.user, **d, *o);
   const ObjectiveFigures f = compute_figures(*o);
   const std::string base = objective_href(*o);
   std::string body = fmt::format(
@@ -207,23 +207,23 @@ void objective_page(Call& c) {
   if (!editable && c.user.role == app::UserRole::responsabile)
     body += alert("info", "Questo obiettivo non è del suo centro di responsabilità: può "
                           "consultarlo ma non aggiornarlo.");
-  body += fields(*d, *o);
+  body += fields(**d, *o);
   body += status_section(*o);
-  body += involved_section(*d, *o);
-  body += phases_section(*d, *o, editable);
+  body += involved_section(**d, *o);
+  body += phases_section(**d, *o, editable);
   body += indicators_section(*o, f, editable);
-  body += figures_section(*d, *o);
-  PageFrame fr = frame(c, "Obiettivo " + o->code, "piano", &*d);
+  body += figures_section(**d, *o);
+  PageFrame fr = frame(c, "Obiettivo " + o->code, "piano", d->get());
   fr.crumbs = {{"Cruscotto", "/"}, {"Piano degli obiettivi", "/piano"}, {o->code, ""}};
   send_html(c.res, render_page(fr, body));
 }
 
 void objective_download(Call& c) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const Objective* o = find_objective(*d, c.req.matches[1].str(), c.req.matches[2].str());
+  const Objective* o = find_objective(**d, c.req.matches[1].str(), c.req.matches[2].str());
   if (!o) return error_page(c, 404, "Obiettivo non trovato", "Nessun obiettivo con questo codice.");
-  auto file = app::render_sheet(*d, {o}, c.req.matches[3], "scheda-" + o->code);
+  auto file = app::render_sheet(**d, {o}, c.req.matches[3], "scheda-" + o->code);
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
   c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
   c.res.set_header("Cache-Control", "no-store");

@@ -114,10 +114,10 @@ std::string level_indent(Level l) {
 }
 
 void plan_list(Call& c) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
   const app::PlanFilter f = filter_of(c.req);
-  const auto found = app::filter_objectives(*d, f);
+  const auto found = app::filter_objectives(**d, f);
   std::size_t page = 1;
   const std::string p = c.req.get_param_value("pagina");
   if (!p.empty() && p.size() < 7 && std::all_of(p.begin(), p.end(), ::isdigit))
@@ -125,7 +125,7 @@ void plan_list(Call& c) {
   const std::size_t pages = std::max<std::size_t>(1, (found.size() + kPageSize - 1) / kPageSize);
   page = std::min(page, pages);
   const std::string q = query_of(f);
-  std::string body = filters_form(*d, f);
+  std::string body = filters_form(**d, f);
   body += fmt::format("<p role=\"status\">{0} obiettivi trovati. Scarica l'elenco filtrato: "
                       "<a href=\"/piano/elenco.pdf?{1}\">PDF</a>, <a "
                       "href=\"/piano/elenco.xlsx?{1}\">XLSX</a>, <a "
@@ -144,7 +144,7 @@ void plan_list(Call& c) {
         "<td>{}</td><td>{}</td></tr>",
         level_indent(o.level), objective_href(o), esc(o.code),
         esc(o.short_description.empty() ? o.description.substr(0, 120) : o.short_description),
-        esc(level_label(o.level)), esc(center_name(*d, o.center)),
+        esc(level_label(o.level)), esc(center_name(**d, o.center)),
         progress_cell(fig.progress.value), percent_text(fig.achievement.value));
   }
   body += "</tbody></table></div>";
@@ -164,16 +164,16 @@ void plan_list(Call& c) {
     }
     body += "</ul></nav>";
   }
-  PageFrame fr = frame(c, "Piano degli obiettivi", "piano", &*d);
+  PageFrame fr = frame(c, "Piano degli obiettivi", "piano", d->get());
   fr.crumbs = {{"Cruscotto", "/"}, {"Piano degli obiettivi", ""}};
   send_html(c.res, render_page(fr, body));
 }
 
 void plan_download(Call& c) {
-  auto d = app::load_plan(c.store, c.user, c.req.get_param_value("ente"));
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const auto found = app::filter_objectives(*d, filter_of(c.req));
-  auto file = app::render_sheet(*d, found, c.req.matches[1], "elenco-obiettivi");
+  const auto found = app::filter_objectives(**d, filter_of(c.req));
+  auto file = app::render_sheet(**d, found, c.req.matches[1], "elenco-obiettivi");
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
   c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
   c.res.set_header("Cache-Control", "no-store");
