@@ -21,7 +21,7 @@ trap cleanup EXIT
 
 db="$tmp/bench.db"
 "$bin" demo --db "$db" --enti "$enti" --objectives "$objectives" >/dev/null
-ente=$("$bin" summary --all --db "$db" 2>/dev/null | awk 'NR>1 && $1 ~ /^C_/ {print $1; exit}')
+ente=$("$bin" summary --all --db "$db" 2>/dev/null | awk 'NR>1 && $1 ~ /^C_/ && !e {e=$1} END {print e}')
 ente="${ente:-C_VALDORA}"
 echo "password-benchmark" | "$bin" user add bench --ruolo controllo --ente "$ente" \
   --password-stdin --db "$db" >/dev/null
