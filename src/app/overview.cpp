@@ -23,13 +23,21 @@ void overview_all(Store& store, const std::function<void(const EnteOverview&)>& 
     for (const auto& obj : d.objectives) {
       ++o.objectives;
       if (obj.level == Level::peg) ++o.peg_objectives;
-      if (auto p = progress_value(obj)) {
-        ++o.with_progress;
-        o.progress_sum += *p;
+      // A sum beyond Decimal's range leaves that figure out of the mean instead of failing
+      // the overview of every ente (core/figures.cpp does the same per objective).
+      try {
+        if (auto p = progress_value(obj)) {
+          o.progress_sum += *p;
+          ++o.with_progress;
+        }
+      } catch (const DecimalOverflow&) {
       }
-      if (auto a = achievement_value(obj)) {
-        ++o.with_achievement;
-        o.achievement_sum += *a;
+      try {
+        if (auto a = achievement_value(obj)) {
+          o.achievement_sum += *a;
+          ++o.with_achievement;
+        }
+      } catch (const DecimalOverflow&) {
       }
     }
     each(o);

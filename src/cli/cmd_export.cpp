@@ -2,30 +2,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "core/error.h"
 #include "interchange/json_format.h"
+#include "interchange/json_pull.h"
+#include "io/output_file.h"
 
 namespace traguardi::cli {
-namespace {
-
-// Written beside the target and renamed, so a failed export never leaves half a file.
-void write_file_atomically(const std::string& path, const std::string& content) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw InvalidInput(fmt::format("{}: impossibile scrivere il file", path));
-    out << content;
-    if (!out.flush()) throw InvalidInput(fmt::format("{}: scrittura non riuscita", path));
-  }
-  std::filesystem::rename(tmp, path);
-}
-
-} // namespace
 
 void register_export(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("export", "Esporta i dati nel formato di interscambio JSON");
@@ -48,8 +35,8 @@ void register_export(CLI::App& app, Context& ctx) {
       std::string json = interchange::to_json(enti);
       if (out.empty())
         std::cout << json;
-      else
-        write_file_atomically(out, json);
+      else if (auto ok = io::write_file_atomically(out, json); !ok)
+        throw_error(ok.error());
       return 0;
     });
   });
@@ -63,20 +50,25 @@ void register_import(CLI::App& app, Context& ctx) {
   sub->add_option("FILE", file, "File JSON esportato da traguardi")->required();
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
+      std::error_code ec;
+      if (std::filesystem::is_directory(file, ec))
+        throw InvalidInput(fmt::format("{}: è una cartella, non un file JSON", file));
       std::ifstream in(file, std::ios::binary);
-      if (!in) throw InvalidInput(fmt::format("{}: file non trovato o non leggibile", file));
-      std::stringstream buf;
-      buf << in.rdbuf();
-      auto parsed = interchange::from_json(buf.str(), file);
-      if (!parsed) throw InvalidInput(parsed.error().full());
+      if (!in)
+        throw InvalidInput(fmt::format("{}: file non trovato o non leggibile (controllare nome e "
+                                       "permessi)",
+                                       file));
+      // Streamed: memory follows one ente; a bad ente rolls the whole import back.
+      interchange::PullReader reader(in, file, interchange::ReadLimits::from_environment());
+      auto first = reader.next(); // a file refused at its start creates no database
       auto store = open_db(ctx, OpenMode::create);
-      std::size_t next = 0, objectives = 0;
+      std::size_t objectives = 0;
       store->replace_many([&]() -> std::optional<Dataset> {
-        if (next >= parsed->size()) return std::nullopt;
-        objectives += (*parsed)[next].objectives.size();
-        return (*parsed)[next++];
+        auto d = first ? std::exchange(first, std::nullopt) : reader.next();
+        if (d) objectives += d->objectives.size();
+        return d;
       });
-      std::cout << fmt::format("Importati {} enti e {} obiettivi da {}.\n", parsed->size(),
+      std::cout << fmt::format("Importati {} enti e {} obiettivi da {}.\n", reader.count(),
                                objectives, file);
       return 0;
     });

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "core/italian.h"
+#include "core/value_bounds.h"
 
 namespace traguardi::cli {
 namespace {
@@ -54,11 +55,16 @@ const T* by_order(const std::vector<T>& items, int order, const std::string& obj
                              items.size()));
 }
 
-Decimal number(const std::string& text, const char* option) {
+Decimal number(const std::string& text, const char* option,
+               Quantity quantity = Quantity::indicator_value) {
   auto d = italian::parse_number(text);
+  if (!d && italian::number_too_large(text))
+    throw InvalidInput(fmt::format("{}: {}", option, Decimal::too_large_message()));
   if (!d)
     throw InvalidInput(
         fmt::format("{}: «{}» non è un numero (formato italiano, es. 1.134,50)", option, text));
+  if (auto problem = bound_problem(quantity, *d))
+    throw InvalidInput(fmt::format("{}: {}", option, *problem));
   return *d;
 }
 
@@ -96,7 +102,7 @@ void register_update(CLI::App& app, Context& ctx) {
       const Phase* current = by_order(o.phases, phase.order, o.code, "la fase", "fasi");
       Phase next = *current;
       if (!phase.progress.empty()) {
-        Decimal v = number(phase.progress, "--avanzamento");
+        Decimal v = number(phase.progress, "--avanzamento", Quantity::percent);
         if (v.is_negative() || v > Decimal::from_int(100))
           throw InvalidInput("--avanzamento: deve essere compreso tra 0 e 100");
         next.progress = v;

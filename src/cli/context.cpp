@@ -10,8 +10,11 @@ namespace traguardi::cli {
 
 void add_common_options(CLI::App& sub, Context& ctx, bool with_ente) {
   if (const char* env = std::getenv("TRAGUARDI_DB"); env && *env) ctx.db = env;
-  sub.add_option("--db", ctx.db, "Database: file SQLite o URL postgresql://")
-      ->capture_default_str();
+  // The default shown by --help may come from TRAGUARDI_DB: never with its password.
+  sub.add_option("--db", ctx.db,
+                 "Database: file SQLite o URL postgresql:// (password in PGPASSWORD o nel file "
+                 "PGPASSFILE, non nell'URL)")
+      ->default_str(shown_location(ctx.db));
   if (with_ente)
     sub.add_option("--ente", ctx.ente,
                    "Codice dell'ente (obbligatorio se il database ne ha più di uno)");

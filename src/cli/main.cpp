@@ -1,12 +1,22 @@
 // traguardi: plan, monitor and report the objectives of a public administration.
 // A thin front end: every subcommand lives in its own cmd_*.cpp (see commands.h).
 #include <clocale>
+#include <iostream>
 
 #include "cli/commands.h"
 #include "cli/parser_messages.h"
+#include "core/utf8.h"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
+  // Arguments become stored texts (notes, codes): anything not UTF-8 is refused here, once.
+  for (int i = 1; i < argc; ++i)
+    if (auto bad = traguardi::utf8::first_invalid(argv[i])) {
+      std::cerr << "traguardi: errore: l'argomento " << i
+                << " non è testo UTF-8 valido (byte non valido in posizione " << *bad + 1
+                << "): riscriverlo in UTF-8\n";
+      return 2;
+    }
   CLI::App app{"traguardi — pianificazione, monitoraggio e rendicontazione degli obiettivi "
                "(DUP, PEG, Piano di Zona)"};
   traguardi::cli::italianize(app); // before the subcommands, which copy its settings

@@ -4,6 +4,9 @@
 // binary floating point is never used for them. A Decimal is a signed 64-bit count of
 // micro-units (scale 10^-6): two printed decimals plus four guard digits for ratios and
 // weighted means, with 128-bit intermediates so that products never overflow silently.
+// Every path that could leave the range (parsing, +, -, *, /, rounding) checks it and fails
+// with DecimalOverflow, whose message says "valore troppo grande (massimo …)": a value never
+// wraps around to another number.
 // Parsing and printing here use the neutral form ("1134.5"); Italian formats live in italian.h.
 #pragma once
 
@@ -13,7 +16,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace traguardi {
+
+/// A value or a result outside the range of Decimal; an InvalidInput (exit 2), because only
+/// input can bring such numbers in.
+struct DecimalOverflow : InvalidInput {
+  DecimalOverflow();
+};
 
 class Decimal {
 public:
@@ -26,10 +37,19 @@ public:
     d.units_ = micro;
     return d;
   }
-  static constexpr Decimal from_int(std::int64_t v) { return from_units(v * kScale); }
+  static constexpr Decimal from_int(std::int64_t v) {
+    if (v > INT64_MAX / kScale || v < -(INT64_MAX / kScale)) throw DecimalOverflow();
+    return from_units(v * kScale);
+  }
 
   /// Parses "-12", "3.5", "0.000001"; at most 6 decimals, no exponent, no grouping.
+  /// nullopt when malformed or out of range (`too_large` tells the two apart).
   static std::optional<Decimal> parse(std::string_view text);
+  /// True when `text` is a well-formed number whose magnitude exceeds the range.
+  static bool too_large(std::string_view text);
+  static constexpr Decimal max() { return from_units(INT64_MAX); }
+  /// "valore troppo grande (massimo 9.223.372.036.854,775807)"
+  static std::string too_large_message();
 
   constexpr std::int64_t units() const { return units_; }
   constexpr bool is_zero() const { return units_ == 0; }
@@ -45,7 +65,7 @@ public:
   friend constexpr auto operator<=>(Decimal, Decimal) = default;
   friend Decimal operator+(Decimal a, Decimal b);
   friend Decimal operator-(Decimal a, Decimal b);
-  friend Decimal operator-(Decimal a) { return from_units(-a.units_); }
+  friend Decimal operator-(Decimal a);
   /// Product rounded half away from zero to 6 decimals.
   friend Decimal operator*(Decimal a, Decimal b);
   /// Quotient rounded half away from zero to 6 decimals; throws std::domain_error on zero.

@@ -2,6 +2,22 @@
 
 namespace traguardi {
 
+void throw_error(const Error& e) {
+  switch (e.kind) {
+  case ErrorKind::invalid_input:
+    throw InvalidInput(e.full());
+  case ErrorKind::not_found:
+    throw NotFound(e.full());
+  case ErrorKind::conflict:
+    throw Conflict(e.full());
+  case ErrorKind::store:
+    throw StoreError(e.full());
+  case ErrorKind::internal:
+    break;
+  }
+  throw TraguardiError(ErrorKind::internal, e.full());
+}
+
 int error_kind_exit_code(ErrorKind k) {
   switch (k) {
   case ErrorKind::invalid_input:

@@ -54,6 +54,10 @@ struct StoreError : TraguardiError {
   explicit StoreError(const std::string& m) : TraguardiError(ErrorKind::store, m) {}
 };
 
+/// Throws the class of the hierarchy that matches `e.kind`, with `e.full()` as the message:
+/// for use cases that meet an expected failure they cannot handle.
+[[noreturn]] void throw_error(const Error& e);
+
 /// CLI exit status: 2 bad input, 3 not found, 4 conflict, 5 store, 70 internal.
 int error_kind_exit_code(ErrorKind);
 /// HTTP status: 400, 404, 409, 503, 500.

@@ -11,12 +11,17 @@ const Decimal kOne = Decimal::from_int(1);
 struct Mean {
   Decimal sum;
   int n = 0;
+  bool out_of_range = false; // a roll-up of out-of-range figures has no value either
   void add(Decimal v) {
-    sum += v;
+    try {
+      sum += v;
+    } catch (const DecimalOverflow&) {
+      out_of_range = true;
+    }
     ++n;
   }
   std::optional<Decimal> value() const {
-    if (n == 0) return std::nullopt;
+    if (n == 0 || out_of_range) return std::nullopt;
     return sum / Decimal::from_int(n);
   }
 };
@@ -53,14 +58,14 @@ ProgressSums progress_sums(const Objective& o) {
 
 } // namespace
 
-std::optional<Decimal> progress_value(const Objective& o) {
+std::optional<Decimal> progress_value_unchecked(const Objective& o) {
   if (o.phases.empty()) return std::nullopt;
   ProgressSums s = progress_sums(o);
   if (s.weight_sum.is_zero()) return std::nullopt;
   return s.weighted_sum / s.weight_sum;
 }
 
-ProgressFigure compute_progress(const Objective& o) {
+ProgressFigure compute_progress_unchecked(const Objective& o) {
   ProgressFigure f;
   f.phases = static_cast<int>(o.phases.size());
   if (o.phases.empty()) {
@@ -125,7 +130,7 @@ Decimal capped(const Decimal& ratio) {
 
 } // namespace
 
-AchievementFigure compute_achievement(const Indicator& i) {
+AchievementFigure compute_achievement_unchecked(const Indicator& i) {
   AchievementFigure f;
   const char* rule = "";
   f.ratio = achievement_ratio(i, rule);
@@ -136,7 +141,7 @@ AchievementFigure compute_achievement(const Indicator& i) {
   return f;
 }
 
-std::optional<Decimal> achievement_value(const Objective& o) {
+std::optional<Decimal> achievement_value_unchecked(const Objective& o) {
   Mean m;
   const char* rule = "";
   for (const auto& i : o.indicators)
@@ -233,6 +238,51 @@ std::vector<RollupFigure> compute_rollups(const Dataset& d,
     out.push_back(std::move(r));
   }
   return out;
+}
+
+// An objective whose numbers exceed what a figure can hold gets no figure and says so, instead
+// of failing the summary of the whole database (stored values are bounded: value_bounds.h, but
+// older databases may hold larger ones).
+namespace {
+constexpr const char* kOutOfRange =
+    "valori fuori intervallo: cifra non calcolabile (correggere i valori dell'obiettivo)";
+} // namespace
+
+std::optional<Decimal> progress_value(const Objective& o) {
+  try {
+    return progress_value_unchecked(o);
+  } catch (const DecimalOverflow&) {
+    return std::nullopt;
+  }
+}
+
+ProgressFigure compute_progress(const Objective& o) {
+  try {
+    return compute_progress_unchecked(o);
+  } catch (const DecimalOverflow&) {
+    ProgressFigure f;
+    f.phases = static_cast<int>(o.phases.size());
+    f.rule = kOutOfRange;
+    return f;
+  }
+}
+
+AchievementFigure compute_achievement(const Indicator& i) {
+  try {
+    return compute_achievement_unchecked(i);
+  } catch (const DecimalOverflow&) {
+    AchievementFigure f;
+    f.rule = kOutOfRange;
+    return f;
+  }
+}
+
+std::optional<Decimal> achievement_value(const Objective& o) {
+  try {
+    return achievement_value_unchecked(o);
+  } catch (const DecimalOverflow&) {
+    return std::nullopt;
+  }
 }
 
 } // namespace traguardi

@@ -23,7 +23,10 @@ std::string format_percent(Decimal value, int decimals) {
   return format_number(value, decimals) + "%";
 }
 
-std::optional<Decimal> parse_number(std::string_view s) {
+namespace {
+
+// "1.134,50" -> "1134.50"; nullopt when the grouping is wrong.
+std::optional<std::string> neutral_form(std::string_view s) {
   while (!s.empty() && s.front() == ' ')
     s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ')
@@ -47,7 +50,20 @@ std::optional<Decimal> parse_number(std::string_view s) {
   for (char c : whole)
     if (c != '.') neutral += c;
   if (comma != std::string_view::npos) neutral += "." + std::string(s.substr(comma + 1));
-  return Decimal::parse(neutral);
+  return neutral;
+}
+
+} // namespace
+
+std::optional<Decimal> parse_number(std::string_view s) {
+  auto neutral = neutral_form(s);
+  if (!neutral) return std::nullopt;
+  return Decimal::parse(*neutral);
+}
+
+bool number_too_large(std::string_view s) {
+  auto neutral = neutral_form(s);
+  return neutral && Decimal::too_large(*neutral);
 }
 
 std::string format_date(const Date& d) {

@@ -20,6 +20,9 @@ std::string format_number(Decimal value, int decimals = 2);
 std::string format_percent(Decimal value, int decimals = 2);
 /// Accepts "1.134,00", "1134,5", "1134", "-3,25"; rejects a misplaced grouping dot.
 std::optional<Decimal> parse_number(std::string_view text);
+/// True when `text` is an Italian number too large for Decimal (parse_number gave nullopt):
+/// callers then say Decimal::too_large_message() instead of "not a number".
+bool number_too_large(std::string_view text);
 
 /// "31/12/2021"
 std::string format_date(const Date& d);

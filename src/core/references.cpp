@@ -59,6 +59,9 @@ std::vector<Error> check_references(const Dataset& d, const std::string& root) {
       d.assessorati);
   unique_keys(
       "vistas", "codice di vista", [](const Vista& v) { return v.code; }, d.vistas);
+  unique_keys(
+      "areas", "area tematica (vista e numero)",
+      [](const ThematicArea& a) { return a.vista + " " + std::to_string(a.number); }, d.areas);
 
   auto dangling = [&](std::string where, std::string what, const std::string& value) {
     out.push_back(Error{ErrorKind::invalid_input,

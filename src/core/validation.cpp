@@ -75,6 +75,24 @@ struct Checker {
     }
   }
 
+  // A chain of parents that comes back to the objective: roll-ups would never reach a root.
+  void cycle(const Objective& o) {
+    const Objective* cur = &o;
+    std::set<const Objective*> seen{&o};
+    std::string chain = o.code;
+    while (!cur->parent.empty()) {
+      cur = find_objective(d, o.vista, cur->parent);
+      if (!cur) return;
+      chain += " → " + cur->code;
+      if (cur == &o) {
+        add(Severity::error, "ciclo_collegamenti", &o, "collegato_a",
+            fmt::format("{}: i collegamenti formano un ciclo ({})", name(o), chain));
+        return;
+      }
+      if (!seen.insert(cur).second) return; // a cycle further up, reported on its members
+    }
+  }
+
   void parent(const Objective& o) {
     if (o.level == Level::mandato) return;
     if (o.parent.empty()) {
@@ -91,6 +109,7 @@ struct Checker {
                       o.vista));
       return;
     }
+    cycle(o);
     if (o.level == Level::peg && p->level != Level::programma)
       add(Severity::error, "collegamento_livello", &o, "collegato_a",
           fmt::format("{}: un obiettivo di PEG deve essere collegato a un obiettivo di "

@@ -1,7 +1,11 @@
 #include "importer/sheet_import.h"
 
+#include <algorithm>
+#include <filesystem>
+
 #include "core/codes.h"
 #include "core/normalize.h"
+#include "core/utf8.h"
 #include "importer/entity_dictionary.h"
 #include "importer/file_bytes.h"
 #include "importer/indicator_rows.h"
@@ -411,6 +415,19 @@ Result<ImportedSheet> import_sheet_bytes(std::string_view bytes, const std::stri
     text = word_box_tsv_to_text(bytes);
     if (!text)
       return fail("Il file di riquadri di parole (pdftotext -tsv) non contiene testo.", name);
+  } else if (auto bad = utf8::first_invalid(bytes)) {
+    // Old office software writes Windows-1252 (Latin-1): read it as such, and say so.
+    const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + *bad, '\n'));
+    auto sheet = parse_sheet_text(utf8::from_windows1252(bytes), name);
+    if (sheet) {
+      sheet->document.sha256 = sha256_hex(bytes);
+      sheet->findings.insert(
+          sheet->findings.begin(),
+          ImportFinding{Severity::warning, name, line, "codifica_non_utf8",
+                        "il file non è in UTF-8 (primo byte non valido a questa riga)",
+                        "testo UTF-8", "letto come Windows-1252 (Latin-1) e convertito in UTF-8"});
+    }
+    return sheet;
   } else {
     return parse_sheet_text(bytes, name);
   }
@@ -420,8 +437,14 @@ Result<ImportedSheet> import_sheet_bytes(std::string_view bytes, const std::stri
 }
 
 Result<ImportedSheet> import_sheet_file(const std::string& path) {
+  // The same statuses as `import`: a path that cannot be read is bad input (exit 2).
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return fail("è una cartella, non un file di scheda", path, ErrorKind::invalid_input);
   auto read = read_file_bytes(path);
-  if (!read) return fail("Impossibile leggere il file " + path + ".", path, ErrorKind::not_found);
+  if (!read)
+    return fail("file non trovato o non leggibile (controllare nome e permessi)", path,
+                ErrorKind::invalid_input);
   return import_sheet_bytes(*read, path);
 }
 

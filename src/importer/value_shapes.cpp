@@ -109,6 +109,7 @@ std::optional<Decimal> cell_number(std::string_view t) {
   for (std::size_t i = 0; i < comma; ++i)
     whole = whole * 10 + (t[i] - '0');
   __int128 v = whole * Decimal::kScale + ((t[comma + 1] - '0') * 10 + (t[comma + 2] - '0')) * 10000;
+  if (v > Decimal::max().units()) return std::nullopt; // never wrapped to another number
   return Decimal::from_units(static_cast<std::int64_t>(v));
 }
 

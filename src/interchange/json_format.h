@@ -7,6 +7,9 @@
 // the file and the JSON path, and nothing is returned.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -22,5 +25,22 @@ std::string to_json(const std::vector<Dataset>& enti);
 
 /// Parses a document; `source` (a file name) prefixes the error location.
 Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source);
+
+/// Limits of the reader, documented in docs/reliability.md; TRAGUARDI_MAX_TEXT_BYTES,
+/// TRAGUARDI_MAX_ENTE_BYTES and TRAGUARDI_MAX_FILE_BYTES raise them.
+struct ReadLimits {
+  std::size_t text_bytes = 1 << 20;      // one text (description, note, ...)
+  std::size_t ente_bytes = 256u << 20;   // the JSON of one ente
+  std::uint64_t file_bytes = 8ull << 30; // the whole file
+  std::size_t depth = 32;                // nesting of arrays and objects
+  static ReadLimits from_environment();
+};
+
+/// Streams a document: each ente, once read and checked, goes to `each` and is dropped, so
+/// memory follows one ente (interchange/json_stream.h). Returns how many enti were read; an
+/// Error from `each` stops the reading and is returned.
+Result<std::size_t> read_json(std::istream& in, const std::string& source,
+                              const std::function<Result<void>(Dataset&&)>& each,
+                              const ReadLimits& limits);
 
 } // namespace traguardi::interchange

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/references.h"
+#include "core/utf8.h"
+#include "core/value_bounds.h"
 #include "interchange/json_format.h"
+#include "interchange/json_stream.h"
 
 namespace traguardi::interchange {
 namespace {
@@ -28,10 +31,14 @@ public:
       if (!ok.count(k)) throw BadField{path_ + "." + k, "campo sconosciuto"};
     return *this;
   }
-  /// Keys that must be present; every other declared key has a default (empty, null, 0).
+  /// Keys that must be present and not null; every other declared key has a default (empty,
+  /// null, 0).
   Node& require(std::initializer_list<const char*> needed) {
-    for (const char* k : needed)
+    for (const char* k : needed) {
       if (!j_.contains(k)) throw BadField{path_ + "." + k, "campo obbligatorio mancante"};
+      if (j_.at(k).is_null())
+        throw BadField{path_ + "." + k, "campo obbligatorio: null non ammesso"};
+    }
     return *this;
   }
   bool has(const char* k) const { return j_.contains(k) && !j_.at(k).is_null(); }
@@ -44,12 +51,35 @@ public:
     if (!has(k)) return {};
     const J& v = j_.at(k);
     if (!v.is_string()) throw BadField{path_ + "." + k, "atteso un testo"};
-    return v.get<std::string>();
+    const auto& s = v.get_ref<const std::string&>();
+    if (auto c = utf8::first_control(s))
+      throw BadField{
+          path_ + "." + k,
+          fmt::format("carattere di controllo non ammesso nel testo (posizione {})", *c + 1)};
+    return s;
+  }
+  /// A code (ente, ...): printable, without spaces.
+  std::string code(const char* k) const {
+    std::string s = str(k);
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+        throw BadField{path_ + "." + k,
+                       fmt::format("spazio non ammesso in un codice (posizione {})", i + 1)};
+    return s;
+  }
+  /// Record versions only grow from 1; a file cannot bring one that would wrap.
+  std::int64_t version(const char* k) const {
+    auto n = integer(k, 1);
+    if (n < 1 || n > (std::int64_t{1} << 53))
+      throw BadField{path_ + "." + k, "versione fuori intervallo (da 1 a 9007199254740992)"};
+    return n;
   }
   std::int64_t integer(const char* k, std::int64_t fallback = 0) const {
     if (!has(k)) return fallback;
     const J& v = j_.at(k);
     if (!v.is_number_integer()) throw BadField{path_ + "." + k, "atteso un numero intero"};
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+      throw BadField{path_ + "." + k, "numero fuori intervallo"};
     return v.get<std::int64_t>();
   }
   int small(const char* k) const {
@@ -73,6 +103,8 @@ public:
     if (!v.is_string())
       throw BadField{path_ + "." + k, "atteso un numero decimale scritto come testo, es. \"12.5\""};
     auto d = Decimal::parse(v.get<std::string>());
+    if (!d && Decimal::too_large(v.get<std::string>()))
+      throw BadField{path_ + "." + k, Decimal::too_large_message()};
     if (!d)
       throw BadField{path_ + "." + k, fmt::format("«{}» non è un numero decimale (formato "
                                                   "\"1234.56\", al massimo 6 decimali)",
@@ -142,7 +174,7 @@ Phase phase(Node n) {
   p.responsible = n.str("responsible");
   p.center = n.str("center");
   p.note = n.str("note");
-  p.version = n.integer("version", 1);
+  p.version = n.version("version");
   p.source = provenance(n.at("source"));
   return p;
 }
@@ -171,7 +203,7 @@ Indicator indicator(Node n) {
         {h.small("year"), h.opt_decimal("value"), h.small("column"), h.boolean("ambiguous")});
   });
   i.note = n.str("note");
-  i.version = n.integer("version", 1);
+  i.version = n.version("version");
   i.source = provenance(n.at("source"));
   return i;
 }
@@ -243,7 +275,7 @@ Objective objective(Node n) {
   });
   n.for_each("phases", [&](Node s) { o.phases.push_back(phase(s)); });
   n.for_each("indicators", [&](Node s) { o.indicators.push_back(indicator(s)); });
-  o.version = n.integer("version", 1);
+  o.version = n.version("version");
   o.source = provenance(n.at("source"));
   return o;
 }
@@ -254,7 +286,7 @@ Dataset dataset(Node n) {
   Dataset d;
   Node e = n.at("ente");
   e.keys({"code", "name", "kind"}).require({"code", "name"});
-  d.ente.code = e.str("code");
+  d.ente.code = e.code("code");
   if (d.ente.code.empty()) throw BadField{e.path() + ".code", "il codice dell'ente è obbligatorio"};
   d.ente.name = e.str("name");
   d.ente.kind = e.enumeration<EnteKind>("kind", ente_kind_from_string,
@@ -318,44 +350,89 @@ Dataset dataset(Node n) {
 
 } // namespace
 
-Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source) {
-  J doc;
+namespace {
+
+Result<void> check_header(const J& header) {
   try {
-    doc = J::parse(text);
-  } catch (const J::parse_error& e) {
-    // nlohmann reports the byte offset; turn it into a line number a person can find.
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < e.byte && i < text.size(); ++i)
-      if (text[i] == '\n') ++line;
-    return fail("JSON non valido (sintassi)", fmt::format("{}:{}", source, line));
-  }
-  std::vector<Dataset> out;
-  try {
-    Node root(doc, "$");
-    root.keys({"format", "format_version", "enti"}).require({"format", "format_version", "enti"});
+    Node root(header, "$");
+    root.keys({"format", "format_version", "enti"}).require({"format", "format_version"});
     if (root.str("format") != "traguardi")
       throw BadField{"$.format", "il file non è nel formato di interscambio di traguardi"};
     if (root.integer("format_version") != kFormatVersion)
       throw BadField{
           "$.format_version",
           fmt::format("versione del formato non supportata (attesa {})", kFormatVersion)};
-    root.for_each("enti", [&](Node n) { out.push_back(dataset(n)); });
   } catch (const BadField& b) {
-    return fail(b.message, fmt::format("{}: {}", source, b.path));
+    return fail(b.message, b.path);
   }
-  std::set<std::string> codes;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!codes.insert(out[i].ente.code).second)
-      return fail("ente duplicato: «" + out[i].ente.code + "»",
-                  fmt::format("{}: $.enti[{}].ente.code", source, i));
-    auto errs = check_references(out[i], fmt::format("$.enti[{}]", i));
+  return {};
+}
+
+// One ente of the stream: converted, checked on its own (references, bounds) and handed out.
+class EnteReader {
+public:
+  EnteReader(const std::string& source, const std::function<Result<void>(Dataset&&)>& each)
+      : source_(source), each_(each) {}
+
+  Result<void> operator()(J&& json, std::size_t i) {
+    const std::string root = fmt::format("$.enti[{}]", i);
+    Dataset d;
+    try {
+      d = dataset(Node(json, root));
+    } catch (const BadField& b) {
+      return fail(b.message, fmt::format("{}: {}", source_, b.path));
+    }
+    json = J(); // the model is built: the JSON of this ente is no longer needed
+    if (!codes_.insert(d.ente.code).second)
+      return fail("ente duplicato: «" + d.ente.code + "»",
+                  fmt::format("{}: {}.ente.code", source_, root));
+    auto bounds = out_of_bounds(d, root);
+    if (!bounds.empty())
+      return fail(bounds.front().message, fmt::format("{}: {}", source_, bounds.front().path));
+    auto errs = check_references(d, root);
     if (!errs.empty()) {
       Error e = errs.front();
-      e.where = source + ": " + e.where;
+      e.where = source_ + ": " + e.where;
       if (errs.size() > 1) e.message += fmt::format(" (e altri {} errori)", errs.size() - 1);
       return tl::unexpected(e);
     }
+    return each_(std::move(d));
   }
+
+private:
+  const std::string& source_;
+  const std::function<Result<void>(Dataset&&)>& each_;
+  std::set<std::string> codes_;
+};
+
+HeaderCheck header_check(const std::string& source) {
+  return [&source](const J& header) -> Result<void> {
+    auto ok = check_header(header);
+    if (!ok) return fail(ok.error().message, fmt::format("{}: {}", source, ok.error().where));
+    return ok;
+  };
+}
+
+} // namespace
+
+Result<std::size_t> read_json(std::istream& in, const std::string& source,
+                              const std::function<Result<void>(Dataset&&)>& each,
+                              const ReadLimits& limits) {
+  EnteReader reader(source, each);
+  return read_stream(in, source, limits, header_check(source),
+                     [&](J&& j, std::size_t i) { return reader(std::move(j), i); });
+}
+
+Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source) {
+  std::vector<Dataset> out;
+  std::function<Result<void>(Dataset &&)> keep = [&](Dataset&& d) -> Result<void> {
+    out.push_back(std::move(d));
+    return {};
+  };
+  EnteReader reader(source, keep);
+  auto n = read_text(text, source, ReadLimits::from_environment(), header_check(source),
+                     [&](J&& j, std::size_t i) { return reader(std::move(j), i); });
+  if (!n) return tl::unexpected(n.error());
   return out;
 }
 

@@ -164,7 +164,9 @@ std::string to_json(const std::vector<Dataset>& enti) {
   J doc{{"format", "traguardi"}, {"format_version", kFormatVersion}, {"enti", J::array()}};
   for (const auto& d : enti)
     doc["enti"].push_back(dataset(d));
-  return doc.dump(2) + "\n";
+  // Texts are UTF-8 at every entry point; a database written before that was checked still
+  // exports (ill-formed bytes become U+FFFD) instead of failing for every ente.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace traguardi::interchange

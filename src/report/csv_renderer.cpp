@@ -4,6 +4,8 @@
 #include <fstream>
 
 #include "core/csv_text.h"
+#include "io/output_file.h"
+#include "report/cell_safety.h"
 #include "report/flat_tables.h"
 #include "report/zip_store.h"
 
@@ -49,7 +51,7 @@ std::vector<CsvFile> render_csv(const Document& d) {
     for (const auto& row : t.rows) {
       fields.clear();
       for (const auto& cell : row)
-        fields.push_back(cell.text);
+        fields.push_back(cell.number || cell.date ? cell.text : spreadsheet_safe_text(cell.text));
       line(f.text, fields);
     }
     if (f.suffix.empty())
@@ -79,26 +81,16 @@ std::string csv_path(const std::string& path, const std::string& suffix) {
 Result<std::vector<std::string>> write_csv(const Document& d, const std::string& path) {
   std::vector<std::string> written;
   if (path.size() > 4 && path.compare(path.size() - 4, 4, ".zip") == 0) {
-    std::ofstream out(path, std::ios::binary);
-    out << render_csv_zip(d);
-    out.close();
-    if (!out) {
-      std::remove(path.c_str());
-      return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
-    }
+    if (auto ok = io::write_file_atomically(path, render_csv_zip(d)); !ok)
+      return tl::unexpected(ok.error());
     return std::vector<std::string>{path};
   }
   for (const CsvFile& f : render_csv(d)) {
     const std::string target = csv_path(path, f.suffix);
-    std::ofstream out(target, std::ios::binary);
-    out << f.text;
-    out.close();
-    if (!out) {
+    if (auto ok = io::write_file_atomically(target, f.text); !ok) {
       for (const auto& w : written)
         std::remove(w.c_str());
-      std::remove(target.c_str());
-      return fail("Impossibile scrivere il file «" + target + "».", target,
-                  ErrorKind::invalid_input);
+      return tl::unexpected(ok.error());
     }
     written.push_back(target);
   }

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/italian.h"
+#include "io/output_file.h"
 #include "report/html_escape.h"
 #include "report/svg_gantt.h"
 
@@ -214,12 +215,7 @@ std::string render_html(const Document& d) {
 
 Result<void> write_html(const Document& d, const std::string& path) {
   const std::string html = render_html(d);
-  std::ofstream out(path, std::ios::binary);
-  out << html;
-  out.close();
-  if (!out)
-    return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
-  return {};
+  return io::write_file_atomically(path, html);
 }
 
 } // namespace traguardi::report

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "io/output_file.h"
 #include "report/pdf_pager.h"
 
 namespace traguardi::report {
@@ -131,12 +132,7 @@ Result<std::string> render_pdf(const Document& d, int threads) {
 Result<void> write_pdf(const Document& d, const std::string& path, int threads) {
   auto bytes = render_pdf(d, threads);
   if (!bytes) return tl::unexpected(bytes.error());
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  out.close();
-  if (!out)
-    return fail("Impossibile scrivere il file «" + path + "».", path, ErrorKind::invalid_input);
-  return {};
+  return io::write_file_atomically(path, std::string_view(bytes->data(), bytes->size()));
 }
 
 } // namespace traguardi::report

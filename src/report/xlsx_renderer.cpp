@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "io/output_file.h"
+#include "report/cell_safety.h"
 #include "report/flat_tables.h"
 
 namespace traguardi::report {
@@ -64,7 +66,7 @@ void write_sheet(lxw_workbook* wb, const Formats& f, const FlatTable& t) {
         lxw_format* fmt = t.columns[c].kind == ValueKind::percent ? f.percent : f.number;
         worksheet_write_number(ws, row, c, to_double(*cell.number), fmt);
       } else if (!cell.text.empty()) {
-        worksheet_write_string(ws, row, c, cell.text.c_str(), f.text);
+        worksheet_write_string(ws, row, c, spreadsheet_safe_text(cell.text).c_str(), f.text);
       }
       // Empty values stay empty cells, never 0.
     }
@@ -73,15 +75,12 @@ void write_sheet(lxw_workbook* wb, const Formats& f, const FlatTable& t) {
   if (cols > 0) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()), cols - 1);
 }
 
-} // namespace
-
-Result<void> write_xlsx(const Document& d, const std::string& path) {
+Result<void> write_workbook(const Document& d, const std::string& path, const std::string& shown) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = nullptr;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb)
-    return fail("Impossibile creare il file «" + path + "».", path, ErrorKind::invalid_input);
+  if (!wb) return fail("Impossibile creare il file «" + shown + "».", shown, ErrorKind::invalid_input);
   // A fixed creation time (the data elaborazione) keeps the workbook reproducible.
   lxw_doc_properties props{};
   std::string title = d.title + " – " + d.ente, author = "traguardi";
@@ -94,11 +93,19 @@ Result<void> write_xlsx(const Document& d, const std::string& path) {
     write_sheet(wb, formats, t);
   const lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
-    std::remove(path.c_str());
-    return fail("Impossibile scrivere il file Excel «" + path + "»: " + lxw_strerror(status) + ".",
-                path, ErrorKind::invalid_input);
+    return fail("Impossibile scrivere il file Excel «" + shown + "»: " + lxw_strerror(status) + ".",
+                shown, ErrorKind::invalid_input);
   }
   return {};
+}
+
+} // namespace
+
+Result<void> write_xlsx(const Document& d, const std::string& target) {
+  // libxlsxwriter opens the file itself: it writes our safe temporary (io/output_file.h).
+  return io::write_via_temporary(target, [&](const std::string& path) -> Result<void> {
+    return write_workbook(d, path, target);
+  });
 }
 
 } // namespace traguardi::report

@@ -1,5 +1,7 @@
 #include "store/pg_connection.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <map>
@@ -329,10 +331,22 @@ void ignore_notice(void*, const char*) {}
 } // namespace
 
 std::unique_ptr<Connection> open_postgres(const std::string& url) {
+  // libpq splits user:password@host at the first '@': a raw '@' in the password would send
+  // part of it as the host name (and into error messages). Refuse it before connecting.
+  const std::size_t scheme = url.find("://");
+  const std::string authority = url.substr(scheme + 3, url.find('?', scheme + 3) - scheme - 3);
+  if (std::count(authority.begin(), authority.end(), '@') > 1)
+    throw InvalidInput(fmt::format("{}: la password contiene «@»: scriverla come %40, oppure "
+                                   "toglierla dall'URL e usare PGPASSWORD o il file PGPASSFILE",
+                                   redact_postgres_url(url)));
   // Defaults first, then the URL (expand_dbname), then what traguardi cannot work without.
   const char* keys[] = {"connect_timeout", "application_name", "dbname", "client_encoding",
                         nullptr};
-  const char* values[] = {"10", "traguardi", url.c_str(), "UTF8", nullptr};
+  // libpq recognises the scheme in lower case only.
+  std::string dbname = url;
+  for (std::size_t i = 0; i < dbname.size() && dbname[i] != ':'; ++i)
+    dbname[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(dbname[i])));
+  const char* values[] = {"10", "traguardi", dbname.c_str(), "UTF8", nullptr};
   PGconn* c = pq().PQconnectdbParams(keys, values, 1);
   if (!c) throw StoreError("impossibile connettersi a PostgreSQL: memoria esaurita");
   if (pq().PQstatus(c) != CONNECTION_OK) {

@@ -35,9 +35,11 @@ std::string redact_postgres_url(std::string_view url) {
   std::string s(url);
   auto scheme = s.find("://");
   if (scheme == std::string::npos) return s;
-  auto at = s.find('@', scheme + 3);
-  auto slash = s.find('/', scheme + 3);
-  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+  // The last '@' before the query: a password with a raw '@' or '/' is hidden whole (it is
+  // better to hide too much of a malformed URL than a piece of a password).
+  auto query = s.find('?', scheme + 3);
+  auto at = s.rfind('@', query == std::string::npos ? s.npos : query);
+  if (at != std::string::npos && at > scheme + 3) {
     auto colon = s.find(':', scheme + 3);
     if (colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
   }

@@ -70,6 +70,10 @@ public:
   /// whole transaction. The default ignores both.
   virtual void defer_keys() {}
   virtual void restore_keys() {}
+  /// Called after the first committed write of data: a database file this connection created
+  /// is kept from then on. One created and never written (a refused import, a failed copy) is
+  /// removed when the connection closes, so a failed command leaves no file behind.
+  virtual void keep_file() {}
 };
 
 // Helpers for reading columns.

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/value_bounds.h"
 #include "store/dataset_rows.h"
 #include "store/schema.h"
 #include "store/value_codec.h"
@@ -60,9 +61,11 @@ template <typename F> auto SqlStore::in_transaction(F&& f, bool read_only) -> de
     if constexpr (std::is_void_v<decltype(f())>) {
       f();
       conn_->commit();
+      if (!read_only) conn_->keep_file();
     } else {
       auto r = f();
       conn_->commit();
+      if (!read_only) conn_->keep_file();
       return r;
     }
   } catch (...) {
@@ -89,6 +92,10 @@ std::optional<Dataset> SqlStore::load(std::string_view ente) {
 
 void SqlStore::write(const Dataset& d, bool absent) {
   if (d.ente.code.empty()) throw InvalidInput("il codice dell'ente è obbligatorio");
+  // Every path that writes a whole ente (import, import-sheet, copy, demo) meets the bounds.
+  if (auto bad = out_of_bounds(d, "$"); !bad.empty())
+    throw InvalidInput(
+        fmt::format("ente {}: {}: {}", d.ente.code, bad.front().path, bad.front().message));
   if (!absent) run(*conn_, "DELETE FROM ente WHERE code = ?", {val(d.ente.code)});
   write_dataset(*conn_, d);
   audit(d.ente.code, "traguardi", "sostituzione", d.ente.code, "",

@@ -1,5 +1,6 @@
 #include "store/sqlite_connection.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
 
@@ -7,9 +8,54 @@
 #include <sqlite3.h>
 
 #include "core/error.h"
+#include "core/utf8.h"
+#include "io/output_file.h"
 
 namespace traguardi::sql {
 namespace {
+
+// SQLite's English errors become Italian ones that name the database and say what to do.
+[[noreturn]] void throw_sqlite(sqlite3* db, int code, const std::string& msg) {
+  const char* file = sqlite3_db_filename(db, "main");
+  const std::string path = file && *file ? file : "database";
+  switch (code & 0xff) {
+  case SQLITE_CONSTRAINT: {
+    auto colon = msg.find(": ");
+    std::string columns = colon == std::string::npos ? msg : msg.substr(colon + 2);
+    if (msg.rfind("UNIQUE", 0) == 0 || msg.rfind("PRIMARY KEY", 0) == 0)
+      throw Conflict(fmt::format("{}: dato duplicato: esiste già un record con la stessa chiave "
+                                 "({})",
+                                 path, columns));
+    throw Conflict(fmt::format("{}: vincolo del database violato ({})", path, columns));
+  }
+  case SQLITE_FULL:
+    throw StoreError(fmt::format("{}: spazio su disco esaurito; liberare spazio e ripetere il "
+                                 "comando (la modifica non è stata scritta)",
+                                 path));
+  case SQLITE_READONLY:
+    throw StoreError(fmt::format("{}: il database è in sola lettura; controllare i permessi del "
+                                 "file e della sua cartella (serve la scrittura anche per i file "
+                                 "-wal e -shm)",
+                                 path));
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    throw StoreError(fmt::format("{}: il database è occupato da un'altra scrittura; ripetere il "
+                                 "comando",
+                                 path));
+  case SQLITE_IOERR:
+    if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC)
+      throw StoreError(fmt::format("{}: errore di scrittura su disco (disco pieno o guasto); la "
+                                   "modifica non è stata scritta",
+                                   path));
+    throw StoreError(fmt::format("{}: errore di lettura o scrittura su disco ({})", path, msg));
+  case SQLITE_CORRUPT:
+  case SQLITE_NOTADB:
+    throw StoreError(
+        fmt::format("{}: il file non è un database SQLite valido o è danneggiato", path));
+  default:
+    throw StoreError(fmt::format("{}: errore SQLite: {}", path, msg));
+  }
+}
 
 class SqliteStatement final : public Statement {
 public:
@@ -28,6 +74,10 @@ public:
       rc = sqlite3_bind_int64(stmt_, i, *n);
     else {
       const auto& s = std::get<std::string>(v);
+      // The last guard of "every stored text is UTF-8" (core/utf8.h): entry points check first.
+      if (!utf8::valid(s))
+        throw InvalidInput(
+            fmt::format("testo non UTF-8 valido (parametro {}): non memorizzato", i));
       rc = sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     }
     if (rc != SQLITE_OK)
@@ -44,9 +94,7 @@ public:
     std::string msg = sqlite3_errmsg(db_);
     int ext = sqlite3_extended_errcode(db_);
     sqlite3_reset(stmt_);
-    if ((ext & 0xff) == SQLITE_CONSTRAINT)
-      throw Conflict(fmt::format("vincolo del database violato: {}", msg));
-    throw StoreError(fmt::format("errore SQLite: {}", msg));
+    throw_sqlite(db_, ext, msg);
   }
 
   Value column(int i) const override {
@@ -93,23 +141,28 @@ private:
 
 class SqliteConnection final : public Connection {
 public:
-  SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteConnection(sqlite3* db, std::string path, bool fresh)
+      : db_(db), path_(std::move(path)), fresh_(fresh) {}
   ~SqliteConnection() override {
     cache_.clear();
     sqlite3_close(db_);
+    if (fresh_)
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::remove((path_ + suffix).c_str());
   }
+  void keep_file() override { fresh_ = false; }
 
   Dialect dialect() const override { return Dialect::sqlite; }
 
   void execute(std::string_view sql) override {
     char* err = nullptr;
     std::string s(sql);
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
       std::string msg = err ? err : "errore sconosciuto";
       sqlite3_free(err);
       if (msg.find("file is not a database") != std::string::npos)
         throw StoreError(fmt::format("{}: il file non è un database SQLite", path_));
-      throw StoreError(fmt::format("{}: errore SQLite: {}", path_, msg));
+      throw_sqlite(db_, sqlite3_extended_errcode(db_) ? sqlite3_extended_errcode(db_) : rc, msg);
     }
   }
 
@@ -126,6 +179,8 @@ public:
   void commit() override { execute("COMMIT"); }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    // A write that failed (a full disk) may have grown the WAL: give the space back now.
+    sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
   }
 
   bool table_exists(std::string_view name) override {
@@ -147,6 +202,7 @@ public:
 private:
   sqlite3* db_;
   std::string path_;
+  bool fresh_; // created by this connection and not yet written
   std::map<std::string, std::unique_ptr<SqliteStatement>> cache_;
 };
 
@@ -159,6 +215,7 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, bool create) {
     throw StoreError(fmt::format("{}: il database non esiste", path));
   if (fs::is_directory(path, ec))
     throw StoreError(fmt::format("{}: è una cartella, non un file di database", path));
+  const bool fresh = create && !fs::exists(path, ec);
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -167,7 +224,8 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path, bool create) {
     throw StoreError(fmt::format("{}: impossibile aprire il database: {}", path, msg));
   }
   sqlite3_busy_timeout(db, 5000);
-  auto conn = std::make_unique<SqliteConnection>(db, path);
+  io::protect_database(path); // no --out may overwrite it
+  auto conn = std::make_unique<SqliteConnection>(db, path, fresh);
   // The first real read tells a foreign file apart ("file is not a database").
   conn->execute("PRAGMA foreign_keys = ON");
   conn->execute("SELECT count(*) FROM sqlite_master");

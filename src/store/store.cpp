@@ -1,9 +1,13 @@
 #include "store/store.h"
 
+#include <cctype>
+
 #include "core/error.h"
 #include "store/schema.h"
 #include "store/sql_store.h"
 #include "store/sqlite_connection.h"
+
+#include "store/pg_sql_text.h" // redact_postgres_url, also without the PostgreSQL back-end
 
 #ifdef TRAGUARDI_HAVE_POSTGRES
 #include "store/pg_connection.h"
@@ -12,13 +16,18 @@
 namespace traguardi {
 
 bool is_postgres_url(std::string_view location) {
-  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+  // Case-insensitive like every URL scheme: "POSTGRESQL://" is a URL too, never a file name.
+  auto starts = [&](std::string_view scheme) {
+    if (location.size() < scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(location[i])) != scheme[i]) return false;
+    return true;
+  };
+  return starts("postgresql://") || starts("postgres://");
 }
 
 std::string shown_location(const std::string& location) {
-#ifdef TRAGUARDI_HAVE_POSTGRES
   if (is_postgres_url(location)) return sql::redact_postgres_url(location);
-#endif
   return location;
 }
 

@@ -38,7 +38,9 @@ def main():
         return "\n".join(body) + ("\n" if body else ""), j + 1
 
     def expand(text):
-        return text.replace("{dir}", work).replace("{source}", os.environ.get("TRAGUARDI_SOURCE_DIR", ""))
+        return (text.replace("{dir}", work)
+                .replace("{source}", os.environ.get("TRAGUARDI_SOURCE_DIR", ""))
+                .replace("{traguardi}", binary))
 
     while i < len(lines):
         line = lines[i]
@@ -75,6 +77,10 @@ def main():
             actual = last.stdout if word == "@stdout-contains" else last.stderr
             if expand(rest) not in actual:
                 fail(case, n, f"{word[1:]}: manca «{rest}»\nottenuto:\n{actual}")
+        elif word in ("@stdout-lacks", "@stderr-lacks"):
+            actual = last.stdout if word == "@stdout-lacks" else last.stderr
+            if expand(rest) in actual:
+                fail(case, n, f"{word[1:]}: non doveva comparire «{rest}»\nottenuto:\n{actual}")
         elif word == "@same-file":
             a, b = (os.path.join(work, p) for p in rest.split())
             if open(a, "rb").read() != open(b, "rb").read():

@@ -1,8 +1,14 @@
 #include "core/decimal.h"
 
+#include <climits>
+
 #include <gtest/gtest.h>
 
+#include "core/italian.h"
+
 using traguardi::Decimal;
+using traguardi::DecimalOverflow;
+namespace italian = traguardi::italian;
 
 TEST(Decimal, ParsesAndPrintsExactly) {
   EXPECT_EQ(Decimal::parse("1134.5")->to_string(), "1134.50");
@@ -36,5 +42,24 @@ TEST(Decimal, ProductAndQuotientRoundHalfAwayFromZero) {
 
 TEST(Decimal, OverflowIsReportedNotWrapped) {
   auto big = *Decimal::parse("9000000000000");
-  EXPECT_THROW(big * big, std::overflow_error);
+  EXPECT_THROW(big * big, DecimalOverflow);
+  EXPECT_THROW(big + big, DecimalOverflow);
+  EXPECT_THROW(-big - big, DecimalOverflow);
+  EXPECT_THROW(big / *Decimal::parse("0.5"), DecimalOverflow);
+  EXPECT_THROW(Decimal::from_int(10'000'000'000'000), DecimalOverflow);
+  EXPECT_THROW(-Decimal::from_units(INT64_MIN), DecimalOverflow);
+}
+
+// Issue 15, defect 2: 9.999.999.999.999 was parsed into a wrapped negative number.
+TEST(Decimal, ParseRefusesWhatDoesNotFit) {
+  EXPECT_FALSE(Decimal::parse("9999999999999"));
+  EXPECT_TRUE(Decimal::too_large("9999999999999"));
+  EXPECT_TRUE(Decimal::too_large("-123456789012345678901234567890.5"));
+  EXPECT_FALSE(Decimal::too_large("12a"));
+  EXPECT_EQ(Decimal::parse("9223372036854.775807")->units(), INT64_MAX);
+  EXPECT_FALSE(Decimal::parse("9223372036854.775808"));
+  EXPECT_EQ(Decimal::parse("-0009223372036854")->to_plain_string(), "-9223372036854");
+  EXPECT_TRUE(italian::number_too_large("9.999.999.999.999"));
+  EXPECT_FALSE(italian::number_too_large("9.99.999"));
+  EXPECT_EQ(Decimal::too_large_message().rfind("valore troppo grande (massimo", 0), 0u);
 }
