@@ -38,7 +38,7 @@ std::string reason(int err) {
 
 tl::unexpected<Error> io_failure(const std::string& path, int err) {
   ErrorKind kind = err == ENOSPC || err == EDQUOT ? ErrorKind::store : ErrorKind::invalid_input;
-  return fail(fmt::format("{}: impossibile scrivere il file: {}", path, reason(err)), "", kind);
+  return fail(fmt::format("Impossibile scrivere il file «{}»: {}.", path, reason(err)), "", kind);
 }
 
 fs::path folder_of(const std::string& path) {
