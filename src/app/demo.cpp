@@ -371,7 +371,7 @@ Dataset make_ente(int index, const Options& options) {
   else
     d.ente = {fmt::format("C_DEMO_{:05}", index), fmt::format("Comune demo {:05}", index),
               EnteKind::comune};
-  d.vistas = {{kVista, "DUP 2025 2027", 2025, 2027, {}}};
+  d.vistas = {{kVista, "DUP 2025 2027", 2025, 2027, {}, {}}};
   d.vistas[0].levels = {Level::mandato, Level::missione, Level::programma, Level::peg};
   add_organisation(d);
   add_dup(d);

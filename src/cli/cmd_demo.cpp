@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "app/demo.h"
+#include "app/demo_district.h"
 #include "cli/commands.h"
 
 namespace traguardi::cli {
@@ -18,6 +19,10 @@ void register_demo(CLI::App& app, Context& ctx) {
   sub->add_option("--objectives", opt.peg_objectives, "Obiettivi di PEG per ente")
       ->check(CLI::Range(1, demo::kMaxPegObjectives))
       ->capture_default_str();
+  static bool district = false;
+  sub->add_flag("--distretto", district,
+                "Crea anche un ambito immaginario di 5 comuni con Piano di Zona, valutazione e "
+                "statistiche (più enti: i comandi vorranno --ente)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto store = open_db(ctx, OpenMode::create);
@@ -33,8 +38,17 @@ void register_demo(CLI::App& app, Context& ctx) {
         return d;
       });
       if (progress) std::cerr << "\n";
-      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n", shown_location(ctx.db),
-                               opt.enti, objectives);
+      if (district) {
+        auto enti = demo::make_district();
+        for (const auto& d : enti)
+          store->replace(d);
+        std::cout << fmt::format("Ambito dimostrativo {} con {} comuni e {} enti con PEG "
+                                 "collegati.\n",
+                                 enti.front().ente.code, enti.front().district->comuni.size(),
+                                 enti.size() - 1);
+      }
+      std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n",
+                               shown_location(ctx.db), opt.enti, objectives);
       return 0;
     });
   });

@@ -55,9 +55,12 @@ void register_report(CLI::App& app, Context& ctx) {
       app.add_subcommand("report", "Stampa una scheda degli obiettivi (PDF, HTML, XLSX, CSV)");
   add_common_options(*sub, ctx);
   static ReportOptions o;
-  sub->add_option("scheda", o.kind, "scheda-obiettivi oppure scheda-peg-rendicontazione")
+  sub->add_option("scheda", o.kind,
+                  "scheda-obiettivi, scheda-peg-rendicontazione, valutazione-esiti, "
+                  "statistiche-territoriali o piano-di-zona")
       ->required()
-      ->check(CLI::IsMember({"scheda-obiettivi", "scheda-peg-rendicontazione"}));
+      ->check(CLI::IsMember({"scheda-obiettivi", "scheda-peg-rendicontazione", "valutazione-esiti",
+                             "statistiche-territoriali", "piano-di-zona"}));
   sub->add_option("--vista", o.selection.vista, "Codice della vista (predefinita: la più recente)");
   sub->add_option("--livello", o.selection.level,
                   "mandato, missione, programma o peg (predefinito: programma per la scheda "
@@ -86,6 +89,8 @@ void register_report(CLI::App& app, Context& ctx) {
                 "Riquadro firme: responsabile, visto del controllo di gestione, validazione OIV");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
+      if (is_district_report(o.kind))
+        return run_district_report(ctx, o.kind, o.selection.vista, o.format, o.out);
       const report::ReportKind kind = *report::report_kind_from_string(o.kind);
       if (o.year) o.selection.year = o.year;
       auto store = open_db(ctx, OpenMode::existing);

@@ -8,6 +8,7 @@
 
 #include "app/overview.h"
 #include "cli/commands.h"
+#include "core/district_levels.h"
 #include "core/figures.h"
 #include "core/italian.h"
 
@@ -18,6 +19,26 @@ using J = nlohmann::ordered_json;
 
 J dec(const std::optional<Decimal>& d, int decimals = 2) {
   return d ? J(d->to_string(decimals)) : J(nullptr);
+}
+
+// The Piano di Zona levels, listed like the objective levels.
+J district_json(const Dataset& d) {
+  J levels = J::array();
+  for (const auto& l : district_level_counts(d))
+    levels.push_back(J{{"key", l.level.key},
+                       {"name", l.level.name},
+                       {"order", l.level.order},
+                       {"code_pattern", l.level.code_pattern},
+                       {"count", l.count}});
+  int strategic = 0;
+  for (const auto& r : d.district->evaluation)
+    strategic += r.type == "Strategico";
+  return J{{"vista", d.district->vista},
+           {"comuni", d.district->comuni.size()},
+           {"levels", levels},
+           {"evaluated_objectives", d.district->evaluation.size()},
+           {"evaluated_strategic", strategic},
+           {"statistics", d.statistics.size()}};
 }
 
 J objective_json(const Objective& o, const ObjectiveFigures& f) {
@@ -145,10 +166,19 @@ void register_summary(CLI::App& app, Context& ctx) {
                                      {"objectives", r.objectives},
                                      {"progress", dec(r.progress)},
                                      {"achievement", dec(r.achievement)}});
+        if (d.district) out["piano_di_zona"] = district_json(d);
         std::cout << out.dump(2) << "\n";
         return 0;
       }
       std::cout << fmt::format("{} ({})\n", d.ente.name, d.ente.code);
+      if (d.district) {
+        std::string levels;
+        for (const auto& l : district_level_counts(d))
+          levels += fmt::format("{}{} {}", levels.empty() ? "" : ", ", l.count, l.level.name);
+        std::cout << fmt::format("Piano di Zona {} ({} comuni): {}; {} obiettivi valutati.\n",
+                                 d.district->vista, d.district->comuni.size(), levels,
+                                 d.district->evaluation.size());
+      }
       std::cout << fmt::format("Obiettivi: {} di mandato, {} di missione, {} di programma, {} "
                                "di PEG; {} fasi, {} indicatori.\n\n",
                                by_level[0], by_level[1], by_level[2], by_level[3], phases,

@@ -53,5 +53,11 @@ void register_report(CLI::App& app, Context& ctx);
 void register_import_sheet(CLI::App& app, Context& ctx);
 void register_user(CLI::App& app, Context& ctx);
 void register_serve(CLI::App& app, Context& ctx);
+void register_piano_di_zona(CLI::App& app, Context& ctx);
+
+/// `report valutazione-esiti|statistiche-territoriali|piano-di-zona` (cmd_report_district.cpp).
+bool is_district_report(const std::string& kind);
+int run_district_report(Context& ctx, const std::string& kind, const std::string& vista,
+                        const std::string& format, const std::string& out);
 
 } // namespace traguardi::cli

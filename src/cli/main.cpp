@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_import_sheet(app, ctx);
   traguardi::cli::register_user(app, ctx);
   traguardi::cli::register_serve(app, ctx);
+  traguardi::cli::register_piano_di_zona(app, ctx);
   traguardi::cli::italianize_help(app);
   try {
     app.parse(argc, argv);

@@ -15,6 +15,9 @@
 
 #include "core/date.h"
 #include "core/decimal.h"
+#include "core/district.h"
+#include "core/provenance.h"
+#include "core/statistics.h"
 
 namespace traguardi {
 
@@ -28,14 +31,6 @@ enum class Scale { count, percent, boolean, euro, index, other };
 enum class Polarity { higher_is_better, lower_is_better };
 enum class EnteKind { comune, unione, ambito, altro };
 
-/// Where a record came from: a document name and line range, or empty when entered by hand.
-struct Provenance {
-  std::string document;
-  int line_from = 0;
-  int line_to = 0;
-  bool operator==(const Provenance&) const = default;
-};
-
 struct Ente {
   std::string code; // codice (tenant key), e.g. "C_VALDORA"
   std::string name; // denominazione
@@ -43,13 +38,27 @@ struct Ente {
   bool operator==(const Ente&) const = default;
 };
 
+/// A level of a vista described as data: used by visions whose levels are not the comune's
+/// fixed mandato → missione → programma → PEG (a Piano di Zona: area, macro-obiettivo, azione,
+/// obiettivo strategico annuale).
+struct LevelDefinition {
+  std::string key;          // "macro_obiettivo"
+  std::string name;         // "Macro-obiettivo", as users read it
+  int order = 0;            // 1 = top of the tree
+  std::string code_pattern; // how codes look, e.g. "MO[0-9]{2}"
+  bool operator==(const LevelDefinition&) const = default;
+};
+
 /// Vista: one edition of a plan (DUP 2021-2023), with its configured levels.
+/// A comune's DUP uses `levels`; a vista with `level_definitions` (a Piano di Zona) describes
+/// its own levels and leaves `levels` as given.
 struct Vista {
   std::string code; // "DUP_2021_2023"
   std::string description;
   int year_from = 0;
   int year_to = 0;
   std::vector<Level> levels{Level::mandato, Level::missione, Level::programma, Level::peg};
+  std::vector<LevelDefinition> level_definitions;
   bool operator==(const Vista&) const = default;
 };
 
@@ -211,6 +220,8 @@ struct Dataset {
   std::vector<Person> persons;
   std::vector<Objective> objectives;
   std::vector<SourceDocument> documents;
+  std::optional<DistrictPlan> district; // only for an ente of kind ambito
+  std::vector<StatValue> statistics;    // territorial statistics (core/statistics.h)
   bool operator==(const Dataset&) const = default;
 };
 

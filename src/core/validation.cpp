@@ -8,6 +8,7 @@
 #include "core/classification.h"
 #include "core/codes.h"
 #include "core/italian.h"
+#include "core/statistics_checks.h"
 
 namespace traguardi {
 namespace {
@@ -221,6 +222,8 @@ const char* severity_label(Severity s) {
 std::vector<Finding> validate(const Dataset& d) {
   Checker c{d, {}};
   c.run();
+  auto stats = statistics_findings(d); // a Piano di Zona's printed vs computed figures
+  c.out.insert(c.out.end(), stats.begin(), stats.end());
   return std::move(c.out);
 }
 

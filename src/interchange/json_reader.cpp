@@ -6,6 +6,7 @@
 #include "core/references.h"
 #include "core/utf8.h"
 #include "core/value_bounds.h"
+#include "interchange/district_json.h"
 #include "interchange/json_format.h"
 #include "interchange/json_stream.h"
 
@@ -282,7 +283,8 @@ Objective objective(Node n) {
 
 Dataset dataset(Node n) {
   n.keys(
-      {"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives", "documents"});
+      {"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives", "documents",
+       "piano_di_zona", "statistiche"});
   Dataset d;
   Node e = n.at("ente");
   e.keys({"code", "name", "kind"}).require({"code", "name"});
@@ -292,7 +294,8 @@ Dataset dataset(Node n) {
   d.ente.kind = e.enumeration<EnteKind>("kind", ente_kind_from_string,
                                         "comune, unione, ambito, altro", EnteKind::comune);
   n.for_each("vistas", [&](Node v) {
-    v.keys({"code", "description", "year_from", "year_to", "levels"}).require({"code"});
+    v.keys({"code", "description", "year_from", "year_to", "levels", "level_definitions"})
+        .require({"code"});
     Vista x;
     x.code = v.str("code");
     x.description = v.str("description");
@@ -345,6 +348,11 @@ Dataset dataset(Node n) {
                            s.str("vista"), s.str("level"), s.str("filter_label"),
                            s.str("filter_value")});
   });
+  try {
+    read_district_json(n.json(), n.path(), d);
+  } catch (const DistrictJsonError& e) {
+    throw BadField{e.path, e.message};
+  }
   return d;
 }
 

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "interchange/district_json.h"
 #include "interchange/json_format.h"
 
 namespace traguardi::interchange {
@@ -147,7 +148,7 @@ J dataset(const Dataset& d) {
                           {"level", s.level},
                           {"filter_label", s.filter_label},
                           {"filter_value", s.filter_value}});
-  return J{
+  J out{
       {"ente", J{{"code", d.ente.code}, {"name", d.ente.name}, {"kind", to_string(d.ente.kind)}}},
       {"vistas", vistas},
       {"areas", areas},
@@ -156,6 +157,8 @@ J dataset(const Dataset& d) {
       {"centers", centers},
       {"objectives", objectives},
       {"documents", documents}};
+  write_district_json(d, out);
+  return out;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "store/dataset_rows.h"
+#include "store/district_rows.h"
 #include "store/value_codec.h"
 
 namespace traguardi::sql {
@@ -52,6 +53,7 @@ std::optional<Dataset> read_dataset(Connection& c, std::string_view ente) {
                      as_text(s.column(1)),
                      int_of(s.column(2)),
                      int_of(s.column(3)),
+                     {},
                      {}};
              for (const auto& l : split_list(as_text(s.column(4))))
                v.levels.push_back(enum_of<Level>(Value(l), level_from_string, "vista.levels"));
@@ -219,6 +221,7 @@ std::optional<Dataset> read_dataset(Connection& c, std::string_view ente) {
                                     as_text(s.column(4)), as_text(s.column(5)),
                                     as_text(s.column(6)), as_text(s.column(7))});
            });
+  read_district_rows(c, d);
   return d;
 }
 

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "store/dataset_rows.h"
+#include "store/district_rows.h"
 #include "store/value_codec.h"
 
 namespace traguardi::sql {
@@ -145,6 +146,7 @@ void write_dataset(Connection& c, const Dataset& d) {
         "level, filter_label, filter_value) VALUES (?,?,?,?,?,?,?,?,?,?)",
         {val(e), val(pos++), val(s.name), val(s.sha256), val(s.kind), val(s.produced), val(s.vista),
          val(s.level), val(s.filter_label), val(s.filter_value)});
+  write_district_rows(c, d);
 }
 
 } // namespace traguardi::sql

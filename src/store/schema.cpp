@@ -128,6 +128,71 @@ CREATE TABLE login_throttle (
   locked_until {TEXT} NOT NULL){STRICT};
 )SQL";
 
+// Piano di Zona (core/district.h), levels as data and territorial statistics.
+const char* const kStep3 = R"SQL(
+CREATE TABLE vista_level (
+  ente {TEXT} NOT NULL, vista {TEXT} NOT NULL, position {INT} NOT NULL, key {TEXT} NOT NULL,
+  name {TEXT} NOT NULL, ord {INT} NOT NULL, code_pattern {TEXT} NOT NULL,
+  PRIMARY KEY (ente, vista, position),
+  FOREIGN KEY (ente, vista) REFERENCES vista(ente, code) ON DELETE CASCADE){STRICT};
+CREATE TABLE district (
+  ente {TEXT} PRIMARY KEY REFERENCES ente(code) ON DELETE CASCADE,
+  title {TEXT} NOT NULL, vista {TEXT} NOT NULL, year_from {INT} NOT NULL,
+  year_to {INT} NOT NULL){STRICT};
+CREATE TABLE district_comune (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  name {TEXT} NOT NULL, short_name {TEXT} NOT NULL, member_ente {TEXT} NOT NULL,
+  capofila {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE governance_body (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  name {TEXT} NOT NULL, kind {TEXT} NOT NULL, composition {TEXT} NOT NULL,
+  functions {TEXT} NOT NULL, src_document {TEXT} NOT NULL, src_from {INT} NOT NULL,
+  src_to {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE plan_area (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  code {TEXT} NOT NULL, title {TEXT} NOT NULL, src_document {TEXT} NOT NULL,
+  src_from {INT} NOT NULL, src_to {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE macro_objective (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  code {TEXT} NOT NULL, title {TEXT} NOT NULL, actions {TEXT} NOT NULL, text {TEXT} NOT NULL,
+  src_document {TEXT} NOT NULL, src_from {INT} NOT NULL, src_to {INT} NOT NULL,
+  PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE macro_placement (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, macro {INT} NOT NULL,
+  position {INT} NOT NULL, area {TEXT} NOT NULL, number {INT} NOT NULL,
+  PRIMARY KEY (ente, macro, position)){STRICT};
+CREATE TABLE macro_link (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, macro {INT} NOT NULL,
+  position {INT} NOT NULL, link_ente {TEXT} NOT NULL, link_vista {TEXT} NOT NULL,
+  link_objective {TEXT} NOT NULL, PRIMARY KEY (ente, macro, position)){STRICT};
+CREATE TABLE strategic_objective (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  number {INT} NOT NULL, year {INT} NOT NULL, criterion {TEXT} NOT NULL,
+  description {TEXT} NOT NULL, src_document {TEXT} NOT NULL, src_from {INT} NOT NULL,
+  src_to {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
+CREATE TABLE evaluation_row (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, ord {INT} NOT NULL,
+  area {TEXT} NOT NULL, name {TEXT} NOT NULL, sub_goals {TEXT} NOT NULL, type {TEXT} NOT NULL,
+  needs {TEXT} NOT NULL, target {TEXT} NOT NULL, interventions {TEXT} NOT NULL,
+  financial_resources {TEXT} NOT NULL, professional_resources {TEXT} NOT NULL,
+  instruments {TEXT} NOT NULL, indicators {TEXT} NOT NULL, timing {TEXT} NOT NULL,
+  text_blocks {TEXT} NOT NULL, src_document {TEXT} NOT NULL, src_from {INT} NOT NULL,
+  src_to {INT} NOT NULL, PRIMARY KEY (ente, ord)){STRICT};
+CREATE TABLE outcome_measure (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, row_ord {INT} NOT NULL,
+  position {INT} NOT NULL, description {TEXT} NOT NULL, period {TEXT} NOT NULL,
+  value_micro {INT} NOT NULL, unit {TEXT} NOT NULL, src_document {TEXT} NOT NULL,
+  src_from {INT} NOT NULL, src_to {INT} NOT NULL,
+  PRIMARY KEY (ente, row_ord, position)){STRICT};
+CREATE TABLE stat_value (
+  ente {TEXT} NOT NULL REFERENCES ente(code) ON DELETE CASCADE, position {INT} NOT NULL,
+  table_name {TEXT} NOT NULL, territory {TEXT} NOT NULL, measure {TEXT} NOT NULL,
+  dimension {TEXT} NOT NULL, reference {TEXT} NOT NULL, value_micro {INT}, unit {TEXT} NOT NULL,
+  source {TEXT} NOT NULL, origin {TEXT} NOT NULL, src_document {TEXT} NOT NULL,
+  src_from {INT} NOT NULL, src_to {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
+CREATE INDEX stat_value_measure ON stat_value(ente, measure, territory);
+)SQL";
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -136,7 +201,7 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 } // namespace
 
 const std::vector<std::string>& migration_steps() {
-  static const std::vector<std::string> steps{kStep1, kStep2};
+  static const std::vector<std::string> steps{kStep1, kStep2, kStep3};
   return steps;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/sample_dataset.h"
+#include "support/sample_district.h"
 
 using namespace traguardi;
 
@@ -57,4 +58,31 @@ TEST(JsonFormat, DuplicateKeysAreNamedWithTheirPath) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().full(),
             "c.json: $.enti[0].centers[2]: codice di centro di responsabilità duplicato: «S01»");
+}
+
+TEST(JsonFormat, DistrictPlanLevelsAndStatisticsRoundTrip) {
+  std::vector<Dataset> in{traguardi::testing::sample_district(),
+                          traguardi::testing::sample_dataset("C_BORGO")};
+  std::string text = interchange::to_json(in);
+  auto back = interchange::from_json(text, "x.json");
+  ASSERT_TRUE(back) << back.error().full();
+  EXPECT_EQ((*back)[0], in[0]);
+  EXPECT_EQ((*back)[1], in[1]);
+  EXPECT_EQ(interchange::to_json(*back), text);
+  // A comune's export carries no district keys at all.
+  std::string comune = interchange::to_json({in[1]});
+  EXPECT_EQ(comune.find("piano_di_zona"), std::string::npos);
+  EXPECT_EQ(comune.find("level_definitions"), std::string::npos);
+}
+
+TEST(JsonFormat, DistrictErrorsNameThePath) {
+  auto d = traguardi::testing::sample_district();
+  std::string text = interchange::to_json({d});
+  auto at = text.find("\"origin\": \"printed\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 19, "\"origin\": \"stimato\"");
+  auto r = interchange::from_json(text, "x.json");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().full().find("$.enti[0].statistiche[1].origin"), std::string::npos)
+      << r.error().full();
 }

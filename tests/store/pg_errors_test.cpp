@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "pg_fixture.h"
+#include "store/schema.h"
 #include "store/pg_connection.h"
 #include "store/store.h"
 #include "support/sample_dataset.h"
@@ -72,7 +73,7 @@ TEST(PostgresErrors, TablesAreLookedUpInTheCurrentSchemaOnly) {
   sql::open_postgres(location)->execute(
       "CREATE SCHEMA altro; CREATE TABLE altro.schema_meta (key text, value text)");
   auto store = open_store(location, OpenMode::create);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), sql::kSchemaVersion);
 }
 
 TEST(PostgresSql, PlaceholdersAreNumberedOutsideQuotesAndComments) {

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/figures.h"
+#include "store/schema.h"
 #include "store_fixture.h"
 #include "support/sample_dataset.h"
 
@@ -84,7 +85,7 @@ TEST_P(StoreTest, OpeningRequiresAnExistingTraguardiDatabase) {
   EXPECT_THROW(open(OpenMode::existing), StoreError);
   open(OpenMode::create)->replace(traguardi::testing::sample_dataset());
   auto store = open(OpenMode::existing);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), sql::kSchemaVersion);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
