@@ -45,10 +45,15 @@ int run_district_report(Context& ctx, const std::string& kind, const std::string
     std::cerr << "traguardi: errore: " << doc.error().full() << "\n";
     return error_kind_exit_code(doc.error().kind);
   }
-  Result<void> ok = format == "pdf"    ? report::write_pdf(*doc, out)
-                    : format == "html" ? report::write_html(*doc, out)
-                    : format == "xlsx" ? report::write_xlsx(*doc, out)
-                                       : report::write_csv(*doc, out);
+  Result<void> ok;
+  if (format == "pdf")
+    ok = report::write_pdf(*doc, out);
+  else if (format == "html")
+    ok = report::write_html(*doc, out);
+  else if (format == "xlsx")
+    ok = report::write_xlsx(*doc, out);
+  else if (auto files = report::write_csv(*doc, out); !files)
+    ok = tl::make_unexpected(files.error());
   if (!ok) {
     std::cerr << "traguardi: errore: " << ok.error().message << "\n";
     return error_kind_exit_code(ok.error().kind);
