@@ -197,7 +197,8 @@ std::vector<EvaluationRow> parse_evaluation(const std::vector<TextLine>& lines,
     name_start[r] = k;
   }
   for (std::size_t r = 0; r < type_lines.size(); ++r) {
-    auto [line, table] = type_lines[r];
+    auto [line_binding, table] = type_lines[r];
+    const auto line = line_binding; // a plain variable: clang 14 lambdas cannot capture bindings
     std::size_t stop = end;
     if (r + 1 < type_lines.size()) stop = name_start[r + 1];
     for (std::size_t b : boundaries)
