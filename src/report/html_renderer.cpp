@@ -5,7 +5,7 @@
 
 #include "core/italian.h"
 #include "io/output_file.h"
-#include "report/html_escape.h"
+#include "core/html_escape.h"
 #include "report/svg_gantt.h"
 
 namespace traguardi::report {

@@ -6,7 +6,7 @@
 
 #include "core/italian.h"
 #include "report/gantt_layout.h"
-#include "report/html_escape.h"
+#include "core/html_escape.h"
 #include "report/text_rules.h"
 
 namespace traguardi::report {

@@ -2,33 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "core/html_escape.h"
+
 namespace traguardi::web {
 
 std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
+  return html_escape(text);
 }
 
 std::string url_encode(std::string_view text) {

@@ -1,4 +1,4 @@
-// HTML/XML escaping shared by the HTML page and the inline SVG GANTT.
+// HTML/XML escaping shared by the report HTML, the inline SVG Gantt and the web pages.
 //
 // Everything printed comes from user data (narratives typed by offices, imported sheets), so
 // every text node and attribute goes through this one function.
@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace traguardi::report {
+namespace traguardi {
 
 /// Escapes & < > " ' for text nodes and quoted attributes.
 std::string html_escape(std::string_view text);
 
-} // namespace traguardi::report
+} // namespace traguardi

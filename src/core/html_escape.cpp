@@ -1,6 +1,6 @@
-#include "report/html_escape.h"
+#include "core/html_escape.h"
 
-namespace traguardi::report {
+namespace traguardi {
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -29,4 +29,4 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-} // namespace traguardi::report
+} // namespace traguardi
