@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "app/plan_access.h"
+#include "app/record_edit.h"
+#include "app/session.h"
 #include "core/italian.h"
 
 namespace traguardi::app {
@@ -129,8 +131,12 @@ EditResult edit_phase_progress(Store& store, const Principal& who, const RecordF
     return r;
   }
   try {
+    // Only the changed fields are written, each audited with the web login as declared
+    // actor and the process's OS user (app/session.h).
     r.version = store.update_phase(d.ente.code, f.vista, f.objective, f.order, f.version, after,
-                                   who.username);
+                                   phase_changes(*before, after),
+                                   ChangeAuthor{who.username, current_os_user(),
+                                                store.authenticated_role(), ""});
   } catch (const Conflict&) {
     auto again = load_plan(store, who, d.ente.code);
     const Objective* o = again ? find_objective(*again, f.vista, f.objective) : nullptr;
@@ -168,8 +174,10 @@ EditResult edit_indicator_value(Store& store, const Principal& who, const Record
     return r;
   }
   try {
-    r.version = store.update_indicator(d.ente.code, f.vista, f.objective, f.order, f.version, after,
-                                       who.username);
+    r.version = store.update_indicator(d.ente.code, f.vista, f.objective, f.order, f.version,
+                                       after, indicator_changes(*before, after),
+                                       ChangeAuthor{who.username, current_os_user(),
+                                                    store.authenticated_role(), ""});
   } catch (const Conflict&) {
     auto again = load_plan(store, who, d.ente.code);
     const Objective* o = again ? find_objective(*again, f.vista, f.objective) : nullptr;

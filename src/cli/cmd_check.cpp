@@ -1,11 +1,10 @@
-// `traguardi check`: validation findings; exit status 1 when any is an error.
+// `traguardi check`: validation findings (app/check.h); exit status 1 when any is an error.
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include "app/check.h"
 #include "cli/commands.h"
-#include "core/validation.h"
 
 namespace traguardi::cli {
 
@@ -17,33 +16,17 @@ void register_check(CLI::App& app, Context& ctx) {
   sub->add_flag("--json", json, "Risultato in JSON");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::existing);
-      Dataset d = load_ente(*store, ctx);
-      auto findings = validate(d);
-      int counts[3] = {0, 0, 0};
-      for (const auto& f : findings)
-        ++counts[static_cast<int>(f.severity)];
+      auto s = session(ctx);
+      auto c = take(app::check_ente(s));
       if (json) {
-        nlohmann::ordered_json out{{"ente", d.ente.code},
-                                   {"errors", counts[2]},
-                                   {"warnings", counts[1]},
-                                   {"infos", counts[0]},
-                                   {"findings", nlohmann::ordered_json::array()}};
-        for (const auto& f : findings)
-          out["findings"].push_back({{"severity", to_string(f.severity)},
-                                     {"code", f.code},
-                                     {"vista", f.vista},
-                                     {"objective", f.objective},
-                                     {"field", f.field},
-                                     {"message", f.message}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << app::check_json(c);
       } else {
-        for (const auto& f : findings)
+        for (const auto& f : c.findings)
           std::cout << fmt::format("{} [{}] {}\n", severity_label(f.severity), f.code, f.message);
         std::cout << fmt::format("{}: {} errori, {} avvisi, {} informazioni su {} obiettivi.\n",
-                                 d.ente.name, counts[2], counts[1], counts[0], d.objectives.size());
+                                 c.ente.name, c.errors, c.warnings, c.infos, c.objectives);
       }
-      return has_errors(findings) ? 1 : 0;
+      return c.errors > 0 ? 1 : 0;
     });
   });
 }

@@ -3,8 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "app/demo.h"
-#include "app/demo_district.h"
+#include "app/demo_write.h"
 #include "cli/commands.h"
 
 namespace traguardi::cli {
@@ -25,30 +24,19 @@ void register_demo(CLI::App& app, Context& ctx) {
                 "statistiche (più enti: i comandi vorranno --ente)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::create);
-      int next = 0;
-      long objectives = 0;
+      auto s = session(ctx);
       const bool progress = opt.enti >= 100;
-      store->replace_many([&]() -> std::optional<Dataset> {
-        if (next >= opt.enti) return std::nullopt;
-        Dataset d = demo::make_ente(next++, opt);
-        objectives += static_cast<long>(d.objectives.size());
-        if (progress && next % 100 == 0)
-          std::cerr << fmt::format("\rgenerati {} enti su {}", next, opt.enti) << std::flush;
-        return d;
-      });
+      auto out = app::write_demo(s, opt, [&](int done) {
+        if (progress && done % 100 == 0)
+          std::cerr << fmt::format("\rgenerati {} enti su {}", done, opt.enti) << std::flush;
+      }, district);
       if (progress) std::cerr << "\n";
-      if (district) {
-        auto enti = demo::make_district();
-        for (const auto& d : enti)
-          store->replace(d);
+      if (district)
         std::cout << fmt::format("Ambito dimostrativo {} con {} comuni e {} enti con PEG "
                                  "collegati.\n",
-                                 enti.front().ente.code, enti.front().district->comuni.size(),
-                                 enti.size() - 1);
-      }
+                                 out.district, out.comuni, out.district_enti);
       std::cout << fmt::format("Dati dimostrativi scritti in {}: {} enti, {} obiettivi.\n",
-                               shown_location(ctx.db), opt.enti, objectives);
+                               s.shown_location(), out.enti, out.objectives);
       return 0;
     });
   });

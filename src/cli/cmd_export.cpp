@@ -1,15 +1,13 @@
-// `traguardi export` and `traguardi import`: the lossless JSON interchange (docs/interchange.md).
+// `traguardi export` and `traguardi import`: the lossless JSON interchange (docs/interchange.md),
+// use cases in app/interchange_io.h.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <utility>
 
 #include <fmt/format.h>
 
+#include "app/interchange_io.h"
 #include "cli/commands.h"
-#include "core/error.h"
-#include "interchange/json_format.h"
-#include "interchange/json_pull.h"
 #include "io/output_file.h"
 
 namespace traguardi::cli {
@@ -24,15 +22,8 @@ void register_export(CLI::App& app, Context& ctx) {
   sub->add_option("--out", out, "File di destinazione (predefinito: standard output)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::existing);
-      std::vector<Dataset> enti;
-      if (!ctx.ente.empty()) {
-        enti.push_back(load_ente(*store, ctx));
-      } else {
-        for (const auto& e : store->list_enti())
-          enti.push_back(*store->load(e.code));
-      }
-      std::string json = interchange::to_json(enti);
+      auto s = session(ctx);
+      std::string json = take(app::export_json(s, ctx.ente.empty()));
       if (out.empty())
         std::cout << json;
       else if (auto ok = io::write_file_atomically(out, json); !ok)
@@ -43,33 +34,36 @@ void register_export(CLI::App& app, Context& ctx) {
 }
 
 void register_import(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("import", "Importa un file JSON di interscambio (sostituisce "
-                                           "i dati degli enti che contiene)");
+  auto* sub = app.add_subcommand("import", "Importa un file JSON di interscambio (unisce per "
+                                           "codice; --sostituisci per sostituire gli enti)");
   add_common_options(*sub, ctx, false);
+  add_actor_options(*sub, ctx);
   static std::string file;
+  static bool replace_whole = false;
   sub->add_option("FILE", file, "File JSON esportato da traguardi")->required();
+  sub->add_flag("--sostituisci", replace_whole,
+                "Sostituisce per intero gli enti del file (ciò che il file non contiene viene "
+                "eliminato)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
-      std::error_code ec;
-      if (std::filesystem::is_directory(file, ec))
-        throw InvalidInput(fmt::format("{}: è una cartella, non un file JSON", file));
-      std::ifstream in(file, std::ios::binary);
-      if (!in)
-        throw InvalidInput(fmt::format("{}: file non trovato o non leggibile (controllare nome e "
-                                       "permessi)",
-                                       file));
-      // Streamed: memory follows one ente; a bad ente rolls the whole import back.
-      interchange::PullReader reader(in, file, interchange::ReadLimits::from_environment());
-      auto first = reader.next(); // a file refused at its start creates no database
-      auto store = open_db(ctx, OpenMode::create);
-      std::size_t objectives = 0;
-      store->replace_many([&]() -> std::optional<Dataset> {
-        auto d = first ? std::exchange(first, std::nullopt) : reader.next();
-        if (d) objectives += d->objectives.size();
-        return d;
-      });
-      std::cout << fmt::format("Importati {} enti e {} obiettivi da {}.\n", reader.count(),
-                               objectives, file);
+      auto s = session(ctx);
+      auto out = take(app::import_json(s, file, replace_whole));
+      for (const auto& e : out.details) {
+        if (e.created) continue;
+        if (replace_whole) {
+          std::cout << fmt::format("Ente {} sostituito: eliminati {} obiettivi, {} fasi, {} "
+                                   "indicatori, {} centri di responsabilità, {} persone non "
+                                   "presenti nel file.\n",
+                                   e.code, e.removed.objectives, e.removed.phases,
+                                   e.removed.indicators, e.removed.centers, e.removed.persons);
+        } else {
+          std::cout << fmt::format("Ente {} unito per codice: {} obiettivi nuovi, {} aggiornati, "
+                                   "{} invariati; nulla è stato eliminato.\n",
+                                   e.code, e.merged.added, e.merged.updated, e.merged.unchanged);
+        }
+      }
+      std::cout << fmt::format("Importati {} enti e {} obiettivi da {}.\n", out.enti,
+                               out.objectives, file);
       return 0;
     });
   });

@@ -20,34 +20,18 @@ void add_common_options(CLI::App& sub, Context& ctx, bool with_ente) {
                    "Codice dell'ente (obbligatorio se il database ne ha più di uno)");
 }
 
-std::unique_ptr<Store> open_db(const Context& ctx, OpenMode mode) {
-  return open_store(ctx.db, mode);
+void add_actor_options(CLI::App& sub, Context& ctx) {
+  sub.add_option("--utente", ctx.user,
+                 "Chi esegue la modifica (registrato nel registro delle modifiche insieme "
+                 "all'utente del sistema)");
+  sub.add_option("--motivo", ctx.reason, "Motivo della modifica (registrato)");
 }
 
-Dataset load_ente(Store& store, const Context& ctx) {
-  if (!ctx.ente.empty()) {
-    if (auto d = store.load(ctx.ente)) return std::move(*d);
-    std::string codes;
-    auto enti = store.list_enti();
-    for (std::size_t i = 0; i < enti.size() && i < 20; ++i)
-      codes += (i ? ", " : "") + enti[i].code;
-    throw NotFound(fmt::format("ente «{}» non presente nel database; enti disponibili: {}",
-                               ctx.ente, codes.empty() ? "nessuno" : codes));
-  }
-  auto enti = store.list_enti();
-  if (enti.empty())
-    throw NotFound("il database non contiene enti; crearli con «traguardi demo» o «traguardi "
-                   "import»");
-  if (enti.size() > 1) {
-    std::string codes;
-    for (std::size_t i = 0; i < enti.size() && i < 10; ++i)
-      codes += (i ? ", " : "") + enti[i].code;
-    if (enti.size() > 10) codes += fmt::format(" e altri {}", enti.size() - 10);
-    throw InvalidInput(fmt::format("il database contiene {} enti: indicare quale con --ente "
-                                   "({})",
-                                   enti.size(), codes));
-  }
-  return std::move(*store.load(enti.front().code));
+app::Session session(const Context& ctx) {
+  app::Session s(ctx.db, ctx.ente);
+  s.actor.declared = ctx.user;
+  s.reason = ctx.reason;
+  return s;
 }
 
 int report_exception() {

@@ -32,6 +32,11 @@ int main(int argc, char** argv) {
   traguardi::cli::register_copy(app, ctx);
   traguardi::cli::register_report(app, ctx);
   traguardi::cli::register_import_sheet(app, ctx);
+  traguardi::cli::register_objective(app, ctx);
+  traguardi::cli::register_phase(app, ctx);
+  traguardi::cli::register_indicator(app, ctx);
+  traguardi::cli::register_organisation(app, ctx);
+  traguardi::cli::register_audit(app, ctx);
   traguardi::cli::register_user(app, ctx);
   traguardi::cli::register_serve(app, ctx);
   traguardi::cli::register_piano_di_zona(app, ctx);

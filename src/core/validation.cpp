@@ -1,5 +1,6 @@
 #include "core/validation.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -7,6 +8,7 @@
 
 #include "core/classification.h"
 #include "core/codes.h"
+#include "core/figures.h"
 #include "core/italian.h"
 #include "core/statistics_checks.h"
 
@@ -140,6 +142,12 @@ struct Checker {
       if (!p.progress)
         add(Severity::info, "avanzamento_non_rilevato", &o, f + ".avanzamento",
             fmt::format("{}, fase {}: avanzamento non rilevato", name(o), k + 1));
+      if (p.actual_end && (!p.progress || *p.progress < kHundred))
+        add(Severity::warning, "fine_effettiva_non_completa", &o, f + ".avanzamento",
+            fmt::format("{}, fase {}: ha una fine effettiva ({}) ma l'avanzamento è {} invece "
+                        "di 100",
+                        name(o), k + 1, italian::format_date(*p.actual_end),
+                        p.progress ? italian::format_percent(*p.progress) : "non rilevato"));
       dates(o, f + ".fine_prevista", p.planned_start, p.planned_end, "prevista");
       dates(o, f + ".fine_effettiva", p.actual_start, p.actual_end, "effettiva");
     }
@@ -170,6 +178,23 @@ struct Checker {
     }
   }
 
+  // "Concluso" is a claim about progress: below 100 % it deserves a look.
+  void concluded(const Objective& o) {
+    if (o.phases.empty() || matching_state(o.state) != "concluso") return;
+    auto p = compute_progress(o);
+    if (p.value && *p.value < kHundred)
+      add(Severity::warning, "concluso_non_completo", &o, "stato",
+          fmt::format("{}: lo stato è «{}» ma l'avanzamento è {}", name(o), o.state,
+                      italian::format_percent(*p.value)));
+  }
+
+  static std::string matching_state(const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
   void run() {
     std::set<std::string> vistas;
     for (const auto& v : d.vistas)
@@ -185,6 +210,7 @@ struct Checker {
       codes(o);
       parent(o);
       phases(o);
+      concluded(o);
       indicators(o);
       for (std::size_t k = 0; k < o.structures.size(); ++k)
         dates(o, fmt::format("strutture[{}].data_fine", k), o.structures[k].start,

@@ -1,7 +1,7 @@
 #include "store/sql_store.h"
 
-#include <chrono>
-#include <ctime>
+#include <algorithm>
+#include <map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "core/value_bounds.h"
+#include "store/audit_chain.h"
 #include "store/dataset_rows.h"
 #include "store/schema.h"
 #include "store/value_codec.h"
@@ -16,29 +17,81 @@
 namespace traguardi::sql {
 namespace {
 
-std::string now_iso() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+const ChangeAuthor kSystem{"traguardi", "", "", ""};
+
+AuditEntry entry(const ChangeAuthor& a, std::string action, std::string target,
+                 std::string field = {}, std::string before = {}, std::string after = {},
+                 std::int64_t version = 0) {
+  AuditEntry e;
+  e.actor = a.actor;
+  e.os_user = a.os_user;
+  e.db_role = a.db_role;
+  e.reason = a.reason;
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.field = std::move(field);
+  e.before = std::move(before);
+  e.after = std::move(after);
+  e.record_version = version;
+  return e;
 }
 
-std::string opt_text(const std::optional<Decimal>& d) { return d ? d->to_plain_string() : ""; }
-std::string opt_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
-
-std::string describe(const Phase& p) {
-  return fmt::format("peso={};avanzamento={};inizio_previsto={};fine_prevista={};"
-                     "inizio_effettivo={};fine_effettiva={};responsabile={};centro={};note={}",
-                     opt_text(p.weight), opt_text(p.progress), opt_text(p.planned_start),
-                     opt_text(p.planned_end), opt_text(p.actual_start), opt_text(p.actual_end),
-                     p.responsible, p.center, p.note);
+// Content without versions: what decides whether a record changed.
+Phase bare(Phase p) {
+  p.version = 0;
+  return p;
+}
+Indicator bare(Indicator i) {
+  i.version = 0;
+  return i;
+}
+Objective bare(Objective o) {
+  o.version = 0;
+  o.phases.clear();
+  o.indicators.clear();
+  return o;
 }
 
-std::string describe(const Indicator& i) {
-  return fmt::format("atteso={};raggiunto={};note={}", opt_text(i.target), opt_text(i.actual),
-                     i.note);
+template <typename T> const T* by_order(const std::vector<T>& items, int order) {
+  for (const auto& i : items)
+    if (i.order == order) return &i;
+  return nullptr;
+}
+
+// Versions for `d` about to replace `old`: unchanged records keep theirs, the others get one
+// above everything issued for this ente (or their own when higher: a file from a newer copy).
+std::int64_t assign_versions(Dataset& d, const Dataset* old, std::int64_t counter) {
+  std::int64_t top = counter;
+  auto fresh = [&](std::int64_t given) {
+    std::int64_t v = std::max(given, counter + 1);
+    top = std::max(top, v);
+    return v;
+  };
+  for (auto& o : d.objectives) {
+    const Objective* was = old ? find_objective(*old, o.vista, o.code) : nullptr;
+    o.version = was && bare(*was) == bare(o) ? was->version : fresh(o.version);
+    for (auto& p : o.phases) {
+      const Phase* w = was ? by_order(was->phases, p.order) : nullptr;
+      p.version = w && bare(*w) == bare(p) ? w->version : fresh(p.version);
+    }
+    for (auto& i : o.indicators) {
+      const Indicator* w = was ? by_order(was->indicators, i.order) : nullptr;
+      i.version = w && bare(*w) == bare(i) ? w->version : fresh(i.version);
+    }
+    top = std::max(top, o.version);
+  }
+  return top;
+}
+
+bool same_objective(const Objective& a, const Objective& b) {
+  if (!(bare(a) == bare(b)) || a.phases.size() != b.phases.size() ||
+      a.indicators.size() != b.indicators.size())
+    return false;
+  for (std::size_t i = 0; i < a.phases.size(); ++i)
+    if (!(bare(a.phases[i]) == bare(b.phases[i]))) return false;
+  for (std::size_t i = 0; i < a.indicators.size(); ++i)
+    if (!(bare(a.indicators[i]) == bare(b.indicators[i]))) return false;
+  return true;
 }
 
 } // namespace
@@ -51,6 +104,15 @@ std::string SqlStore::backend() const {
 }
 
 int SqlStore::schema_version() { return stored_schema_version(*conn_); }
+
+std::string SqlStore::authenticated_role() {
+  if (conn_->dialect() == Dialect::sqlite) return {};
+  Statement& st = conn_->prepare("SELECT current_user");
+  st.reset();
+  std::string role = st.step() ? as_text(st.column(0)) : std::string();
+  st.reset();
+  return role;
+}
 
 template <typename F> auto SqlStore::in_transaction(F&& f, bool read_only) -> decltype(f()) {
   if (read_only)
@@ -90,23 +152,95 @@ std::optional<Dataset> SqlStore::load(std::string_view ente) {
   return in_transaction([&] { return read_dataset(*conn_, ente); }, true);
 }
 
-void SqlStore::write(const Dataset& d, bool absent) {
-  if (d.ente.code.empty()) throw InvalidInput("il codice dell'ente è obbligatorio");
+void SqlStore::write(const Dataset& given, const ChangeAuthor& author, bool absent) {
+  if (given.ente.code.empty()) throw InvalidInput("il codice dell'ente è obbligatorio");
   // Every path that writes a whole ente (import, import-sheet, copy, demo) meets the bounds.
-  if (auto bad = out_of_bounds(d, "$"); !bad.empty())
-    throw InvalidInput(
-        fmt::format("ente {}: {}: {}", d.ente.code, bad.front().path, bad.front().message));
-  if (!absent) run(*conn_, "DELETE FROM ente WHERE code = ?", {val(d.ente.code)});
-  write_dataset(*conn_, d);
-  audit(d.ente.code, "traguardi", "sostituzione", d.ente.code, "",
-        fmt::format("{} obiettivi", d.objectives.size()));
+  if (auto bad = out_of_bounds(given, "$"); !bad.empty())
+    throw InvalidInput(fmt::format("ente {}: {}: {}", given.ente.code, bad.front().path,
+                                   bad.front().message));
+  const std::string& e = given.ente.code;
+  const bool fresh = absent && fresh_counters_;
+  EnteCounter k = fresh ? EnteCounter{e, 0, 0, ""} : read_counter(*conn_, e);
+  auto old = absent ? std::nullopt : read_dataset(*conn_, e);
+  const Dataset d = write_rows(given, old, k, absent);
+  if (!old) {
+    append_audit(*conn_, k,
+                 entry(author, "importazione", e, "obiettivi", "",
+                       fmt::format("{} obiettivi", d.objectives.size())));
+  } else {
+    // Per objective, what the import did to it.
+    for (const auto& o : d.objectives) {
+      const Objective* was = find_objective(*old, o.vista, o.code);
+      if (!was)
+        append_audit(*conn_, k,
+                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo", "",
+                           "nuovo", o.version));
+      else if (!same_objective(*was, o))
+        append_audit(*conn_, k,
+                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo",
+                           "precedente", "modificato", o.version));
+    }
+    for (const auto& o : old->objectives)
+      if (!find_objective(d, o.vista, o.code))
+        append_audit(*conn_, k,
+                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo",
+                           "presente", "eliminato"));
+  }
+  save_counter(*conn_, k, fresh);
 }
 
-void SqlStore::replace(const Dataset& d) {
-  in_transaction([&] { write(d); });
+Dataset SqlStore::write_rows(const Dataset& given, const std::optional<Dataset>& old,
+                             EnteCounter& k, bool absent) {
+  Dataset d = given;
+  k.version = assign_versions(d, old ? &*old : nullptr, k.version);
+  if (!absent) run(*conn_, "DELETE FROM ente WHERE code = ?", {val(d.ente.code)});
+  write_dataset(*conn_, d);
+  return d;
+}
+
+Dataset SqlStore::replace_checked(const Dataset& before, const Dataset& after,
+                                  const std::vector<AuditEntry>& entries,
+                                  const ChangeAuthor& author) {
+  if (before.ente.code != after.ente.code)
+    throw InvalidInput("una modifica non può cambiare il codice dell'ente");
+  return in_transaction([&] {
+    const std::string& e = after.ente.code;
+    auto stored = read_dataset(*conn_, e);
+    if (!stored) throw NotFound(fmt::format("ente {} non trovato", e));
+    if (!(*stored == before)) {
+      std::string which;
+      int n = 0;
+      for (const auto& o : stored->objectives) {
+        const Objective* was = find_objective(before, o.vista, o.code);
+        if ((!was || !(*was == o)) && n++ < 5) which += (which.empty() ? "" : ", ") + o.code;
+      }
+      throw Conflict(fmt::format("modifica rifiutata: i dati dell'ente {} sono stati modificati "
+                                 "da altri nel frattempo{}; rileggere e ripetere la modifica",
+                                 e, which.empty() ? "" : " (obiettivi " + which + ")"));
+    }
+    EnteCounter k = read_counter(*conn_, e);
+    Dataset d = write_rows(after, stored, k);
+    for (const auto& x : entries) {
+      AuditEntry a = entry(author, x.action, x.target, x.field, x.before, x.after);
+      append_audit(*conn_, k, std::move(a));
+    }
+    save_counter(*conn_, k);
+    return d;
+  });
+}
+
+void SqlStore::replace(const Dataset& d) { replace(d, kSystem); }
+
+void SqlStore::replace(const Dataset& d, const ChangeAuthor& author) {
+  in_transaction([&] { write(d, author); });
 }
 
 void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next) {
+  replace_many(next, kSystem);
+}
+
+void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next,
+                            const ChangeAuthor& author) {
   in_transaction([&] {
     conn_->bulk_load(); // national-scale loads: thousands of rows per ente
     // Into an empty database (`demo`, `copy`, `import` of a new database): nothing to delete,
@@ -116,6 +250,11 @@ void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next)
     bool empty = !any.step();
     any.reset();
     if (empty) conn_->defer_keys();
+    // No counters either (a new database): each ente starts its own, written once.
+    Statement& counters = conn_->prepare("SELECT 1 FROM ente_counter LIMIT 1");
+    counters.reset();
+    fresh_counters_ = empty && !counters.step();
+    counters.reset();
     std::unordered_set<std::string> written;
     while (auto d = next()) {
       if (empty && !written.insert(d->ente.code).second) {
@@ -123,16 +262,20 @@ void SqlStore::replace_many(const std::function<std::optional<Dataset>()>& next)
         conn_->restore_keys();
         empty = false;
       }
-      write(*d, empty);
+      write(*d, author, empty);
     }
+    fresh_counters_ = false;
   });
 }
 
 void SqlStore::remove(std::string_view ente) {
   in_transaction([&] {
-    if (run(*conn_, "DELETE FROM ente WHERE code = ?", {val(std::string(ente))}) == 0)
+    const std::string e(ente);
+    if (run(*conn_, "DELETE FROM ente WHERE code = ?", {val(e)}) == 0)
       throw NotFound(fmt::format("ente {} non trovato", ente));
-    audit(ente, "traguardi", "eliminazione", ente, "", "");
+    EnteCounter k = read_counter(*conn_, e);
+    append_audit(*conn_, k, entry(kSystem, "eliminazione", e));
+    save_counter(*conn_, k);
   });
 }
 
@@ -146,105 +289,162 @@ std::int64_t SqlStore::change_stamp(std::string_view ente) {
   return stamp;
 }
 
-void SqlStore::audit(std::string_view ente, std::string_view actor, std::string_view action,
-                     std::string_view target, std::string_view before, std::string_view after) {
-  run(*conn_,
-      "INSERT INTO audit_log (ente, at, actor, action, target, before_value, after_value) "
-      "VALUES (?,?,?,?,?,?,?)",
-      {val(std::string(ente)), val(now_iso()), val(std::string(actor)),
-       val(std::string(action)), val(std::string(target)), val(std::string(before)),
-       val(std::string(after))});
+namespace {
+
+// Column of each field name a use case may change (app/record_edit.cpp).
+const std::map<std::string, std::string>& phase_columns() {
+  static const std::map<std::string, std::string> m{
+      {"descrizione", "description"},     {"peso", "weight_micro"},
+      {"avanzamento", "progress_micro"},  {"inizio-previsto", "planned_start"},
+      {"fine-prevista", "planned_end"},   {"inizio-effettivo", "actual_start"},
+      {"fine-effettiva", "actual_end"},   {"responsabile", "responsible"},
+      {"cdr", "center"},                  {"note", "note"}};
+  return m;
 }
 
-Statement& SqlStore::select_record(const std::string& sql, std::initializer_list<Value> key,
-                                   const std::string& not_found) {
-  Statement& st = conn_->prepare(sql);
-  st.reset();
-  int i = 1;
-  for (const auto& k : key) st.bind(i++, k);
-  if (!st.step()) {
-    st.reset();
-    throw NotFound(not_found);
+Value phase_value(const Phase& p, const std::string& field) {
+  if (field == "descrizione") return val(p.description);
+  if (field == "peso") return val(p.weight);
+  if (field == "avanzamento") return val(p.progress);
+  if (field == "inizio-previsto") return val(p.planned_start);
+  if (field == "fine-prevista") return val(p.planned_end);
+  if (field == "inizio-effettivo") return val(p.actual_start);
+  if (field == "fine-effettiva") return val(p.actual_end);
+  if (field == "responsabile") return val(p.responsible);
+  if (field == "cdr") return val(p.center);
+  return val(p.note);
+}
+
+const std::map<std::string, std::string>& indicator_columns() {
+  static const std::map<std::string, std::string> m{
+      {"descrizione", "description"}, {"tipo", "type"},          {"scala", "scale"},
+      {"direzione", "polarity"},      {"anno", "reference_year"}, {"atteso", "target_micro"},
+      {"raggiunto", "actual_micro"},  {"note", "note"}};
+  return m;
+}
+
+Value indicator_value(const Indicator& i, const std::string& field) {
+  if (field == "descrizione") return val(i.description);
+  if (field == "tipo") return val(std::string(to_string(i.type)));
+  if (field == "scala") return val(std::string(to_string(i.scale)));
+  if (field == "direzione") return val(std::string(to_string(i.polarity)));
+  if (field == "anno") return val(i.reference_year);
+  if (field == "atteso") return val(i.target);
+  if (field == "raggiunto") return val(i.actual);
+  return val(i.note);
+}
+
+template <typename T, typename V>
+void columns_of(const std::vector<ChangedField>& changed,
+                const std::map<std::string, std::string>& columns, const T& values, V value_of,
+                std::vector<std::string>& cols, std::vector<Value>& vals) {
+  for (const auto& c : changed) {
+    auto it = columns.find(c.field);
+    if (it == columns.end())
+      throw InvalidInput(fmt::format("campo «{}» non modificabile", c.field));
+    cols.push_back(it->second);
+    vals.push_back(value_of(values, c.field));
   }
-  return st;
+}
+
+} // namespace
+
+std::int64_t SqlStore::update_item(const char* table, const char* what, std::string_view ente,
+                                   std::string_view vista, std::string_view objective, int order,
+                                   std::int64_t expected_version, std::vector<std::string> cols,
+                                   std::vector<Value> vals,
+                                   const std::vector<ChangedField>& changed,
+                                   const ChangeAuthor& author) {
+  const std::string e(ente), vs(vista), ob(objective);
+  const std::string target = fmt::format("{}/{}/{} {}", vista, objective, what, order);
+  const bool fase = std::string_view(what) == "fase";
+  return in_transaction([&]() -> std::int64_t {
+    Statement& st = conn_->prepare(fmt::format(
+        "SELECT version FROM {} WHERE ente = ? AND vista = ? AND objective = ? AND ord = ?",
+        table));
+    st.reset();
+    st.bind(1, e);
+    st.bind(2, vs);
+    st.bind(3, ob);
+    st.bind(4, val(order));
+    if (!st.step()) {
+      st.reset();
+      throw NotFound(fmt::format("{} non trovat{}: {}", what, fase ? "a" : "o", target));
+    }
+    const std::int64_t current = as_int(st.column(0)).value_or(0);
+    st.reset();
+    if (current != expected_version) {
+      // What changed meanwhile, from the audit log.
+      std::string meanwhile;
+      for (const auto& a : read_audit(*conn_, e))
+        if (a.target == target && a.record_version > expected_version && !a.field.empty())
+          meanwhile += fmt::format("; {}: {} → {} ({}, {})", a.field,
+                                   a.before.empty() ? "—" : a.before,
+                                   a.after.empty() ? "—" : a.after, a.actor, a.at);
+      throw Conflict(fmt::format("modifica rifiutata: {} {} è stat{} modificat{} da altri "
+                                 "(versione attuale {}, versione di partenza {}){}",
+                                 fase ? "la fase" : "l'indicatore", target, fase ? "a" : "o",
+                                 fase ? "a" : "o", current, expected_version, meanwhile));
+    }
+    EnteCounter k = read_counter(*conn_, e);
+    const std::int64_t next = std::max(k.version, current) + 1;
+    k.version = next;
+    std::string sql = fmt::format("UPDATE {} SET ", table);
+    for (const auto& c : cols)
+      sql += c + " = ?, ";
+    sql += "version = ? WHERE ente = ? AND vista = ? AND objective = ? AND ord = ? AND "
+           "version = ?";
+    Statement& up = conn_->prepare(sql);
+    up.reset();
+    int i = 1;
+    for (const auto& v : vals)
+      up.bind(i++, v);
+    for (const Value& v : {val(next), val(e), val(vs), val(ob), val(order), val(current)})
+      up.bind(i++, v);
+    while (up.step()) {
+    }
+    const auto n = up.changes();
+    up.reset();
+    if (n != 1) throw Conflict(fmt::format("modifica rifiutata: {} modificato da altri", target));
+    for (const auto& c : changed)
+      append_audit(*conn_, k,
+                   entry(author, fmt::format("modifica {}", what), target, c.field, c.before,
+                         c.after, next));
+    save_counter(*conn_, k);
+    return next;
+  });
 }
 
 std::int64_t SqlStore::update_phase(std::string_view ente, std::string_view vista,
                                     std::string_view objective, int order,
                                     std::int64_t expected_version, const Phase& v,
-                                    std::string_view actor) {
-  const std::string e(ente), vs(vista), ob(objective);
-  const std::string target = fmt::format("{}/{}/fase {}", vista, objective, order);
-  return in_transaction([&]() -> std::int64_t {
-    Statement& st = select_record(
-        "SELECT version, weight_micro, progress_micro, planned_start, planned_end, "
-        "actual_start, actual_end, responsible, center, note FROM phase WHERE ente = ? AND "
-        "vista = ? AND objective = ? AND ord = ?",
-        {val(e), val(vs), val(ob), val(order)}, "fase non trovata: " + target);
-    Phase before_row;
-    before_row.version = as_int(st.column(0)).value_or(0);
-    before_row.weight = decimal_of(st.column(1));
-    before_row.progress = decimal_of(st.column(2));
-    before_row.planned_start = date_of(st.column(3));
-    before_row.planned_end = date_of(st.column(4));
-    before_row.actual_start = date_of(st.column(5));
-    before_row.actual_end = date_of(st.column(6));
-    before_row.responsible = as_text(st.column(7));
-    before_row.center = as_text(st.column(8));
-    before_row.note = as_text(st.column(9));
-    st.reset();
-    const Phase* before = &before_row;
-    auto n = run(*conn_,
-                 "UPDATE phase SET description = ?, weight_micro = ?, progress_micro = ?, "
-                 "planned_start = ?, planned_end = ?, actual_start = ?, actual_end = ?, "
-                 "responsible = ?, center = ?, note = ?, version = version + 1 WHERE ente = ? "
-                 "AND vista = ? AND objective = ? AND ord = ? AND version = ?",
-                 {val(v.description), val(v.weight), val(v.progress), val(v.planned_start),
-                  val(v.planned_end), val(v.actual_start), val(v.actual_end),
-                  val(v.responsible), val(v.center), val(v.note), val(e), val(vs), val(ob),
-                  val(order), val(expected_version)});
-    if (n == 0)
-      throw Conflict(fmt::format("modifica rifiutata: la fase {} è stata modificata da altri "
-                                 "(versione attuale {}, versione di partenza {})",
-                                 target, before->version, expected_version));
-    audit(ente, actor, "modifica fase", target, describe(*before), describe(v));
-    return expected_version + 1;
-  });
+                                    const std::vector<ChangedField>& changed,
+                                    const ChangeAuthor& author) {
+  std::vector<std::string> cols;
+  std::vector<Value> vals;
+  columns_of(changed, phase_columns(), v, phase_value, cols, vals);
+  return update_item("phase", "fase", ente, vista, objective, order, expected_version, cols,
+                     vals, changed, author);
 }
 
 std::int64_t SqlStore::update_indicator(std::string_view ente, std::string_view vista,
                                         std::string_view objective, int order,
                                         std::int64_t expected_version, const Indicator& v,
-                                        std::string_view actor) {
-  const std::string e(ente), vs(vista), ob(objective);
-  const std::string target = fmt::format("{}/{}/indicatore {}", vista, objective, order);
-  return in_transaction([&]() -> std::int64_t {
-    Statement& st = select_record(
-        "SELECT version, target_micro, actual_micro, note FROM indicator WHERE ente = ? AND "
-        "vista = ? AND objective = ? AND ord = ?",
-        {val(e), val(vs), val(ob), val(order)}, "indicatore non trovato: " + target);
-    Indicator before;
-    std::int64_t current = as_int(st.column(0)).value_or(0);
-    before.target = decimal_of(st.column(1));
-    before.actual = decimal_of(st.column(2));
-    before.note = as_text(st.column(3));
-    st.reset();
-    auto n = run(*conn_,
-                 "UPDATE indicator SET description = ?, type = ?, scale = ?, polarity = ?, "
-                 "target_micro = ?, actual_micro = ?, note = ?, reference_year = ?, "
-                 "version = version + 1 WHERE ente = ? AND vista = ? AND objective = ? AND "
-                 "ord = ? AND version = ?",
-                 {val(v.description), val(std::string(to_string(v.type))),
-                  val(std::string(to_string(v.scale))), val(std::string(to_string(v.polarity))),
-                  val(v.target), val(v.actual), val(v.note), val(v.reference_year), val(e),
-                  val(vs), val(ob), val(order), val(expected_version)});
-    if (n == 0)
-      throw Conflict(fmt::format("modifica rifiutata: l'indicatore {} è stato modificato da "
-                                 "altri (versione attuale {}, versione di partenza {})",
-                                 target, current, expected_version));
-    audit(ente, actor, "modifica indicatore", target, describe(before), describe(v));
-    return expected_version + 1;
-  });
+                                        const std::vector<ChangedField>& changed,
+                                        const ChangeAuthor& author) {
+  std::vector<std::string> cols;
+  std::vector<Value> vals;
+  columns_of(changed, indicator_columns(), v, indicator_value, cols, vals);
+  return update_item("indicator", "indicatore", ente, vista, objective, order, expected_version,
+                     cols, vals, changed, author);
+}
+
+std::vector<AuditEntry> SqlStore::audit_log(std::string_view ente) {
+  return in_transaction([&] { return read_audit(*conn_, std::string(ente)); }, true);
+}
+
+AuditCheck SqlStore::verify_audit(std::string_view ente) {
+  return in_transaction([&] { return verify_chain(*conn_, std::string(ente)); }, true);
 }
 
 } // namespace traguardi::sql

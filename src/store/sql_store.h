@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/sql_accounts.h"
+#include "store/audit_chain.h"
 #include "store/sql_connection.h"
 #include "store/store.h"
 
@@ -21,19 +22,30 @@ public:
 
   std::string backend() const override;
   int schema_version() override;
+  std::string authenticated_role() override;
   std::vector<Ente> list_enti() override;
   std::optional<Dataset> load(std::string_view ente_code) override;
   void replace(const Dataset& d) override;
+  void replace(const Dataset& d, const ChangeAuthor& author) override;
   void replace_many(const std::function<std::optional<Dataset>()>& next) override;
+  void replace_many(const std::function<std::optional<Dataset>()>& next,
+                    const ChangeAuthor& author) override;
   void remove(std::string_view ente_code) override;
   void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) override;
   std::int64_t update_phase(std::string_view ente, std::string_view vista,
                             std::string_view objective, int order, std::int64_t expected_version,
-                            const Phase& values, std::string_view actor) override;
+                            const Phase& values, const std::vector<ChangedField>& changed,
+                            const ChangeAuthor& author) override;
   std::int64_t update_indicator(std::string_view ente, std::string_view vista,
                                 std::string_view objective, int order,
                                 std::int64_t expected_version, const Indicator& values,
-                                std::string_view actor) override;
+                                const std::vector<ChangedField>& changed,
+                                const ChangeAuthor& author) override;
+  Dataset replace_checked(const Dataset& before, const Dataset& after,
+                          const std::vector<AuditEntry>& entries,
+                          const ChangeAuthor& author) override;
+  std::vector<AuditEntry> audit_log(std::string_view ente) override;
+  AuditCheck verify_audit(std::string_view ente) override;
 
   std::int64_t change_stamp(std::string_view ente_code) override;
   Accounts& accounts() override { return accounts_; }
@@ -43,14 +55,18 @@ public:
 private:
   template <typename F> auto in_transaction(F&& f, bool read_only = false) -> decltype(f());
   /// `absent`: the ente is known not to be stored (a bulk load into an empty database).
-  void write(const Dataset& d, bool absent = false);
-  /// The row of an editable record, positioned for reading (the caller resets it); NotFound
-  /// with `not_found` when there is none.
-  Statement& select_record(const std::string& sql, std::initializer_list<Value> key,
-                           const std::string& not_found);
-  void audit(std::string_view ente, std::string_view actor, std::string_view action,
-             std::string_view target, std::string_view before, std::string_view after);
+  void write(const Dataset& d, const ChangeAuthor& author, bool absent = false);
+  /// Rows of `d` (versions assigned against `old`); returns what was written.
+  Dataset write_rows(const Dataset& d, const std::optional<Dataset>& old, EnteCounter& k,
+                     bool absent = false);
+  /// Targeted update of one fase or indicator row (see Store::update_phase).
+  std::int64_t update_item(const char* table, const char* what, std::string_view ente,
+                           std::string_view vista, std::string_view objective, int order,
+                           std::int64_t expected_version, std::vector<std::string> columns,
+                           std::vector<Value> values, const std::vector<ChangedField>& changed,
+                           const ChangeAuthor& author);
 
+  bool fresh_counters_ = false; // during a bulk load into a new database
   std::unique_ptr<Connection> conn_;
   std::string location_;
   SqlAccounts accounts_{*conn_};

@@ -23,6 +23,44 @@
 
 namespace traguardi {
 
+/// Who made a change and why (app/session.h explains the three identities).
+struct ChangeAuthor {
+  std::string actor;   // the declared user, else the OS user
+  std::string os_user; // the OS account running the process
+  std::string db_role; // PostgreSQL's authenticated role; empty on SQLite
+  std::string reason;  // motivo
+};
+
+/// One changed field of a record, in the words users read ("peso", "30,00", "40,00").
+struct ChangedField {
+  std::string field;
+  std::string before, after;
+};
+
+/// One entry of the audit log of an ente (a link of its hash chain).
+struct AuditEntry {
+  std::int64_t seq = 0; // 1, 2, 3 … per ente; 0 for entries older than the chain
+  std::string at;       // UTC, ISO 8601
+  std::string actor, os_user, db_role;
+  std::string action; // "modifica fase", "importazione", ...
+  std::string target; // "DUP_2025_2027/2025_S01_01/fase 2"
+  std::string field;
+  std::string before, after;
+  std::string reason;
+  std::int64_t record_version = 0; // version of the record after the change
+  std::string prev_hash, hash;     // hex SHA-256
+  bool operator==(const AuditEntry&) const = default;
+};
+
+/// Result of recomputing an ente's chain.
+struct AuditCheck {
+  std::int64_t entries = 0;   // chained entries verified
+  std::int64_t unchained = 0; // entries written before the chain existed
+  std::optional<std::int64_t> broken_seq;
+  std::string problem; // Italian, names the first broken entry
+  bool ok() const { return !broken_seq; }
+};
+
 /// Open an existing database only, or create (and migrate) it when absent.
 enum class OpenMode { existing, create };
 
@@ -33,6 +71,9 @@ public:
   /// "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
   virtual int schema_version() = 0;
+  /// The role the database server authenticated (PostgreSQL `current_user`); empty for SQLite,
+  /// where the process's OS user is the only identity the database knows.
+  virtual std::string authenticated_role() { return {}; }
 
   virtual std::vector<Ente> list_enti() = 0;
   /// Everything stored for one ente; nullopt when the ente is unknown.
@@ -43,6 +84,9 @@ public:
   /// Replaces many enti in one transaction; `next` yields datasets until it returns nullopt.
   /// Used for bulk loads (demo data at national scale) without holding all of them in memory.
   virtual void replace_many(const std::function<std::optional<Dataset>()>& next) = 0;
+  /// Same, recording `author` in each ente's audit log.
+  virtual void replace_many(const std::function<std::optional<Dataset>()>& next,
+                            const ChangeAuthor& author) = 0;
   virtual void remove(std::string_view ente_code) = 0;
 
   /// Streams, ente by ente, only what objective progress and achievement need
@@ -52,18 +96,44 @@ public:
   /// The scan holds a read transaction: `each_ente` must not use this same Store.
   virtual void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) = 0;
 
-  /// Optimistic edit of one fase: applied only if the stored version equals
-  /// `expected_version`; returns the new version. Throws Conflict when stale, NotFound when the
-  /// fase does not exist. `values.order` and `values.version` are ignored.
+  /// Replaces `d.ente` like replace(d), recording `author` in the audit log: one entry per
+  /// objective added, changed or removed. Records whose content is unchanged keep their
+  /// version; every other record gets a version never issued before for this ente (the per-ente
+  /// counter survives imports and removals), so an edit based on an older read can never pass
+  /// its version check against different content (issue 15, defect 1).
+  virtual void replace(const Dataset& d, const ChangeAuthor& author) = 0;
+
+  /// Optimistic edit of one fase: writes only the columns of `changed` (names as in
+  /// app/record_edit.h: "peso", "avanzamento", ...) taking their values from `values`, if the
+  /// stored version still equals `expected_version`; reads and writes in one transaction.
+  /// Returns the new version. Throws Conflict when stale (the message lists what changed
+  /// meanwhile, from the audit log), NotFound when the fase does not exist. One audit entry per
+  /// changed field.
   virtual std::int64_t update_phase(std::string_view ente, std::string_view vista,
                                     std::string_view objective, int order,
                                     std::int64_t expected_version, const Phase& values,
-                                    std::string_view actor) = 0;
-  /// Same for an indicator (target, actual, note and descriptive fields).
+                                    const std::vector<ChangedField>& changed,
+                                    const ChangeAuthor& author) = 0;
+  /// Same for an indicator ("descrizione", "tipo", "scala", "direzione", "anno", "atteso",
+  /// "raggiunto", "note").
   virtual std::int64_t update_indicator(std::string_view ente, std::string_view vista,
                                         std::string_view objective, int order,
                                         std::int64_t expected_version, const Indicator& values,
-                                        std::string_view actor) = 0;
+                                        const std::vector<ChangedField>& changed,
+                                        const ChangeAuthor& author) = 0;
+
+  /// An authoring change: stores `after` in place of `before` only if the ente is still
+  /// exactly `before` (else Conflict naming the objectives changed meanwhile), in one
+  /// transaction; appends `entries` (action, target, field, before/after) with `author`.
+  /// Versions are assigned as by replace(). Returns the ente as stored.
+  virtual Dataset replace_checked(const Dataset& before, const Dataset& after,
+                                  const std::vector<AuditEntry>& entries,
+                                  const ChangeAuthor& author) = 0;
+
+  /// The audit log of an ente, oldest first.
+  virtual std::vector<AuditEntry> audit_log(std::string_view ente) = 0;
+  /// Recomputes the ente's hash chain; names the first broken entry.
+  virtual AuditCheck verify_audit(std::string_view ente) = 0;
 
   /// A number that changes whenever the ente's data changes: the id of its latest audit entry
   /// (every write is audited). Lets a server reuse a plan it already loaded (app/plan_cache.h).

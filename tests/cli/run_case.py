@@ -58,6 +58,8 @@ def main():
             args = [expand(a) for a in shlex.split(rest)]
             if args and args[0] == "traguardi":
                 args[0] = binary
+            elif args and args[0] == "env":  # env VAR=value traguardi ...
+                args = [binary if a == "traguardi" else a for a in args]
             last = subprocess.run(args, cwd=work, env=env, capture_output=True, text=True, timeout=600)
             i += 1
             continue

@@ -61,24 +61,79 @@ TEST_P(StoreTest, StaleEditIsRefusedNeverApplied) {
   auto store = open();
   auto ds = traguardi::testing::sample_dataset();
   store->replace(ds);
+  const ChangeAuthor who{"test", "os", "", ""};
   Phase edit = ds.objectives[3].phases[1]; // version 7
   edit.progress = Decimal::from_int(80);
-  EXPECT_EQ(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, "test"), 8);
+  const std::vector<ChangedField> progress{{"avanzamento", "", "80"}};
+  auto v = store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, progress, who);
+  EXPECT_GT(v, 7);
   edit.progress = Decimal::from_int(90);
-  EXPECT_THROW(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, "t"),
-               Conflict);
+  try {
+    store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, progress, who);
+    ADD_FAILURE() << "stale edit accepted";
+  } catch (const Conflict& e) {
+    // The refusal says what changed meanwhile, by whom.
+    EXPECT_NE(std::string(e.what()).find("avanzamento:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("test"), std::string::npos) << e.what();
+  }
   auto back = store->load("C_PROVA");
   EXPECT_EQ(*back->objectives[3].phases[1].progress, Decimal::from_int(80));
-  EXPECT_EQ(back->objectives[3].phases[1].version, 8);
-  EXPECT_THROW(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 9, 1, edit, "t"),
-               NotFound);
+  EXPECT_EQ(back->objectives[3].phases[1].version, v);
+  EXPECT_THROW(
+      store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 9, 1, edit, progress, who),
+      NotFound);
 
   Indicator ind = ds.objectives[3].indicators[0];
   ind.actual = Decimal::from_int(9);
-  EXPECT_EQ(store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, "t"), 2);
-  EXPECT_THROW(store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, "t"),
-               Conflict);
+  const std::vector<ChangedField> actual{{"raggiunto", "", "9"}};
+  auto iv = store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, actual, who);
+  EXPECT_GT(iv, v); // one counter per ente: versions never repeat
+  EXPECT_THROW(
+      store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, actual, who),
+      Conflict);
   EXPECT_EQ(*store->load("C_PROVA")->objectives[3].indicators[0].actual, Decimal::from_int(9));
+}
+
+// Issue 15, defect 1: an import used to reset versions to the file's, so an edit based on a
+// version read before the import passed its check against different content.
+TEST_P(StoreTest, VersionsNeverRepeatAcrossImports) {
+  auto store = open();
+  auto ds = traguardi::testing::sample_dataset();
+  store->replace(ds);
+  const Phase read_before = store->load("C_PROVA")->objectives[3].phases[1];
+  auto changed = ds;
+  changed.objectives[3].phases[1].description = "Descrizione dal nuovo file";
+  store->replace(changed); // same versions in the file as before
+  const Phase now = store->load("C_PROVA")->objectives[3].phases[1];
+  EXPECT_NE(now.version, read_before.version);
+  Phase edit = read_before;
+  edit.progress = Decimal::from_int(55);
+  EXPECT_THROW(store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2,
+                                   read_before.version, edit, {{"avanzamento", "", "55"}},
+                                   ChangeAuthor{"t", "", "", ""}),
+               Conflict);
+  EXPECT_EQ(store->load("C_PROVA")->objectives[3].phases[1].description,
+            "Descrizione dal nuovo file");
+  // Unchanged records keep their version: re-importing the same file disturbs no one.
+  EXPECT_EQ(store->load("C_PROVA")->objectives[0].version, ds.objectives[0].version);
+}
+
+// The audit log is a hash chain: altering, deleting or truncating rows is detected.
+TEST_P(StoreTest, AuditChainVerifies) {
+  auto store = open();
+  auto ds = traguardi::testing::sample_dataset();
+  store->replace(ds);
+  Phase edit = ds.objectives[3].phases[1];
+  edit.note = "uno";
+  store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit,
+                      {{"note", "", "uno"}}, ChangeAuthor{"mario", "os", "", "prova"});
+  auto log = store->audit_log("C_PROVA");
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[1].seq, 2);
+  EXPECT_EQ(log[1].prev_hash, log[0].hash);
+  EXPECT_EQ(log[1].reason, "prova");
+  EXPECT_EQ(log[1].os_user, "os");
+  EXPECT_TRUE(store->verify_audit("C_PROVA").ok());
 }
 
 TEST_P(StoreTest, OpeningRequiresAnExistingTraguardiDatabase) {

@@ -1,0 +1,27 @@
+// Writing the demo data (app/demo.h) into the session's database as a use case: one
+// transaction for all the enti, generated one at a time so national-scale runs stay in memory.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "app/demo.h"
+#include "app/session.h"
+
+namespace traguardi::app {
+
+struct DemoOutcome {
+  int enti = 0;
+  long objectives = 0;
+  std::string district;  // code of the demo ambito, when asked for
+  std::size_t comuni = 0; // its member comuni
+  std::size_t district_enti = 0; // enti with a PEG linked to the ambito
+};
+
+/// `on_ente(done)` is called after each generated ente (for a progress line).
+/// With `district`, also the fictional ambito (Piano di Zona) and its comuni.
+DemoOutcome write_demo(Session& s, const demo::Options& opt,
+                       const std::function<void(int)>& on_ente = {}, bool district = false);
+
+} // namespace traguardi::app
