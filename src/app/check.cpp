@@ -13,9 +13,15 @@ Result<CheckOutcome> check_ente(Session& s) {
   c.findings = validate(*d);
   for (const auto& f : c.findings)
     switch (f.severity) {
-    case Severity::error: ++c.errors; break;
-    case Severity::warning: ++c.warnings; break;
-    case Severity::info: ++c.infos; break;
+    case Severity::error:
+      ++c.errors;
+      break;
+    case Severity::warning:
+      ++c.warnings;
+      break;
+    case Severity::info:
+      ++c.infos;
+      break;
     }
   return c;
 }

@@ -36,13 +36,14 @@ Result<CopyOutcome> copy_enti(const std::string& from, const std::string& to,
     return fail("il database di origine non contiene enti", out.from_shown, ErrorKind::not_found);
   auto target = open_store(to, OpenMode::create);
   std::size_t next = 0;
-  target->replace_many([&]() -> std::optional<Dataset> {
+  // The audit log travels with its ente, verbatim: the chain verifies on the destination.
+  target->restore_many([&]() -> std::optional<Store::EnteWithLog> {
     if (next >= codes.size()) return std::nullopt;
     const std::string& code = codes[next++];
     auto d = source->load(code);
     if (!d) throw NotFound(fmt::format("ente «{}» non presente nel database di origine", code));
     out.objectives += static_cast<long>(d->objectives.size());
-    return d;
+    return Store::EnteWithLog{std::move(*d), source->audit_log(code)};
   });
   std::set<std::string> copied(codes.begin(), codes.end());
   for (const auto& e : target->list_enti())

@@ -16,7 +16,7 @@ struct CopyOutcome {
   std::size_t enti = 0;
   long objectives = 0;
   std::size_t others_in_target = 0; // enti of the destination left untouched
-  std::string from_shown, to_shown;  // locations without passwords
+  std::string from_shown, to_shown; // locations without passwords
 };
 
 /// Copies `ente` (or every ente when empty) from `from` to `to` (created when missing).

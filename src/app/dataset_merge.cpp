@@ -39,14 +39,17 @@ MergeCounts merge_by_identity(Dataset& base, const Dataset& in) {
     base.ente.name = in.ente.name;
     ++c.organisation;
   }
-  c.organisation += upsert(base.vistas, in.vistas, [](auto& a, auto& b) { return a.code == b.code; });
+  c.organisation +=
+      upsert(base.vistas, in.vistas, [](auto& a, auto& b) { return a.code == b.code; });
   c.organisation += upsert(base.areas, in.areas, [](auto& a, auto& b) {
     return a.vista == b.vista && a.number == b.number;
   });
-  c.organisation += upsert(base.assessorati, in.assessorati,
-                           [](auto& a, auto& b) { return a.key == b.key; });
-  c.organisation += upsert(base.centers, in.centers, [](auto& a, auto& b) { return a.code == b.code; });
-  c.organisation += upsert(base.persons, in.persons, [](auto& a, auto& b) { return a.key == b.key; });
+  c.organisation +=
+      upsert(base.assessorati, in.assessorati, [](auto& a, auto& b) { return a.key == b.key; });
+  c.organisation +=
+      upsert(base.centers, in.centers, [](auto& a, auto& b) { return a.code == b.code; });
+  c.organisation +=
+      upsert(base.persons, in.persons, [](auto& a, auto& b) { return a.key == b.key; });
   upsert(base.documents, in.documents, [](auto& a, auto& b) { return a.sha256 == b.sha256; });
   for (const auto& o : in.objectives) {
     Objective* mine = find_objective(base, o.vista, o.code);

@@ -13,9 +13,9 @@
 namespace traguardi::app {
 
 struct MergeCounts {
-  int added = 0;     // objectives new in the ente
-  int updated = 0;   // objectives replaced by a different version from the file
-  int unchanged = 0; // objectives identical in the file and in the ente
+  int added = 0;        // objectives new in the ente
+  int updated = 0;      // objectives replaced by a different version from the file
+  int unchanged = 0;    // objectives identical in the file and in the ente
   int organisation = 0; // vistas, areas, centres, persons, assessorati added or replaced
 };
 

@@ -32,8 +32,7 @@ Result<std::optional<Date>> parse_date_field(const std::string& text, const std:
   return field_error(field, fmt::format("«{}» non è una data gg/mm/aaaa", text));
 }
 
-Result<int> parse_int_field(const std::string& text, const std::string& field, int min,
-                            int max) {
+Result<int> parse_int_field(const std::string& text, const std::string& field, int min, int max) {
   int v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size())

@@ -19,7 +19,9 @@ namespace traguardi::app {
 /// An optional edit of one field: absent = leave as it is; "-" = clear it.
 using FieldText = std::optional<std::string>;
 
-inline bool clears(const FieldText& t) { return t && *t == "-"; }
+inline bool clears(const FieldText& t) {
+  return t && *t == "-";
+}
 
 /// "1.134,50" → 1134.5. Too many digits is "troppo grande", not "non è un numero".
 Result<Decimal> parse_number_field(const std::string& text, const std::string& field);

@@ -12,7 +12,9 @@
 namespace traguardi::app {
 namespace {
 
-std::string key_of(const Objective& o) { return o.vista + "/" + o.code; }
+std::string key_of(const Objective& o) {
+  return o.vista + "/" + o.code;
+}
 
 Result<void> set_percent(const FieldText& t, const char* field, std::optional<Decimal>& slot) {
   if (!t) return {};
@@ -37,12 +39,12 @@ Result<void> set_date(const FieldText& t, const char* field, std::optional<Date>
 Result<void> apply_phase(const Dataset& d, Phase& p, const PhaseFields& f) {
   if (f.description) p.description = clears(f.description) ? "" : *f.description;
   if (f.note) p.note = clears(f.note) ? "" : *f.note;
-  for (auto r : {set_percent(f.weight, "peso", p.weight),
-                 set_percent(f.progress, "avanzamento", p.progress),
-                 set_date(f.planned_start, "inizio-previsto", p.planned_start),
-                 set_date(f.planned_end, "fine-prevista", p.planned_end),
-                 set_date(f.actual_start, "inizio-effettivo", p.actual_start),
-                 set_date(f.actual_end, "fine-effettiva", p.actual_end)})
+  for (auto r :
+       {set_percent(f.weight, "peso", p.weight), set_percent(f.progress, "avanzamento", p.progress),
+        set_date(f.planned_start, "inizio-previsto", p.planned_start),
+        set_date(f.planned_end, "fine-prevista", p.planned_end),
+        set_date(f.actual_start, "inizio-effettivo", p.actual_start),
+        set_date(f.actual_end, "fine-effettiva", p.actual_end)})
     if (!r) return r;
   if (auto e = date_order_problem(p.planned_start, p.planned_end, "prevista"))
     return field_error("fine-prevista", *e);
@@ -295,8 +297,7 @@ Result<EditOutcome> delete_indicator(Session& s, const ItemRef& ref) {
   auto& items = (*o)->indicators;
   auto it = std::find_if(items.begin(), items.end(),
                          [&](const Indicator& i) { return i.order == ref.order; });
-  if (it == items.end())
-    return missing(**o, "l'indicatore", ref.order, items.size(), "indicatori");
+  if (it == items.end()) return missing(**o, "l'indicatore", ref.order, items.size(), "indicatori");
   c.target = fmt::format("{}/indicatore {}", key_of(**o), ref.order);
   c.changes.push_back({"indicatore", it->description, "eliminato"});
   items.erase(it);

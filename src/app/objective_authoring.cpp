@@ -12,14 +12,18 @@
 namespace traguardi::app {
 namespace {
 
-#define TRY(expr)                                                                                \
-  do {                                                                                           \
-    if (auto _r = (expr); !_r) return tl::unexpected(_r.error());                                \
+#define TRY(expr)                                                                                  \
+  do {                                                                                             \
+    if (auto _r = (expr); !_r) return tl::unexpected(_r.error());                                  \
   } while (0)
 
-std::string key_of(const Objective& o) { return o.vista + "/" + o.code; }
+std::string key_of(const Objective& o) {
+  return o.vista + "/" + o.code;
+}
 
-std::string shown(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); }
+std::string shown(const std::optional<int>& n) {
+  return n ? std::to_string(*n) : std::string();
+}
 
 std::vector<FieldChange> objective_changes(const Objective& a, const Objective& b) {
   std::vector<FieldChange> out;
@@ -66,9 +70,10 @@ Result<void> set_ref(const FieldText& t, std::string& slot, Resolve resolve) {
 Result<void> apply_fields(const Dataset& d, Objective& o, const ObjectiveFields& f) {
   if (f.level) {
     auto l = level_from_string(*f.level);
-    if (!l) return field_error("livello", fmt::format("«{}» non è un livello: mandato, "
-                                                      "missione, programma o peg",
-                                                      *f.level));
+    if (!l)
+      return field_error("livello", fmt::format("«{}» non è un livello: mandato, "
+                                                "missione, programma o peg",
+                                                *f.level));
     o.level = *l;
   }
   if (f.parent) {
@@ -109,8 +114,8 @@ Result<void> apply_fields(const Dataset& d, Objective& o, const ObjectiveFields&
       for (const auto& a : d.areas)
         known = known || (a.vista == o.vista && a.number == *n);
       if (!known)
-        return field_error("area", fmt::format("l'area tematica {} non esiste nella vista {}", *n,
-                                               o.vista));
+        return field_error(
+            "area", fmt::format("l'area tematica {} non esiste nella vista {}", *n, o.vista));
       o.area = *n;
     }
   }

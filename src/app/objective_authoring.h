@@ -24,9 +24,9 @@ struct ObjectiveRef {
 
 /// Every editable field of an objective; absent = unchanged ("-" clears).
 struct ObjectiveFields {
-  FieldText level;       // livello: mandato, missione, programma, peg
-  FieldText parent;      // collegato a: code of the parent objective in the same vista
-  FieldText year;        // anno
+  FieldText level;  // livello: mandato, missione, programma, peg
+  FieldText parent; // collegato a: code of the parent objective in the same vista
+  FieldText year;   // anno
   FieldText short_description, description;
   FieldText strategic_purpose, operational_purpose, implementation;
   FieldText objective_type; // tipo ("Gestionale")

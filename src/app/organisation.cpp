@@ -178,8 +178,9 @@ Result<EditOutcome> add_assessorato(Session& s, const AssessoratoFields& f) {
   if (find_assessorato(*d, a.key))
     return fail(fmt::format("l'assessorato «{}» esiste già", a.description), {},
                 ErrorKind::conflict);
-  PlanChange c{*d, *d, "nuovo assessorato", "assessorato " + a.key,
-               {{"descrizione", "", a.description}}, {}};
+  PlanChange c{
+      *d, *d, "nuovo assessorato", "assessorato " + a.key, {{"descrizione", "", a.description}},
+      {}};
   if (!a.delegations.empty()) c.changes.push_back({"deleghe", "", a.delegations});
   c.after.assessorati.push_back(std::move(a));
   return commit_plan_change(s, std::move(c));
@@ -208,9 +209,8 @@ Result<EditOutcome> set_area(Session& s, const std::string& vista, int number,
     return fail(fmt::format("la vista {} non esiste", vista), "vista", ErrorKind::not_found);
   if (number < 1) return field_error("numero", "deve essere un numero positivo");
   PlanChange c{*d, *d, "area tematica", fmt::format("{}/area {}", vista, number), {}, {}};
-  auto it = std::find_if(c.after.areas.begin(), c.after.areas.end(), [&](const auto& a) {
-    return a.vista == vista && a.number == number;
-  });
+  auto it = std::find_if(c.after.areas.begin(), c.after.areas.end(),
+                         [&](const auto& a) { return a.vista == vista && a.number == number; });
   if (it == c.after.areas.end()) {
     c.after.areas.push_back({vista, number, description});
     c.changes.push_back({"descrizione", "", description});

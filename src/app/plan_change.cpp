@@ -41,8 +41,7 @@ Result<EditOutcome> commit_plan_change(Session& s, PlanChange c, const std::stri
   for (const auto& f : after) {
     const std::string key = f.vista + "/" + f.objective;
     if (f.severity != Severity::error || !concerned.count(key)) continue;
-    if (!old_errors.count(key + "|" + f.code + "|" + f.field))
-      return fail(f.message);
+    if (!old_errors.count(key + "|" + f.code + "|" + f.field)) return fail(f.message);
   }
   std::vector<AuditEntry> entries;
   for (const auto& ch : c.changes) {

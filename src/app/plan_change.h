@@ -17,10 +17,10 @@
 namespace traguardi::app {
 
 struct PlanChange {
-  Dataset before; // as read at the start of the use case
-  Dataset after;  // with the change applied
-  std::string action;            // "nuovo obiettivo", "spostamento fase", ...
-  std::string target;            // "DUP_2025_2027/2025_S01_01"
+  Dataset before;     // as read at the start of the use case
+  Dataset after;      // with the change applied
+  std::string action; // "nuovo obiettivo", "spostamento fase", ...
+  std::string target; // "DUP_2025_2027/2025_S01_01"
   std::vector<FieldChange> changes;
   std::vector<std::string> objectives; // "vista/code" of the objectives concerned (validation)
 };

@@ -30,8 +30,8 @@ Result<ReportOutcome> print_report(Session& s, const ReportRequest& r) {
                             r.kind));
   auto d = load_ente(s);
   if (!d) return tl::unexpected(d.error());
-  report::Selection sel{r.vista,       r.level,       r.center, r.responsible,
-                        r.assessorato, r.short_description, r.year};
+  report::Selection sel{
+      r.vista, r.level, r.center, r.responsible, r.assessorato, r.short_description, r.year};
   auto selected = report::select_objectives(*d, *kind, sel);
   if (!selected) return fail(selected.error().message, {}, selected.error().kind);
   ReportOutcome out;
@@ -40,7 +40,8 @@ Result<ReportOutcome> print_report(Session& s, const ReportRequest& r) {
     out.message = report::empty_selection_message(*selected);
     return out;
   }
-  const report::Document doc = report::build_scheda(*d, *kind, *selected, report::production_date());
+  const report::Document doc =
+      report::build_scheda(*d, *kind, *selected, report::production_date());
   if (auto ok = write(doc, r.format, r.out); !ok)
     return fail(ok.error().message, {}, ok.error().kind);
   out.title = doc.title;

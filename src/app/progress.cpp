@@ -78,8 +78,7 @@ Result<EditOutcome> record_indicator_value(Session& s, const IndicatorValue& in)
   if (!d) return tl::unexpected(d.error());
   auto o = find_objective_ref(*d, in.ref.vista, in.ref.objective);
   if (!o) return tl::unexpected(o.error());
-  auto current =
-      by_order((*o)->indicators, in.ref.order, (*o)->code, "l'indicatore", "indicatori");
+  auto current = by_order((*o)->indicators, in.ref.order, (*o)->code, "l'indicatore", "indicatori");
   if (!current) return tl::unexpected(current.error());
   Indicator next = **current;
   auto value = [&](const FieldText& text, const char* field,

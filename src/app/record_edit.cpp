@@ -13,8 +13,12 @@ std::string shown(const std::optional<Decimal>& d) {
 std::string shown(const std::optional<Date>& d) {
   return d ? italian::format_date(*d) : std::string();
 }
-std::string shown(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); }
-const std::string& shown(const std::string& s) { return s; }
+std::string shown(const std::optional<int>& n) {
+  return n ? std::to_string(*n) : std::string();
+}
+const std::string& shown(const std::string& s) {
+  return s;
+}
 
 struct Differ {
   std::vector<FieldChange> out;
@@ -54,27 +58,45 @@ std::vector<FieldChange> indicator_changes(const Indicator& a, const Indicator& 
 }
 
 void copy_field(Phase& to, const Phase& from, const std::string& f) {
-  if (f == "descrizione") to.description = from.description;
-  else if (f == "peso") to.weight = from.weight;
-  else if (f == "avanzamento") to.progress = from.progress;
-  else if (f == "inizio-previsto") to.planned_start = from.planned_start;
-  else if (f == "fine-prevista") to.planned_end = from.planned_end;
-  else if (f == "inizio-effettivo") to.actual_start = from.actual_start;
-  else if (f == "fine-effettiva") to.actual_end = from.actual_end;
-  else if (f == "responsabile") to.responsible = from.responsible;
-  else if (f == "cdr") to.center = from.center;
-  else if (f == "note") to.note = from.note;
+  if (f == "descrizione")
+    to.description = from.description;
+  else if (f == "peso")
+    to.weight = from.weight;
+  else if (f == "avanzamento")
+    to.progress = from.progress;
+  else if (f == "inizio-previsto")
+    to.planned_start = from.planned_start;
+  else if (f == "fine-prevista")
+    to.planned_end = from.planned_end;
+  else if (f == "inizio-effettivo")
+    to.actual_start = from.actual_start;
+  else if (f == "fine-effettiva")
+    to.actual_end = from.actual_end;
+  else if (f == "responsabile")
+    to.responsible = from.responsible;
+  else if (f == "cdr")
+    to.center = from.center;
+  else if (f == "note")
+    to.note = from.note;
 }
 
 void copy_field(Indicator& to, const Indicator& from, const std::string& f) {
-  if (f == "descrizione") to.description = from.description;
-  else if (f == "tipo") to.type = from.type;
-  else if (f == "scala") to.scale = from.scale;
-  else if (f == "direzione") to.polarity = from.polarity;
-  else if (f == "anno") to.reference_year = from.reference_year;
-  else if (f == "atteso") to.target = from.target;
-  else if (f == "raggiunto") to.actual = from.actual;
-  else if (f == "note") to.note = from.note;
+  if (f == "descrizione")
+    to.description = from.description;
+  else if (f == "tipo")
+    to.type = from.type;
+  else if (f == "scala")
+    to.scale = from.scale;
+  else if (f == "direzione")
+    to.polarity = from.polarity;
+  else if (f == "anno")
+    to.reference_year = from.reference_year;
+  else if (f == "atteso")
+    to.target = from.target;
+  else if (f == "raggiunto")
+    to.actual = from.actual;
+  else if (f == "note")
+    to.note = from.note;
 }
 
 namespace {
@@ -120,10 +142,10 @@ Result<EditOutcome> edit_indicator(Session& s, const std::string& ente, const Ob
                                    const Indicator& before, const Indicator& after,
                                    std::optional<std::int64_t> base_version) {
   const std::string target = fmt::format("{}/{}/indicatore {}", o.vista, o.code, before.order);
-  return edit_record(ente, target, "modifica indicatore", before,
-                     indicator_changes(before, after), base_version, [&](std::int64_t base, const std::vector<FieldChange>& c) {
-                       return s.store().update_indicator(ente, o.vista, o.code, before.order,
-                                                         base, after, c, s.author());
+  return edit_record(ente, target, "modifica indicatore", before, indicator_changes(before, after),
+                     base_version, [&](std::int64_t base, const std::vector<FieldChange>& c) {
+                       return s.store().update_indicator(ente, o.vista, o.code, before.order, base,
+                                                         after, c, s.author());
                      });
 }
 

@@ -13,7 +13,8 @@
 namespace traguardi::app {
 
 Result<std::string> person_key(const Dataset& d, const std::string& text, const std::string& field);
-Result<std::string> center_code(const Dataset& d, const std::string& text, const std::string& field);
+Result<std::string> center_code(const Dataset& d, const std::string& text,
+                                const std::string& field);
 Result<std::string> assessorato_key(const Dataset& d, const std::string& text,
                                     const std::string& field);
 

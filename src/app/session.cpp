@@ -10,10 +10,14 @@ namespace traguardi::app {
 
 const char* to_string(Role r) {
   switch (r) {
-  case Role::lettore: return "lettore";
-  case Role::compilatore: return "compilatore";
-  case Role::redattore: return "redattore";
-  case Role::amministratore: return "amministratore";
+  case Role::lettore:
+    return "lettore";
+  case Role::compilatore:
+    return "compilatore";
+  case Role::redattore:
+    return "redattore";
+  case Role::amministratore:
+    return "amministratore";
   }
   return "lettore";
 }
@@ -54,7 +58,9 @@ ChangeAuthor Session::author() const {
           reason};
 }
 
-std::string Session::shown_location() const { return traguardi::shown_location(location); }
+std::string Session::shown_location() const {
+  return traguardi::shown_location(location);
+}
 
 namespace {
 
@@ -94,17 +100,21 @@ Result<Dataset> load_ente(Session& s) {
   auto code = ente_code(s); // explains why there is no (single) ente
   if (!code) return tl::unexpected(code.error());
   if (auto d = s.store().load(*code)) return std::move(*d);
-  return fail(fmt::format("ente «{}» non presente nel database", *code), {},
-              ErrorKind::not_found);
+  return fail(fmt::format("ente «{}» non presente nel database", *code), {}, ErrorKind::not_found);
 }
 
 void raise(const Error& e) {
   switch (e.kind) {
-  case ErrorKind::invalid_input: throw InvalidInput(e.full());
-  case ErrorKind::not_found: throw NotFound(e.full());
-  case ErrorKind::conflict: throw Conflict(e.full());
-  case ErrorKind::store: throw StoreError(e.full());
-  case ErrorKind::internal: break;
+  case ErrorKind::invalid_input:
+    throw InvalidInput(e.full());
+  case ErrorKind::not_found:
+    throw NotFound(e.full());
+  case ErrorKind::conflict:
+    throw Conflict(e.full());
+  case ErrorKind::store:
+    throw StoreError(e.full());
+  case ErrorKind::internal:
+    break;
   }
   throw TraguardiError(ErrorKind::internal, e.full());
 }

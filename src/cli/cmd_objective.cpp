@@ -39,8 +39,7 @@ void field_options(CLI::App* sub, app::ObjectiveFields& f) {
   text_option(sub, "--descrizione-sintetica", f.short_description, "Descrizione sintetica");
   text_option(sub, "--descrizione", f.description, "Descrizione");
   text_option(sub, "--finalita-strategica", f.strategic_purpose, "Finalità: obiettivo strategico");
-  text_option(sub, "--finalita-operativa", f.operational_purpose,
-              "Finalità: obiettivo operativo");
+  text_option(sub, "--finalita-operativa", f.operational_purpose, "Finalità: obiettivo operativo");
   text_option(sub, "--modalita-attuazione", f.implementation, "Modalità di attuazione");
   text_option(sub, "--tipo", f.objective_type, "Tipo di obiettivo (es. Gestionale)");
   text_option(sub, "--stato", f.state, "Stato (es. In corso, Concluso)");

@@ -60,8 +60,8 @@ void center_fields(CLI::App* sub, app::CenterFields& f) {
 } // namespace
 
 void register_organisation(CLI::App& app, Context& ctx) {
-  static OrgArgs ente, cdr_add, cdr_edit, person_add, person_edit, ass_add, ass_edit, area,
-      status, structure, people;
+  static OrgArgs ente, cdr_add, cdr_edit, person_add, person_edit, ass_add, ass_edit, area, status,
+      structure, people;
 
   auto* eg = app.add_subcommand("ente", "Crea un ente");
   eg->require_subcommand(1);
@@ -115,8 +115,7 @@ void register_organisation(CLI::App& app, Context& ctx) {
   text_option(aa, "--descrizione", ass_add.assessorato.description, "Descrizione")->required();
   text_option(aa, "--deleghe", ass_add.assessorato.delegations, "Deleghe");
   on_run(aa, ctx, ass_add, [](app::Session& s, OrgArgs& a) {
-    print_edit(take_field(app::add_assessorato(s, a.assessorato)), "Assessorato creato",
-               a.json);
+    print_edit(take_field(app::add_assessorato(s, a.assessorato)), "Assessorato creato", a.json);
   });
   auto* ae = command(ag, ctx, ass_edit, "edit", "Modifica un assessorato");
   ae->add_option("--assessorato", ass_edit.text, "Descrizione attuale")->required();

@@ -99,12 +99,10 @@ void register_phase(CLI::App& app, Context& ctx) {
   phase_fields(e, edit.phase);
   on_run(e, ctx, edit, [](app::Session& s, ItemArgs& x) {
     auto out = take_field(app::edit_phase(s, x.ref, x.phase));
-    print_edit(out, fmt::format("Fase {} di {} modificata", x.ref.order, x.ref.objective),
-               x.json);
+    print_edit(out, fmt::format("Fase {} di {} modificata", x.ref.order, x.ref.objective), x.json);
   });
 
-  auto* m = item_command(group, ctx, move, "move", "Sposta una fase in un'altra posizione",
-                         "fase");
+  auto* m = item_command(group, ctx, move, "move", "Sposta una fase in un'altra posizione", "fase");
   m->add_option("--posizione", move.position, "Nuova posizione (1 = prima)")->required();
   on_run(m, ctx, move, [](app::Session& s, ItemArgs& x) {
     auto out = take_field(app::move_phase(s, x.ref, x.position));
@@ -114,8 +112,7 @@ void register_phase(CLI::App& app, Context& ctx) {
   auto* d = item_command(group, ctx, del, "delete", "Elimina una fase", "fase");
   on_run(d, ctx, del, [](app::Session& s, ItemArgs& x) {
     auto out = take_field(app::delete_phase(s, x.ref));
-    print_edit(out, fmt::format("Fase {} di {} eliminata", x.ref.order, x.ref.objective),
-               x.json);
+    print_edit(out, fmt::format("Fase {} di {} eliminata", x.ref.order, x.ref.objective), x.json);
   });
 }
 
@@ -131,8 +128,8 @@ void register_indicator(CLI::App& app, Context& ctx) {
     print_edit(out, fmt::format("Indicatore aggiunto a {}", x.ref.objective), x.json);
   });
 
-  auto* e = item_command(group, ctx, edit, "edit", "Modifica i campi di un indicatore",
-                         "indicatore");
+  auto* e =
+      item_command(group, ctx, edit, "edit", "Modifica i campi di un indicatore", "indicatore");
   indicator_fields(e, edit.indicator);
   on_run(e, ctx, edit, [](app::Session& s, ItemArgs& x) {
     auto out = take_field(app::edit_indicator(s, x.ref, x.indicator));

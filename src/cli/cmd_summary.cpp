@@ -2,11 +2,11 @@
 // The JSON shape is read by other tools; keep the documented keys stable (docs/cli.md).
 #include <iostream>
 
-#include <fmt/format.h>
 #include "app/summary.h"
 #include "cli/commands.h"
 #include "core/district_levels.h"
 #include "core/italian.h"
+#include <fmt/format.h>
 
 namespace traguardi::cli {
 namespace {

@@ -53,8 +53,7 @@ void register_update(CLI::App& app, Context& ctx) {
       phase.ref = phase_target.ref;
       auto s = session(ctx);
       auto out = take_field(app::record_phase_progress(s, phase));
-      print_edit(out,
-                 fmt::format("Fase {} di {} aggiornata", phase.ref.order, phase.ref.objective),
+      print_edit(out, fmt::format("Fase {} di {} aggiornata", phase.ref.order, phase.ref.objective),
                  phase_target.json);
       return 0;
     });

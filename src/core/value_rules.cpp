@@ -12,8 +12,7 @@ std::optional<std::string> percent_problem(const Decimal& v) {
 std::optional<std::string> indicator_value_problem(const Indicator& i, const Decimal& v) {
   switch (i.scale) {
   case Scale::percent:
-    if (auto p = percent_problem(v))
-      return "l'indicatore è una percentuale: il valore " + *p;
+    if (auto p = percent_problem(v)) return "l'indicatore è una percentuale: il valore " + *p;
     break;
   case Scale::boolean:
     if (v != Decimal::from_int(0) && v != Decimal::from_int(1))
@@ -28,7 +27,8 @@ std::optional<std::string> indicator_value_problem(const Indicator& i, const Dec
              ": il valore non può essere negativo";
     break;
   case Scale::index:
-  case Scale::other: break;
+  case Scale::other:
+    break;
   }
   return std::nullopt;
 }

@@ -154,10 +154,11 @@ AuditCheck verify_chain(Connection& c, const std::string& ente) {
       continue;
     }
     if (e.seq != expected)
-      return broken(expected, e.seq > expected
-                                  ? fmt::format("la voce n. {} manca (dopo la n. {} viene la n. {})",
-                                                expected, expected - 1, e.seq)
-                                  : fmt::format("la voce n. {} è duplicata", e.seq));
+      return broken(expected,
+                    e.seq > expected
+                        ? fmt::format("la voce n. {} manca (dopo la n. {} viene la n. {})",
+                                      expected, expected - 1, e.seq)
+                        : fmt::format("la voce n. {} è duplicata", e.seq));
     if (e.prev_hash != prev)
       return broken(e.seq, fmt::format("la voce n. {} non è collegata alla precedente "
                                        "(hash precedente diverso)",
@@ -171,10 +172,10 @@ AuditCheck verify_chain(Connection& c, const std::string& ente) {
     ++r.entries;
   }
   if (k.audit_seq != expected - 1 || k.audit_head != prev)
-    return broken(expected, k.audit_seq > expected - 1
-                                ? fmt::format("mancano le voci dalla n. {} alla n. {}", expected,
-                                              k.audit_seq)
-                                : "la testa della catena non corrisponde all'ultima voce");
+    return broken(expected,
+                  k.audit_seq > expected - 1
+                      ? fmt::format("mancano le voci dalla n. {} alla n. {}", expected, k.audit_seq)
+                      : "la testa della catena non corrisponde all'ultima voce");
   return r;
 }
 

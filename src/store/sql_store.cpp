@@ -103,7 +103,9 @@ std::string SqlStore::backend() const {
   return conn_->dialect() == Dialect::sqlite ? "sqlite" : "postgresql";
 }
 
-int SqlStore::schema_version() { return stored_schema_version(*conn_); }
+int SqlStore::schema_version() {
+  return stored_schema_version(*conn_);
+}
 
 std::string SqlStore::authenticated_role() {
   if (conn_->dialect() == Dialect::sqlite) return {};
@@ -173,8 +175,8 @@ void SqlStore::write(const Dataset& given, const ChangeAuthor& author, bool abse
       const Objective* was = find_objective(*old, o.vista, o.code);
       if (!was)
         append_audit(*conn_, k,
-                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo", "",
-                           "nuovo", o.version));
+                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo", "", "nuovo",
+                           o.version));
       else if (!same_objective(*was, o))
         append_audit(*conn_, k,
                      entry(author, "importazione", o.vista + "/" + o.code, "obiettivo",
@@ -183,8 +185,8 @@ void SqlStore::write(const Dataset& given, const ChangeAuthor& author, bool abse
     for (const auto& o : old->objectives)
       if (!find_objective(d, o.vista, o.code))
         append_audit(*conn_, k,
-                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo",
-                           "presente", "eliminato"));
+                     entry(author, "importazione", o.vista + "/" + o.code, "obiettivo", "presente",
+                           "eliminato"));
   }
   save_counter(*conn_, k, fresh);
 }
@@ -229,7 +231,9 @@ Dataset SqlStore::replace_checked(const Dataset& before, const Dataset& after,
   });
 }
 
-void SqlStore::replace(const Dataset& d) { replace(d, kSystem); }
+void SqlStore::replace(const Dataset& d) {
+  replace(d, kSystem);
+}
 
 void SqlStore::replace(const Dataset& d, const ChangeAuthor& author) {
   in_transaction([&] { write(d, author); });
@@ -293,12 +297,16 @@ namespace {
 
 // Column of each field name a use case may change (app/record_edit.cpp).
 const std::map<std::string, std::string>& phase_columns() {
-  static const std::map<std::string, std::string> m{
-      {"descrizione", "description"},     {"peso", "weight_micro"},
-      {"avanzamento", "progress_micro"},  {"inizio-previsto", "planned_start"},
-      {"fine-prevista", "planned_end"},   {"inizio-effettivo", "actual_start"},
-      {"fine-effettiva", "actual_end"},   {"responsabile", "responsible"},
-      {"cdr", "center"},                  {"note", "note"}};
+  static const std::map<std::string, std::string> m{{"descrizione", "description"},
+                                                    {"peso", "weight_micro"},
+                                                    {"avanzamento", "progress_micro"},
+                                                    {"inizio-previsto", "planned_start"},
+                                                    {"fine-prevista", "planned_end"},
+                                                    {"inizio-effettivo", "actual_start"},
+                                                    {"fine-effettiva", "actual_end"},
+                                                    {"responsabile", "responsible"},
+                                                    {"cdr", "center"},
+                                                    {"note", "note"}};
   return m;
 }
 
@@ -316,10 +324,14 @@ Value phase_value(const Phase& p, const std::string& field) {
 }
 
 const std::map<std::string, std::string>& indicator_columns() {
-  static const std::map<std::string, std::string> m{
-      {"descrizione", "description"}, {"tipo", "type"},          {"scala", "scale"},
-      {"direzione", "polarity"},      {"anno", "reference_year"}, {"atteso", "target_micro"},
-      {"raggiunto", "actual_micro"},  {"note", "note"}};
+  static const std::map<std::string, std::string> m{{"descrizione", "description"},
+                                                    {"tipo", "type"},
+                                                    {"scala", "scale"},
+                                                    {"direzione", "polarity"},
+                                                    {"anno", "reference_year"},
+                                                    {"atteso", "target_micro"},
+                                                    {"raggiunto", "actual_micro"},
+                                                    {"note", "note"}};
   return m;
 }
 
@@ -378,9 +390,9 @@ std::int64_t SqlStore::update_item(const char* table, const char* what, std::str
       std::string meanwhile;
       for (const auto& a : read_audit(*conn_, e))
         if (a.target == target && a.record_version > expected_version && !a.field.empty())
-          meanwhile += fmt::format("; {}: {} → {} ({}, {})", a.field,
-                                   a.before.empty() ? "—" : a.before,
-                                   a.after.empty() ? "—" : a.after, a.actor, a.at);
+          meanwhile +=
+              fmt::format("; {}: {} → {} ({}, {})", a.field, a.before.empty() ? "—" : a.before,
+                          a.after.empty() ? "—" : a.after, a.actor, a.at);
       throw Conflict(fmt::format("modifica rifiutata: {} {} è stat{} modificat{} da altri "
                                  "(versione attuale {}, versione di partenza {}){}",
                                  fase ? "la fase" : "l'indicatore", target, fase ? "a" : "o",
@@ -423,8 +435,8 @@ std::int64_t SqlStore::update_phase(std::string_view ente, std::string_view vist
   std::vector<std::string> cols;
   std::vector<Value> vals;
   columns_of(changed, phase_columns(), v, phase_value, cols, vals);
-  return update_item("phase", "fase", ente, vista, objective, order, expected_version, cols,
-                     vals, changed, author);
+  return update_item("phase", "fase", ente, vista, objective, order, expected_version, cols, vals,
+                     changed, author);
 }
 
 std::int64_t SqlStore::update_indicator(std::string_view ente, std::string_view vista,
@@ -437,6 +449,31 @@ std::int64_t SqlStore::update_indicator(std::string_view ente, std::string_view 
   columns_of(changed, indicator_columns(), v, indicator_value, cols, vals);
   return update_item("indicator", "indicatore", ente, vista, objective, order, expected_version,
                      cols, vals, changed, author);
+}
+
+void SqlStore::restore_many(const std::function<std::optional<EnteWithLog>()>& next) {
+  in_transaction([&] {
+    conn_->bulk_load();
+    while (auto item = next()) {
+      const Dataset& d = item->first;
+      const std::string& e = d.ente.code;
+      EnteCounter k = read_counter(*conn_, e);
+      for (const auto& o : d.objectives) {
+        k.version = std::max(k.version, o.version);
+        for (const auto& p : o.phases)
+          k.version = std::max(k.version, p.version);
+        for (const auto& i : o.indicators)
+          k.version = std::max(k.version, i.version);
+      }
+      run(*conn_, "DELETE FROM ente WHERE code = ?", {val(e)});
+      run(*conn_, "DELETE FROM audit_log WHERE ente = ?", {val(e)});
+      write_dataset(*conn_, d);
+      k.audit_seq = 0;
+      k.audit_head.clear();
+      append_audit_verbatim(*conn_, k, item->second);
+      save_counter(*conn_, k);
+    }
+  });
 }
 
 std::vector<AuditEntry> SqlStore::audit_log(std::string_view ente) {

@@ -44,6 +44,7 @@ public:
   Dataset replace_checked(const Dataset& before, const Dataset& after,
                           const std::vector<AuditEntry>& entries,
                           const ChangeAuthor& author) override;
+  void restore_many(const std::function<std::optional<EnteWithLog>()>& next) override;
   std::vector<AuditEntry> audit_log(std::string_view ente) override;
   AuditCheck verify_audit(std::string_view ente) override;
 

@@ -91,9 +91,9 @@ public:
 
   /// Streams, ente by ente, only what objective progress and achievement need
   /// (core/figures.h): objectives with vista, code and level, fasi with peso and avanzamento,
-  /// indicators with values, scale and polarity; no texts, owners, history or people. Three ordered scans over the whole
-  /// database instead of a dozen queries per ente: national-scale figures in one pass.
-  /// The scan holds a read transaction: `each_ente` must not use this same Store.
+  /// indicators with values, scale and polarity; no texts, owners, history or people. Three ordered
+  /// scans over the whole database instead of a dozen queries per ente: national-scale figures in
+  /// one pass. The scan holds a read transaction: `each_ente` must not use this same Store.
   virtual void scan_for_figures(const std::function<void(const Dataset&)>& each_ente) = 0;
 
   /// Replaces `d.ente` like replace(d), recording `author` in the audit log: one entry per
@@ -129,6 +129,12 @@ public:
   virtual Dataset replace_checked(const Dataset& before, const Dataset& after,
                                   const std::vector<AuditEntry>& entries,
                                   const ChangeAuthor& author) = 0;
+
+  /// An ente copied from another database as it is (copy SQLite ↔ PostgreSQL): its rows with
+  /// their versions, and its audit log verbatim so that the chain still verifies here. Replaces
+  /// the ente and its log when present; one transaction for all; `next` yields until nullopt.
+  using EnteWithLog = std::pair<Dataset, std::vector<AuditEntry>>;
+  virtual void restore_many(const std::function<std::optional<EnteWithLog>()>& next) = 0;
 
   /// The audit log of an ente, oldest first.
   virtual std::vector<AuditEntry> audit_log(std::string_view ente) = 0;

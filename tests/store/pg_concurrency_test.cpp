@@ -78,15 +78,19 @@ TEST(PostgresConcurrency, RacingWritersNeverLoseAnUpdate) {
           i.note = note;
           i.actual = Decimal::from_int(w * 1000 + k);
           try {
-            phases.accept(store->update_phase(kEnte, kVista, kObjective, 2, p.version, p, {{"avanzamento", "", note}, {"note", "", note}}, ChangeAuthor{note, "", "", ""}),
+            phases.accept(store->update_phase(kEnte, kVista, kObjective, 2, p.version, p,
+                                              {{"avanzamento", "", note}, {"note", "", note}},
+                                              ChangeAuthor{note, "", "", ""}),
                           note);
           } catch (const Conflict&) {
             std::lock_guard lock(phases.mutex);
             ++phases.refused;
           }
           try {
-            indicators.accept(
-                store->update_indicator(kEnte, kVista, kObjective, 1, i.version, i, {{"raggiunto", "", note}, {"note", "", note}}, ChangeAuthor{note, "", "", ""}), note);
+            indicators.accept(store->update_indicator(kEnte, kVista, kObjective, 1, i.version, i,
+                                                      {{"raggiunto", "", note}, {"note", "", note}},
+                                                      ChangeAuthor{note, "", "", ""}),
+                              note);
           } catch (const Conflict&) {
             std::lock_guard lock(indicators.mutex);
             ++indicators.refused;

@@ -65,7 +65,8 @@ TEST_P(StoreTest, StaleEditIsRefusedNeverApplied) {
   Phase edit = ds.objectives[3].phases[1]; // version 7
   edit.progress = Decimal::from_int(80);
   const std::vector<ChangedField> progress{{"avanzamento", "", "80"}};
-  auto v = store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, progress, who);
+  auto v =
+      store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, progress, who);
   EXPECT_GT(v, 7);
   edit.progress = Decimal::from_int(90);
   try {
@@ -86,7 +87,8 @@ TEST_P(StoreTest, StaleEditIsRefusedNeverApplied) {
   Indicator ind = ds.objectives[3].indicators[0];
   ind.actual = Decimal::from_int(9);
   const std::vector<ChangedField> actual{{"raggiunto", "", "9"}};
-  auto iv = store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, actual, who);
+  auto iv =
+      store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, actual, who);
   EXPECT_GT(iv, v); // one counter per ente: versions never repeat
   EXPECT_THROW(
       store->update_indicator("C_PROVA", "DUP_2021_2023", "2021_S01_03", 1, 1, ind, actual, who),
@@ -125,8 +127,8 @@ TEST_P(StoreTest, AuditChainVerifies) {
   store->replace(ds);
   Phase edit = ds.objectives[3].phases[1];
   edit.note = "uno";
-  store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit,
-                      {{"note", "", "uno"}}, ChangeAuthor{"mario", "os", "", "prova"});
+  store->update_phase("C_PROVA", "DUP_2021_2023", "2021_S01_03", 2, 7, edit, {{"note", "", "uno"}},
+                      ChangeAuthor{"mario", "os", "", "prova"});
   auto log = store->audit_log("C_PROVA");
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[1].seq, 2);
