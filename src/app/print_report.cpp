@@ -16,7 +16,11 @@ Result<void> write(const report::Document& doc, const std::string& format, const
   if (format == "pdf") return report::write_pdf(doc, out);
   if (format == "html") return report::write_html(doc, out);
   if (format == "xlsx") return report::write_xlsx(doc, out);
-  if (format == "csv") return report::write_csv(doc, out);
+  if (format == "csv") {
+    auto files = report::write_csv(doc, out);
+    if (!files) return tl::unexpected(files.error());
+    return {};
+  }
   return fail(fmt::format("formato «{}» non previsto: pdf, html, xlsx o csv", format), "format");
 }
 
