@@ -7,13 +7,16 @@ namespace traguardi::app {
 DemoOutcome write_demo(Session& s, const demo::Options& opt,
                        const std::function<void(int)>& on_ente, bool district) {
   DemoOutcome out;
-  s.store(OpenMode::create).replace_many([&]() -> std::optional<Dataset> {
-    if (out.enti >= opt.enti) return std::nullopt;
-    Dataset d = demo::make_ente(out.enti++, opt);
-    out.objectives += static_cast<long>(d.objectives.size());
-    if (on_ente) on_ente(out.enti);
-    return d;
-  }, s.author());
+  s.store(OpenMode::create)
+      .replace_many(
+          [&]() -> std::optional<Dataset> {
+            if (out.enti >= opt.enti) return std::nullopt;
+            Dataset d = demo::make_ente(out.enti++, opt);
+            out.objectives += static_cast<long>(d.objectives.size());
+            if (on_ente) on_ente(out.enti);
+            return d;
+          },
+          s.author());
   if (district) {
     auto enti = demo::make_district();
     for (const auto& d : enti)

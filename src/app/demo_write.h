@@ -14,8 +14,8 @@ namespace traguardi::app {
 struct DemoOutcome {
   int enti = 0;
   long objectives = 0;
-  std::string district;  // code of the demo ambito, when asked for
-  std::size_t comuni = 0; // its member comuni
+  std::string district;          // code of the demo ambito, when asked for
+  std::size_t comuni = 0;        // its member comuni
   std::size_t district_enti = 0; // enti with a PEG linked to the ambito
 };
 

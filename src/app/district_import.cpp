@@ -1,7 +1,12 @@
 #include "app/district_import.h"
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <unordered_map>
+
+#include "importer/piano_di_zona_import.h"
+#include "importer/stats_csv.h"
 
 namespace traguardi::app {
 
@@ -61,6 +66,55 @@ int merge_statistics(Dataset& target, const std::vector<StatValue>& values) {
     }
   }
   return added;
+}
+
+Result<DistrictImportOutcome> import_piano_di_zona(Session& s, const std::string& file, bool strict,
+                                                   bool dry_run) {
+  auto parsed = importer::import_piano_di_zona_file(file);
+  if (!parsed) return tl::unexpected(parsed.error());
+  auto& findings = parsed->findings;
+  if (strict) importer::apply_strict(findings);
+  DistrictImportOutcome out;
+  for (const auto& f : findings)
+    out.findings.push_back(f.format());
+  out.errors = importer::count_severity(findings, Severity::error);
+  out.warnings = importer::count_severity(findings, Severity::warning);
+  out.infos = importer::count_severity(findings, Severity::info);
+  // A missing database is not an error here: it is created when the plan is written.
+  std::optional<Dataset> stored;
+  const std::string code = s.ente.empty() ? parsed->ambito.ente.code : s.ente;
+  parsed->ambito.ente.code = code;
+  try {
+    stored = s.store(OpenMode::existing).load(code);
+  } catch (const StoreError&) {
+  }
+  Dataset target = stored ? std::move(*stored) : Dataset{};
+  out.report = merge_district(target, parsed->ambito);
+  out.ente = target.ente.code;
+  out.name = target.ente.name;
+  if (out.errors > 0 || dry_run) return out;
+  s.store(OpenMode::create).replace(target, s.author());
+  out.written = true;
+  return out;
+}
+
+Result<StatsImportOutcome> import_statistics(Session& s, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail("impossibile leggere il file " + file, file, ErrorKind::not_found);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto parsed = importer::parse_stats_csv(text, file);
+  StatsImportOutcome out;
+  out.values = parsed.values.size();
+  if (!parsed.errors.empty()) {
+    out.errors = std::move(parsed.errors);
+    return out;
+  }
+  auto d = load_ente(s);
+  if (!d) return tl::unexpected(d.error());
+  out.added = merge_statistics(*d, parsed.values);
+  out.ente = d->ente.code;
+  s.store().replace(*d, s.author());
+  return out;
 }
 
 } // namespace traguardi::app

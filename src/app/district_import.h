@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/session.h"
 #include "core/model.h"
 
 namespace traguardi::app {
@@ -24,5 +25,29 @@ DistrictMergeReport merge_district(Dataset& target, const Dataset& imported);
 /// replaces the stored one (importing the same file twice changes nothing). Returns how many
 /// were new.
 int merge_statistics(Dataset& target, const std::vector<StatValue>& values);
+
+/// `import-piano-di-zona`: what the file gave and whether it was written.
+struct DistrictImportOutcome {
+  DistrictMergeReport report;
+  std::string ente, name;            // the ambito's code and name
+  std::vector<std::string> findings; // "file:line: AVVISO [code] message", in order
+  int errors = 0, warnings = 0, infos = 0;
+  bool written = false; // false on errors (nothing written) or a dry run
+};
+
+/// Parses the whole file before writing; errors (warnings too when `strict`) write nothing.
+/// The ambito is the session's ente when named, else the code the document gives.
+Result<DistrictImportOutcome> import_piano_di_zona(Session& s, const std::string& file, bool strict,
+                                                   bool dry_run);
+
+struct StatsImportOutcome {
+  std::vector<Error> errors; // one per bad row: then nothing was written
+  std::size_t values = 0;
+  int added = 0;
+  std::string ente;
+};
+
+/// `import-stats`: a long-format CSV of territorial values into the session's ente.
+Result<StatsImportOutcome> import_statistics(Session& s, const std::string& file);
 
 } // namespace traguardi::app

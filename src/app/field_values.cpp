@@ -15,7 +15,8 @@ tl::unexpected<Error> field_error(const std::string& field, std::string message)
 
 Result<Decimal> parse_number_field(const std::string& text, const std::string& field) {
   auto d = italian::parse_number(text);
-  if (!d && italian::number_too_large(text)) return field_error(field, Decimal::too_large_message());
+  if (!d && italian::number_too_large(text))
+    return field_error(field, Decimal::too_large_message());
   if (!d)
     return field_error(field,
                        fmt::format("«{}» non è un numero (formato italiano, es. 1.134,50)", text));

@@ -133,10 +133,9 @@ EditResult edit_phase_progress(Store& store, const Principal& who, const RecordF
   try {
     // Only the changed fields are written, each audited with the web login as declared
     // actor and the process's OS user (app/session.h).
-    r.version = store.update_phase(d.ente.code, f.vista, f.objective, f.order, f.version, after,
-                                   phase_changes(*before, after),
-                                   ChangeAuthor{who.username, current_os_user(),
-                                                store.authenticated_role(), ""});
+    r.version = store.update_phase(
+        d.ente.code, f.vista, f.objective, f.order, f.version, after, phase_changes(*before, after),
+        ChangeAuthor{who.username, current_os_user(), store.authenticated_role(), ""});
   } catch (const Conflict&) {
     auto again = load_plan(store, who, d.ente.code);
     const Objective* o = again ? find_objective(*again, f.vista, f.objective) : nullptr;
@@ -174,10 +173,10 @@ EditResult edit_indicator_value(Store& store, const Principal& who, const Record
     return r;
   }
   try {
-    r.version = store.update_indicator(d.ente.code, f.vista, f.objective, f.order, f.version,
-                                       after, indicator_changes(*before, after),
-                                       ChangeAuthor{who.username, current_os_user(),
-                                                    store.authenticated_role(), ""});
+    r.version = store.update_indicator(
+        d.ente.code, f.vista, f.objective, f.order, f.version, after,
+        indicator_changes(*before, after),
+        ChangeAuthor{who.username, current_os_user(), store.authenticated_role(), ""});
   } catch (const Conflict&) {
     auto again = load_plan(store, who, d.ente.code);
     const Objective* o = again ? find_objective(*again, f.vista, f.objective) : nullptr;

@@ -141,14 +141,23 @@ Result<ImportOutcome> import_json(Session& s, const std::string& file, bool repl
         },
         s.author());
   }
-  for (const auto& [i, d] : to_merge) {
-    auto before = store.load(d.ente.code);
-    if (!before) continue;
-    Dataset after = *before;
-    out.details[i].merged = merge_by_identity(after, d);
-    if (after == *before) continue;
-    store.replace_checked(*before, after, merge_entries(*before, d), s.author());
-  }
+  // The merge is checked against the ente as read; an edit committed meanwhile makes it start
+  // again from the new state (the file is merged on top of it), a few times before giving up.
+  constexpr int kAttempts = 5;
+  for (const auto& [i, d] : to_merge)
+    for (int attempt = 1;; ++attempt) {
+      auto before = store.load(d.ente.code);
+      if (!before) break;
+      Dataset after = *before;
+      out.details[i].merged = merge_by_identity(after, d);
+      if (after == *before) break;
+      try {
+        store.replace_checked(*before, after, merge_entries(*before, d), s.author());
+        break;
+      } catch (const Conflict&) {
+        if (attempt == kAttempts) throw;
+      }
+    }
   return out;
 }
 

@@ -26,10 +26,13 @@ void register_demo(CLI::App& app, Context& ctx) {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
       const bool progress = opt.enti >= 100;
-      auto out = app::write_demo(s, opt, [&](int done) {
-        if (progress && done % 100 == 0)
-          std::cerr << fmt::format("\rgenerati {} enti su {}", done, opt.enti) << std::flush;
-      }, district);
+      auto out = app::write_demo(
+          s, opt,
+          [&](int done) {
+            if (progress && done % 100 == 0)
+              std::cerr << fmt::format("\rgenerati {} enti su {}", done, opt.enti) << std::flush;
+          },
+          district);
       if (progress) std::cerr << "\n";
       if (district)
         std::cout << fmt::format("Ambito dimostrativo {} con {} comuni e {} enti con PEG "

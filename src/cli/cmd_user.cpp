@@ -58,9 +58,9 @@ void register_user(CLI::App& app, Context& ctx) {
   add->add_flag("--password-stdin", o.password_stdin, "Legge la password dallo standard input");
   add->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::existing);
-      return done(app::add_user(
-                      *store, {o.name, read_password(o.password_stdin), o.role, o.ente, o.center}),
+      auto s = session(ctx);
+      return done(app::add_user(s.store(), {o.name, read_password(o.password_stdin), o.role, o.ente,
+                                            o.center}),
                   fmt::format("utente {} creato ({})", o.name, o.role));
     });
   });
@@ -71,8 +71,8 @@ void register_user(CLI::App& app, Context& ctx) {
   passwd->add_flag("--password-stdin", o.password_stdin, "Legge la password dallo standard input");
   passwd->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::existing);
-      return done(app::set_password(*store, o.name, read_password(o.password_stdin)),
+      auto s = session(ctx);
+      return done(app::set_password(s.store(), o.name, read_password(o.password_stdin)),
                   fmt::format("password di {} cambiata; le sessioni aperte sono chiuse", o.name));
     });
   });
@@ -85,8 +85,8 @@ void register_user(CLI::App& app, Context& ctx) {
     sub->add_option("nome", o.name, "Nome utente")->required();
     sub->callback([&ctx, disable] {
       run_guarded(ctx, [&] {
-        auto store = open_db(ctx, OpenMode::existing);
-        return done(app::set_disabled(*store, o.name, disable),
+        auto s = session(ctx);
+        return done(app::set_disabled(s.store(), o.name, disable),
                     fmt::format("utente {} {}", o.name, disable ? "disattivato" : "riattivato"));
       });
     });
@@ -96,8 +96,8 @@ void register_user(CLI::App& app, Context& ctx) {
   add_common_options(*list, ctx, false);
   list->callback([&ctx] {
     run_guarded(ctx, [&] {
-      auto store = open_db(ctx, OpenMode::existing);
-      auto users = app::list_users(*store);
+      auto s = session(ctx);
+      auto users = app::list_users(s.store());
       std::cout << fmt::format("{:<20} {:<15} {:<15} {:<15} {}\n", "UTENTE", "RUOLO", "ENTE", "CDR",
                                "STATO");
       for (const auto& u : users)

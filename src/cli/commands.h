@@ -80,11 +80,6 @@ void register_user(CLI::App& app, Context& ctx);
 void register_serve(CLI::App& app, Context& ctx);
 void register_piano_di_zona(CLI::App& app, Context& ctx);
 
-/// `report valutazione-esiti|statistiche-territoriali|piano-di-zona` (cmd_report_district.cpp).
-bool is_district_report(const std::string& kind);
-int run_district_report(Context& ctx, const std::string& kind, const std::string& vista,
-                        const std::string& format, const std::string& out);
-
 void register_objective(CLI::App& app, Context& ctx);
 void register_phase(CLI::App& app, Context& ctx);
 void register_indicator(CLI::App& app, Context& ctx);

@@ -191,6 +191,8 @@ CREATE TABLE stat_value (
   source {TEXT} NOT NULL, origin {TEXT} NOT NULL, src_document {TEXT} NOT NULL,
   src_from {INT} NOT NULL, src_to {INT} NOT NULL, PRIMARY KEY (ente, position)){STRICT};
 CREATE INDEX stat_value_measure ON stat_value(ente, measure, territory);
+)SQL";
+
 // Versions that never repeat and the audit hash chain (issue 8, issue 15 defects 1 and 6).
 // ente_counter has no foreign key: it outlives the removal of its ente, so a re-imported ente
 // continues from the versions already issued.

@@ -158,8 +158,8 @@ void SqlStore::write(const Dataset& given, const ChangeAuthor& author, bool abse
   if (given.ente.code.empty()) throw InvalidInput("il codice dell'ente è obbligatorio");
   // Every path that writes a whole ente (import, import-sheet, copy, demo) meets the bounds.
   if (auto bad = out_of_bounds(given, "$"); !bad.empty())
-    throw InvalidInput(fmt::format("ente {}: {}: {}", given.ente.code, bad.front().path,
-                                   bad.front().message));
+    throw InvalidInput(
+        fmt::format("ente {}: {}: {}", given.ente.code, bad.front().path, bad.front().message));
   const std::string& e = given.ente.code;
   const bool fresh = absent && fresh_counters_;
   EnteCounter k = fresh ? EnteCounter{e, 0, 0, ""} : read_counter(*conn_, e);

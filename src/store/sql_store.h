@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "store/sql_accounts.h"
 #include "store/audit_chain.h"
+#include "store/sql_accounts.h"
 #include "store/sql_connection.h"
 #include "store/store.h"
 

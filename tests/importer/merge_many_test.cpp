@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "support/sample_dataset.h"
+
 #include "app/sheet_merge.h"
 #include "fixture_text.h"
 #include "seed_census.h"
@@ -165,7 +167,9 @@ TEST(SheetMergeMany, FixtureSheetsInOneMergeEqualSeparateImportsThroughTheStore)
     }
     auto stored = store->load("VALDORA");
     ASSERT_TRUE(stored);
-    EXPECT_TRUE(*stored == together);
+    // The store numbers versions itself (they never repeat): the content is what must match.
+    EXPECT_TRUE(traguardi::testing::without_versions(*stored) ==
+                traguardi::testing::without_versions(together));
     EXPECT_EQ(together.vistas.size(), 160u);
     EXPECT_GT(linked_history(together), 80);
   }

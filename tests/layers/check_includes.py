@@ -10,15 +10,23 @@ import re
 import sys
 
 # Which folders of src/ each layer may include (besides itself).
+# `io` (files written whole or not at all) sits beside core: no domain, only core below it.
 ALLOWED = {
     "core": set(),
-    "store": {"core"},
-    "importer": {"core"},
-    "report": {"core"},
-    "interchange": {"core"},
-    "app": {"core", "store", "importer", "report", "interchange"},
-    "cli": {"core", "app"},
-    "web": {"core", "app"},
+    "io": {"core"},
+    "store": {"core", "io"},
+    "importer": {"core", "io"},
+    "report": {"core", "io"},
+    "interchange": {"core", "io"},
+    "app": {"core", "io", "store", "importer", "report", "interchange"},
+    "cli": {"core", "io", "app"},
+    "web": {"core", "io", "app"},
+}
+
+# Single headers allowed across the rules, each with its reason.
+EXCEPTIONS = {
+    # `traguardi serve` starts the web server: the command line is the program's entry point.
+    ("cli", "web/server.h"),
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
@@ -46,6 +54,8 @@ def main() -> int:
             checked += 1
             if "/" not in m.group(1):
                 continue  # a header beside the file (generated or local)
+            if (layer, m.group(1)) in EXCEPTIONS:
+                continue
             if target != layer and target not in ALLOWED[layer]:
                 allowed = ", ".join(sorted(ALLOWED[layer] | {layer}))
                 problems.append(f"{path}:{n}: {layer} include \"{m.group(1)}\"; "

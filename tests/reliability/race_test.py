@@ -5,14 +5,15 @@ no update may be lost.
 Why: a lost update once turned up on SQLite (issue 15, defect 1): `update-phase` read the ente,
 `import` replaced it, and the edit then wrote back every field of its old snapshot. Rounds:
   1. edit vs import: `update-phase --avanzamento` started at points spread over an `import` of a
-     file that changes the fase's description and peso. Whatever the order, the fase must keep the file's
-     description and peso (the edit changes only avanzamento, or is refused with exit 4).
+     file that changes the fase's description and peso. Either the import is merged over the
+     edits committed before it (the fase has the file's description and peso), or it is refused
+     whole as a conflict; an edit never writes back the snapshot it read before the import.
   2. edit vs edit: two `update-phase` on the same fase, one --avanzamento and one --note,
      both without --versione. Each edit that exits 0 must be visible at the end, unless a
      later successful edit of the same field replaced it; a refused one (exit 4) changes nothing.
 Used by scripts/race-test (docs/reliability.md).
 
-    race_test.py BINARY [--rounds N] [--known-defect-1]
+    race_test.py BINARY [--rounds N]
 """
 import json
 import os
@@ -25,11 +26,6 @@ import urllib.parse
 
 BIN = sys.argv[1]
 ROUNDS = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 6
-# Until the fix of issue 15 defect 1 (versions that never repeat) lands, a lost update of an
-# edit racing an import is reported as known instead of failing the run (seen on SQLite and,
-# with edits started during the import, on PostgreSQL too).
-KNOWN_DEFECT_1 = "--known-defect-1" in sys.argv
-known = []
 EDITS = 6
 IMPORT_SECONDS = 1.0  # measured in main() on this machine
 EXTRA = 600  # objectives that make the import last
@@ -110,15 +106,16 @@ def edit_vs_import(name, make_db, work, n):
         err = e.communicate()[1].strip()
         results.append((e.returncode, err))
     f = phase(db, work)
-    ok = f["description"] == "DAL_FILE" and f["weight"] == "30"
-    ok = ok and all(rc in (0, 4, 5) for rc, _ in results) and imp.returncode in (0, 5)
+    # Either the import went through (merged over the edits committed before it) or it was
+    # refused whole as a conflict (exit 4) and the fase is the old one: never a mix, never an
+    # edit that wrote back the snapshot it read before the import.
+    merged = imp.returncode == 0 and f["description"] == "DAL_FILE" and f["weight"] == "30"
+    refused = imp.returncode in (4, 5) and f["description"] == "VECCHIA" and f["weight"] == "70"
+    ok = (merged or refused) and all(rc in (0, 4, 5) for rc, _ in results)
     if not ok:
         message = (f"{name} modifica contro import (giro {n}): fase {f['description']}/"
                    f"{f['weight']}, import exit {imp.returncode}, modifiche {results}")
-        if KNOWN_DEFECT_1:
-            known.append(message)
-        else:
-            failures.append(message)
+        failures.append(message)
     return f["progress"]
 
 
@@ -167,8 +164,6 @@ def main():
                   f"{sorted(set(outcomes))}) e {ROUNDS} giri modifica/modifica")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for k in known:
-        print("race-test: NOTO (difetto 1 del problema 15, non ancora corretto):", k)
     for f in failures:
         print("race-test: ERRORE:", f)
     sys.exit(1 if failures else 0)

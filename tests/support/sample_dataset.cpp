@@ -10,7 +10,7 @@ Decimal d(const char* s) {
 Dataset sample_dataset(const std::string& code) {
   Dataset ds;
   ds.ente = {code, "Comune di Prova", EnteKind::comune};
-  ds.vistas = {{"DUP_2021_2023", "DUP 2021 2023", 2021, 2023, {}}};
+  ds.vistas = {{"DUP_2021_2023", "DUP 2021 2023", 2021, 2023, {}, {}}};
   ds.vistas[0].levels = {Level::mandato, Level::missione, Level::programma, Level::peg};
   ds.areas = {{"DUP_2021_2023", 1, "1. LA CITTÀ CHE CURA"}};
   ds.assessorati = {
@@ -129,6 +129,17 @@ Dataset sample_dataset(const std::string& code) {
   ds.documents = {{"scheda-2021.txt", "abc123", "SCHEDA_PEG_RENDICONTAZIONE", Date{2022, 4, 13},
                    "DUP_2021_2023", "OBIETTIVO DI PEG", "Centro di Responsabilità", "01_S_2021"}};
   return ds;
+}
+
+Dataset without_versions(Dataset d) {
+  for (auto& o : d.objectives) {
+    o.version = 0;
+    for (auto& p : o.phases)
+      p.version = 0;
+    for (auto& i : o.indicators)
+      i.version = 0;
+  }
+  return d;
 }
 
 } // namespace traguardi::testing

@@ -9,5 +9,11 @@
 namespace traguardi::testing {
 
 Dataset sample_dataset(const std::string& ente_code = "C_PROVA");
+/// `d` with every record version set to 0: the store assigns versions (they never repeat), so
+/// tests comparing content compare this.
+Dataset without_versions(Dataset d);
+/// `d` with every record version set to 0: the store assigns versions (they never repeat), so
+/// tests comparing content compare this.
+Dataset without_versions(Dataset d);
 
 } // namespace traguardi::testing
