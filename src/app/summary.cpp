@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/figures_json.h"
 #include "core/district_levels.h"
 
 namespace traguardi::app {
@@ -33,7 +34,9 @@ J district_json(const Dataset& d) {
            {"statistics", d.statistics.size()}};
 }
 
-J objective_json(const Objective& o, const ObjectiveFigures& f) {
+} // namespace
+
+J objective_figures_json(const Objective& o, const ObjectiveFigures& f) {
   J indicators = J::array();
   for (std::size_t i = 0; i < o.indicators.size(); ++i) {
     const auto& ind = o.indicators[i];
@@ -68,8 +71,6 @@ J objective_json(const Objective& o, const ObjectiveFigures& f) {
                                     {"rule", f.achievement.rule},
                                     {"indicators", indicators}}}};
 }
-
-} // namespace
 
 const RollupFigure* SummaryOutcome::rollup_of(const Objective& o) const {
   auto it = tree_.find(o.vista + "/" + o.code);
@@ -107,7 +108,7 @@ std::string summary_json(const SummaryOutcome& sum) {
         {"objectives", J::array()},
         {"rollups", J::array()}};
   for (std::size_t i = 0; i < d.objectives.size(); ++i) {
-    J obj = objective_json(d.objectives[i], sum.figures[i]);
+    J obj = objective_figures_json(d.objectives[i], sum.figures[i]);
     if (const auto* r = sum.rollup_of(d.objectives[i]))
       obj["rollup"] = J{{"peg_objectives", r->objectives},
                         {"progress", dec(r->progress)},

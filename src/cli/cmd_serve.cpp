@@ -21,6 +21,10 @@ void register_serve(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(1, 256));
   sub->add_option("--assets", o.assets_dir,
                   "Cartella dei file statici (predefinita: web-assets accanto al programma)");
+  sub->add_option("--api-limite", o.api_per_minute,
+                  "Richieste al minuto per token all'API /api/v1 (oltre: 429)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
   sub->add_flag("!--senza-log", o.log_requests, "Non scrive una riga per richiesta");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {

@@ -77,6 +77,7 @@ void register_copy(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_import_sheet(CLI::App& app, Context& ctx);
 void register_user(CLI::App& app, Context& ctx);
+void register_token(CLI::App& app, Context& ctx);
 void register_serve(CLI::App& app, Context& ctx);
 void register_piano_di_zona(CLI::App& app, Context& ctx);
 

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_organisation(app, ctx);
   traguardi::cli::register_audit(app, ctx);
   traguardi::cli::register_user(app, ctx);
+  traguardi::cli::register_token(app, ctx);
   traguardi::cli::register_serve(app, ctx);
   traguardi::cli::register_piano_di_zona(app, ctx);
   traguardi::cli::italianize_help(app);

@@ -8,6 +8,7 @@
 // Times are ISO-8601 UTC text ("2026-12-01T20:30:00Z"), which orders like the instants.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,18 @@ struct LoginThrottle {
   std::string locked_until; // empty: not locked
 };
 
+/// A personal API token (issue 11): the secret is shown once; only its SHA-256 is kept.
+struct ApiToken {
+  std::int64_t id = 0;
+  std::string token_hash;
+  std::string username;
+  std::string ente;    // the one ente it may open
+  std::string role;    // not above the user's
+  std::string expires; // last valid day, ISO "2027-06-30"; empty: no expiry
+  std::string created; // ISO UTC
+  bool revoked = false;
+};
+
 class Accounts {
 public:
   virtual ~Accounts() = default;
@@ -59,6 +72,14 @@ public:
   virtual LoginThrottle throttle(std::string_view key) = 0;
   virtual void put_throttle(std::string_view key, const LoginThrottle& t) = 0;
   virtual void clear_throttle(std::string_view key) = 0;
+
+  /// Stores the token and returns its id.
+  virtual std::int64_t add_token(const ApiToken& t) = 0;
+  /// Every token (of `username` when not empty), by id.
+  virtual std::vector<ApiToken> list_tokens(std::string_view username) = 0;
+  virtual std::optional<ApiToken> find_token(std::string_view token_hash) = 0;
+  /// Marks it revoked; NotFound when no token has that id.
+  virtual void revoke_token(std::int64_t id) = 0;
 };
 
 } // namespace traguardi

@@ -211,6 +211,17 @@ ALTER TABLE audit_log ADD COLUMN hash {TEXT} NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX audit_log_chain ON audit_log(ente, seq) WHERE seq > 0;
 )SQL";
 
+// Personal API tokens (issue 11): only the SHA-256 of the secret is stored; each token is
+// bound to one ente and a role not above its user's, with an optional last day of validity.
+const char* const kStep5 = R"SQL(
+CREATE TABLE api_token (
+  id {ID}, token_hash {TEXT} NOT NULL UNIQUE,
+  username {TEXT} NOT NULL REFERENCES web_user(username) ON DELETE CASCADE,
+  ente {TEXT} NOT NULL, role {TEXT} NOT NULL, expires {TEXT} NOT NULL, created {TEXT} NOT NULL,
+  revoked {INT} NOT NULL){STRICT};
+CREATE INDEX api_token_user ON api_token(username);
+)SQL";
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -219,7 +230,7 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 } // namespace
 
 const std::vector<std::string>& migration_steps() {
-  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4};
+  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4, kStep5};
   return steps;
 }
 

@@ -23,6 +23,22 @@ UserAccount user_of(const Statement& st) {
   return u;
 }
 
+const std::string kTokenColumns =
+    "id, token_hash, username, ente, role, expires, created, revoked FROM api_token";
+
+ApiToken token_of(const Statement& st) {
+  ApiToken t;
+  t.id = as_int(st.column(0)).value_or(0);
+  t.token_hash = as_text(st.column(1));
+  t.username = as_text(st.column(2));
+  t.ente = as_text(st.column(3));
+  t.role = as_text(st.column(4));
+  t.expires = as_text(st.column(5));
+  t.created = as_text(st.column(6));
+  t.revoked = as_int(st.column(7)).value_or(0) != 0;
+  return t;
+}
+
 /// One statement in its own transaction unless the caller already opened one.
 template <typename F> auto atomically(Connection& c, F&& f) -> decltype(f()) {
   c.begin();
@@ -164,6 +180,56 @@ void SqlAccounts::put_throttle(std::string_view key, const LoginThrottle& t) {
 void SqlAccounts::clear_throttle(std::string_view key) {
   atomically(c_,
              [&] { run(c_, "DELETE FROM login_throttle WHERE key = ?", {val(std::string(key))}); });
+}
+
+std::int64_t SqlAccounts::add_token(const ApiToken& t) {
+  return atomically(c_, [&] {
+    run(c_,
+        "INSERT INTO api_token (token_hash, username, ente, role, expires, created, revoked) "
+        "VALUES (?,?,?,?,?,?,?)",
+        {val(t.token_hash), val(t.username), val(t.ente), val(t.role), val(t.expires),
+         val(t.created), val(t.revoked)});
+    Statement& st = c_.prepare("SELECT id FROM api_token WHERE token_hash = ?");
+    st.reset();
+    st.bind(1, t.token_hash);
+    std::int64_t id = st.step() ? as_int(st.column(0)).value_or(0) : 0;
+    st.reset();
+    return id;
+  });
+}
+
+std::vector<ApiToken> SqlAccounts::list_tokens(std::string_view username) {
+  return atomically(c_, [&] {
+    std::vector<ApiToken> out;
+    Statement& st =
+        c_.prepare("SELECT " + kTokenColumns +
+                   (username.empty() ? " ORDER BY id" : " WHERE username = ? ORDER BY id"));
+    st.reset();
+    if (!username.empty()) st.bind(1, std::string(username));
+    while (st.step())
+      out.push_back(token_of(st));
+    st.reset();
+    return out;
+  });
+}
+
+std::optional<ApiToken> SqlAccounts::find_token(std::string_view token_hash) {
+  return atomically(c_, [&]() -> std::optional<ApiToken> {
+    Statement& st = c_.prepare("SELECT " + kTokenColumns + " WHERE token_hash = ?");
+    st.reset();
+    st.bind(1, std::string(token_hash));
+    std::optional<ApiToken> t;
+    if (st.step()) t = token_of(st);
+    st.reset();
+    return t;
+  });
+}
+
+void SqlAccounts::revoke_token(std::int64_t id) {
+  atomically(c_, [&] {
+    auto n = run(c_, "UPDATE api_token SET revoked = 1 WHERE id = ?", {val(id)});
+    if (n == 0) throw NotFound(fmt::format("token {} non trovato", id));
+  });
 }
 
 } // namespace traguardi::sql

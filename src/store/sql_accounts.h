@@ -24,6 +24,10 @@ public:
   LoginThrottle throttle(std::string_view key) override;
   void put_throttle(std::string_view key, const LoginThrottle& t) override;
   void clear_throttle(std::string_view key) override;
+  std::int64_t add_token(const ApiToken& t) override;
+  std::vector<ApiToken> list_tokens(std::string_view username) override;
+  std::optional<ApiToken> find_token(std::string_view token_hash) override;
+  void revoke_token(std::int64_t id) override;
 
 private:
   Connection& c_;

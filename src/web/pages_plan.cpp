@@ -15,7 +15,9 @@ namespace {
 
 constexpr std::size_t kPageSize = 50;
 
-app::PlanFilter filter_of(const httplib::Request& req) {
+} // namespace
+
+app::PlanFilter plan_filter_of(const httplib::Request& req) {
   app::PlanFilter f;
   f.vista = req.get_param_value("vista");
   f.center = req.get_param_value("cdr");
@@ -28,6 +30,8 @@ app::PlanFilter filter_of(const httplib::Request& req) {
   if (y.size() == 4 && std::all_of(y.begin(), y.end(), ::isdigit)) f.year = std::stoi(y);
   return f;
 }
+
+namespace {
 
 std::string query_of(const app::PlanFilter& f) {
   std::string q;
@@ -116,7 +120,7 @@ std::string level_indent(Level l) {
 void plan_list(Call& c) {
   auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const app::PlanFilter f = filter_of(c.req);
+  const app::PlanFilter f = plan_filter_of(c.req);
   const auto found = app::filter_objectives(**d, f);
   std::size_t page = 1;
   const std::string p = c.req.get_param_value("pagina");
@@ -172,7 +176,7 @@ void plan_list(Call& c) {
 void plan_download(Call& c) {
   auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
   if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const auto found = app::filter_objectives(**d, filter_of(c.req));
+  const auto found = app::filter_objectives(**d, plan_filter_of(c.req));
   auto file = app::render_sheet(**d, found, c.req.matches[1], "elenco-obiettivi");
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
   c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");

@@ -5,9 +5,8 @@
 #include "core/error.h"
 
 namespace traguardi::web {
-namespace {
 
-int status_of(ErrorKind k) {
+int http_status(ErrorKind k) {
   switch (k) {
   case ErrorKind::invalid_input:
     return 400;
@@ -22,6 +21,8 @@ int status_of(ErrorKind k) {
   }
   return 500;
 }
+
+namespace {
 
 /// Runs `page` with the signed-in user, or answers for the anonymous visitor.
 void with_user(const httplib::Request& req, httplib::Response& res, Env& env, const Page& page,
@@ -51,7 +52,7 @@ void with_user(const httplib::Request& req, httplib::Response& res, Env& env, co
     try {
       page(c);
     } catch (const TraguardiError& e) {
-      error_page(c, status_of(e.kind()), "Operazione non riuscita", e.what());
+      error_page(c, http_status(e.kind()), "Operazione non riuscita", e.what());
     }
   });
 }

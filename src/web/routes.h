@@ -13,16 +13,20 @@
 #include <httplib.h>
 
 #include "app/auth.h"
+#include "app/sheet_views.h"
 #include "app/workspace.h"
+#include "core/error.h"
 #include "web/html.h"
 
 namespace traguardi::web {
 
 class Assets;
+class RateLimiter;
 
 struct Env {
   app::Workspace& ws;
   const Assets& assets;
+  RateLimiter* api_limiter = nullptr; // requests per token per minute of /api/v1
 };
 
 struct Call {
@@ -40,6 +44,13 @@ void get_page(httplib::Server& s, Env& env, const std::string& pattern, Page pag
 /// POST form for signed-in users; CSRF token checked first (403 and nothing done when wrong).
 void post_form(httplib::Server& s, Env& env, const std::string& pattern, Page page);
 
+/// The plan filters of a query string (vista, livello, cdr, responsabile, assessorato, stato,
+/// q, anno), shared by the plan page, its downloads and the API's objective list.
+app::PlanFilter plan_filter_of(const httplib::Request& req);
+
+/// The HTTP status of an error kind (core/error.h), for pages and the API alike.
+int http_status(ErrorKind k);
+
 /// Writes a complete error page with its status.
 void error_page(Call& c, int status, const std::string& title, const std::string& message);
 void send_html(httplib::Response& res, const std::string& html, int status = 200);
@@ -56,6 +67,7 @@ void register_plan_pages(httplib::Server& s, Env& env);
 void register_objective_pages(httplib::Server& s, Env& env);
 void register_user_pages(httplib::Server& s, Env& env);
 void register_audit_pages(httplib::Server& s, Env& env);
+void register_api(httplib::Server& s, Env& env);
 
 constexpr const char* kSessionCookie = "tg_sessione";
 

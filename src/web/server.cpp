@@ -13,7 +13,9 @@
 #include "app/clock.h"
 #include "app/sheet_views.h"
 #include "core/error.h"
+#include "web/api_access.h"
 #include "web/assets.h"
+#include "web/problem.h"
 #include "web/routes.h"
 
 namespace traguardi::web {
@@ -33,6 +35,10 @@ httplib::Headers security_headers() {
       {"Referrer-Policy", "same-origin"},
       {"Cross-Origin-Opener-Policy", "same-origin"},
   };
+}
+
+bool is_api(const httplib::Request& req) {
+  return req.path.rfind("/api/", 0) == 0;
 }
 
 void serve_static(const Assets& assets, const httplib::Request& req, httplib::Response& res) {
@@ -58,12 +64,14 @@ struct WebServer::Impl {
   ServerOptions opt;
   app::Workspace ws;
   Assets assets;
-  Env env{ws, assets};
+  RateLimiter api_limiter;
+  Env env{ws, assets, &api_limiter};
   httplib::Server svr;
 
   explicit Impl(ServerOptions o)
       : opt(std::move(o)), ws(opt.db, static_cast<std::size_t>(std::max(1, opt.connections))),
-        assets(opt.assets_dir.empty() ? default_assets_dir() : opt.assets_dir) {
+        assets(opt.assets_dir.empty() ? default_assets_dir() : opt.assets_dir),
+        api_limiter(std::max(1, opt.api_per_minute)) {
     assets.add("gantt.css", app::gantt_stylesheet(), "text/css; charset=utf-8");
     configure();
   }
@@ -91,7 +99,7 @@ struct WebServer::Impl {
                                  res.status, us / 1000.0);
       });
     svr.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
           std::string what = "errore interno";
           try {
             std::rethrow_exception(ep);
@@ -100,6 +108,12 @@ struct WebServer::Impl {
           } catch (...) {
           }
           std::cerr << "traguardi serve: errore interno: " << what << "\n";
+          if (is_api(req))
+            return send_problem(res, {500,
+                                      "Errore interno",
+                                      "la richiesta non è stata completata; nessuna modifica "
+                                      "parziale è stata salvata",
+                                      {}});
           res.status = 500;
           res.set_content("<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
                           "<title>Errore interno</title></head><body><main><h1>Errore "
@@ -121,6 +135,19 @@ struct WebServer::Impl {
     register_objective_pages(svr, env);
     register_audit_pages(svr, env);
     register_user_pages(svr, env);
+    register_api(svr, env);
+    // Unknown API paths and methods answer problem+json like every other API refusal.
+    svr.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+          if (!is_api(req) || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          send_problem(res, {res.status,
+                             "",
+                             res.status == 404 ? "percorso o metodo non previsto dall'API "
+                                                 "(vedere /api/v1/openapi.json)"
+                                               : "richiesta non valida",
+                             {}});
+          return httplib::Server::HandlerResponse::Handled;
+        }));
   }
 };
 

@@ -20,6 +20,7 @@ struct ServerOptions {
   int connections = 8;      // database connections shared by the workers
   std::string assets_dir;   // empty: web-assets next to the executable
   bool log_requests = true; // one line per request on stderr
+  int api_per_minute = 600; // /api/v1 requests per token (or session) per minute
 };
 
 class WebServer {

@@ -1,0 +1,101 @@
+#include "web/api_json.h"
+
+#include "app/figures_json.h"
+
+namespace traguardi::web {
+namespace {
+
+Json dec(const std::optional<Decimal>& d) {
+  return d ? Json(d->to_plain_string()) : Json(nullptr);
+}
+Json date(const std::optional<Date>& d) {
+  return d ? Json(d->iso()) : Json(nullptr);
+}
+Json text(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
+
+} // namespace
+
+Json ente_json(const Ente& e) {
+  return Json{{"code", e.code}, {"name", e.name}};
+}
+
+Json objective_item_json(const Objective& o, const ObjectiveFigures& f) {
+  return Json{{"vista", o.vista},
+              {"code", o.code},
+              {"level", to_string(o.level)},
+              {"parent", text(o.parent)},
+              {"year", o.year ? Json(*o.year) : Json(nullptr)},
+              {"short_description", o.short_description},
+              {"description", o.description},
+              {"center", text(o.center)},
+              {"state", text(o.state)},
+              {"version", o.version},
+              {"progress", dec(f.progress.value)},
+              {"achievement", dec(f.achievement.value)}};
+}
+
+Json phase_json(const Objective& o, const Phase& p) {
+  return Json{{"vista", o.vista},
+              {"objective", o.code},
+              {"order", p.order},
+              {"description", p.description},
+              {"weight", dec(p.weight)},
+              {"avanzamento", dec(p.progress)},
+              {"inizio_previsto", date(p.planned_start)},
+              {"fine_prevista", date(p.planned_end)},
+              {"inizio_effettivo", date(p.actual_start)},
+              {"fine_effettiva", date(p.actual_end)},
+              {"responsible", text(p.responsible)},
+              {"note", p.note},
+              {"version", p.version}};
+}
+
+Json indicator_json(const Objective& o, const Indicator& i) {
+  Json history = Json::array();
+  for (const auto& h : i.history)
+    history.push_back(Json{{"year", h.year}, {"value", dec(h.value)}});
+  return Json{{"vista", o.vista},
+              {"objective", o.code},
+              {"order", i.order},
+              {"description", i.description},
+              {"type", to_string(i.type)},
+              {"scale", to_string(i.scale)},
+              {"polarity", to_string(i.polarity)},
+              {"valore_atteso", dec(i.target)},
+              {"valore_raggiunto", dec(i.actual)},
+              {"history", history},
+              {"note", i.note},
+              {"version", i.version}};
+}
+
+std::int64_t objective_etag_version(const Objective& o) {
+  std::int64_t v = o.version;
+  for (const auto& p : o.phases)
+    v = std::max(v, p.version);
+  for (const auto& i : o.indicators)
+    v = std::max(v, i.version);
+  return v;
+}
+
+Json objective_json(const Objective& o, const ObjectiveFigures& f) {
+  Json out = objective_item_json(o, f);
+  out["strategic_purpose"] = text(o.strategic_purpose);
+  out["operational_purpose"] = text(o.operational_purpose);
+  out["implementation"] = text(o.implementation);
+  out["responsible"] = text(o.responsible);
+  out["etag_version"] = objective_etag_version(o);
+  Json phases = Json::array();
+  for (const auto& p : o.phases)
+    phases.push_back(phase_json(o, p));
+  Json indicators = Json::array();
+  for (const auto& i : o.indicators)
+    indicators.push_back(indicator_json(o, i));
+  out["phases"] = std::move(phases);
+  out["indicators"] = std::move(indicators);
+  out["figures"] = Json(app::objective_figures_json(o, f));
+  return out;
+}
+
+} // namespace traguardi::web

@@ -1,0 +1,193 @@
+// /api/v1: the read endpoints (enti, objectives, fasi, indicators, audit) and the OpenAPI
+// document. Access rules are those of the pages (app/plan_access.h): an ente the caller may
+// not see answers 404, never 403, so ids of other enti are not confirmed.
+#include <fmt/format.h>
+
+#include "app/audit.h"
+#include "app/plan_access.h"
+#include "core/figures.h"
+#include "core/italian.h"
+#include "web/api_access.h"
+#include "web/api_json.h"
+#include "web/api_routes.h"
+#include "web/openapi_document.h"
+
+namespace traguardi::web {
+namespace {
+
+constexpr std::size_t kDefaultLimit = 100;
+constexpr std::size_t kMaxLimit = 500;
+
+std::string hex_of(const std::string& s) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char ch : s) {
+    out += digits[ch >> 4];
+    out += digits[ch & 15];
+  }
+  return out;
+}
+
+std::optional<std::string> unhex(const std::string& s) {
+  if (s.size() % 2 || s.size() > 1024) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    auto v = [](char ch) {
+      return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+    };
+    const int hi = v(s[i]), lo = v(s[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+/// `limit` of the query (1..kMaxLimit), or a problem already sent.
+std::optional<std::size_t> limit_of(ApiCall& c) {
+  const std::string l = c.req.get_param_value("limit");
+  if (l.empty()) return kDefaultLimit;
+  if (l.size() <= 4 && std::all_of(l.begin(), l.end(), ::isdigit)) {
+    const auto n = std::stoul(l);
+    if (n >= 1 && n <= kMaxLimit) return n;
+  }
+  const std::string detail = fmt::format("atteso un numero intero da 1 a {}", kMaxLimit);
+  send_problem(c.res, {400, "", "parametro limit non valido", {{"", "limit", detail}}});
+  return std::nullopt;
+}
+
+void bad_cursor(ApiCall& c) {
+  send_problem(c.res, {400,
+                       "",
+                       "parametro cursor non valido",
+                       {{"", "cursor", "usare il valore next_cursor della pagina precedente"}}});
+}
+
+std::shared_ptr<const Dataset> plan_of(ApiCall& c) {
+  auto d = app::shared_plan(c.store, c.user, c.req.matches[1].str(), c.env.ws.plans());
+  if (!d) app::raise(d.error());
+  return *d;
+}
+
+void list_enti(ApiCall& c) {
+  Json items = Json::array();
+  for (const auto& e : app::visible_enti(c.store, c.user))
+    items.push_back(ente_json(e));
+  send_json(c, Json{{"items", items}});
+}
+
+void list_objectives(ApiCall& c) {
+  auto limit = limit_of(c);
+  if (!limit) return;
+  auto d = plan_of(c);
+  const app::PlanFilter f = plan_filter_of(c.req);
+  if (!f.level.empty() && !level_from_string(f.level))
+    return send_problem(c.res, {400,
+                                "",
+                                "parametro livello non valido",
+                                {{"", "livello", "atteso mandato, missione, programma o peg"}}});
+  const auto found = app::filter_objectives(*d, f);
+  std::size_t start = 0;
+  if (c.req.has_param("cursor")) {
+    auto key = unhex(c.req.get_param_value("cursor"));
+    const std::size_t sep = key ? key->find('\n') : std::string::npos;
+    if (sep == std::string::npos) return bad_cursor(c);
+    const std::string vista = key->substr(0, sep), code = key->substr(sep + 1);
+    auto it = std::find_if(found.begin(), found.end(), [&](const Objective* o) {
+      return o->vista == vista && o->code == code;
+    });
+    if (it == found.end()) return bad_cursor(c);
+    start = static_cast<std::size_t>(it - found.begin()) + 1;
+  }
+  Json items = Json::array();
+  const std::size_t end = std::min(found.size(), start + *limit);
+  for (std::size_t i = start; i < end; ++i)
+    items.push_back(objective_item_json(*found[i], compute_figures(*found[i])));
+  Json next = end < found.size() && end > start
+                  ? Json(hex_of(found[end - 1]->vista + "\n" + found[end - 1]->code))
+                  : Json(nullptr);
+  send_json(c, Json{{"items", items}, {"total", found.size()}, {"next_cursor", next}});
+}
+
+const Objective& objective_of(const Dataset& d, ApiCall& c) {
+  const Objective* o = find_objective(d, c.req.matches[2].str(), c.req.matches[3].str());
+  if (!o) throw NotFound("nessun obiettivo con questo codice nella vista indicata");
+  return *o;
+}
+
+void get_objective(ApiCall& c) {
+  auto d = plan_of(c);
+  const Objective& o = objective_of(*d, c);
+  send_json(c, objective_json(o, compute_figures(o)), etag_of(objective_etag_version(o)));
+}
+
+void list_audit(ApiCall& c) {
+  auto d = plan_of(c); // first: another ente's audit is "not found", never "forbidden"
+  if (c.user.role != app::UserRole::amministratore && c.user.role != app::UserRole::controllo)
+    return send_problem(c.res, {403,
+                                "",
+                                "il registro delle modifiche è consultabile solo da "
+                                "amministratore e controllo di gestione",
+                                {}});
+  auto limit = limit_of(c);
+  if (!limit) return;
+  app::AuditQuery q;
+  q.objective = c.req.get_param_value("objective");
+  for (auto [param, slot] : {std::pair{"dal", &q.from}, std::pair{"al", &q.to}}) {
+    const std::string v = c.req.get_param_value(param);
+    if (v.empty()) continue;
+    auto day = Date::parse_iso(v);
+    if (!day)
+      return send_problem(c.res, {400,
+                                  "",
+                                  fmt::format("parametro {} non valido", param),
+                                  {{"", param, "attesa una data aaaa-mm-gg"}}});
+    *slot = italian::format_date(*day);
+  }
+  app::Session s(c.env.ws.shown_location(), d->ente.code);
+  s.adopt(std::shared_ptr<Store>(&c.store, [](Store*) {}));
+  auto listing = app::list_audit(s, q);
+  if (!listing) app::raise(listing.error());
+  std::size_t start = 0;
+  if (c.req.has_param("cursor")) {
+    const std::string cur = c.req.get_param_value("cursor");
+    if (cur.empty() || cur.size() > 9 || !std::all_of(cur.begin(), cur.end(), ::isdigit))
+      return bad_cursor(c);
+    start = std::stoul(cur);
+  }
+  const Json all = Json::parse(app::audit_json(*listing));
+  const Json& entries = all["entries"];
+  Json items = Json::array();
+  const std::size_t end = std::min(entries.size(), start + *limit);
+  for (std::size_t i = start; i < end; ++i)
+    items.push_back(entries[i]);
+  send_json(
+      c, Json{{"items", items},
+              {"total", entries.size()},
+              {"next_cursor", end < entries.size() ? Json(std::to_string(end)) : Json(nullptr)}});
+}
+
+} // namespace
+
+const Objective& api_objective(const Dataset& d, ApiCall& c) {
+  return objective_of(d, c);
+}
+
+std::shared_ptr<const Dataset> api_plan(ApiCall& c) {
+  return plan_of(c);
+}
+
+void register_api(httplib::Server& s, Env& env) {
+  s.Get("/api/v1/openapi\\.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(openapi_document(), "application/json");
+  });
+  const std::string ente = "/api/v1/enti/([^/]+)";
+  const std::string objective = ente + "/objectives/([^/]+)/([^/]+)";
+  api_get(s, env, "/api/v1/enti", list_enti);
+  api_get(s, env, ente + "/objectives", list_objectives);
+  api_get(s, env, objective, get_objective);
+  api_get(s, env, ente + "/audit", list_audit);
+  register_api_items(s, env, objective);
+}
+
+} // namespace traguardi::web
