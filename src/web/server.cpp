@@ -85,8 +85,15 @@ struct WebServer::Impl {
     svr.set_read_timeout(10);
     svr.set_payload_max_length(32 * 1024 * 1024);
     svr.set_default_headers(security_headers());
-    svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       request_start = std::chrono::steady_clock::now();
+      // httplib would parse a multipart body (and answer 400 leaving it half read on a
+      // keep-alive connection); the API takes JSON only, so refuse it here and close.
+      if (is_api(req) && req.is_multipart_form_data()) {
+        res.set_header("Connection", "close");
+        send_problem(res, {415, "", "il corpo della richiesta deve essere JSON", {}});
+        return httplib::Server::HandlerResponse::Handled;
+      }
       return httplib::Server::HandlerResponse::Unhandled;
     });
     if (opt.log_requests)

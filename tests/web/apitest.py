@@ -93,3 +93,103 @@ class ApiServer:
         if "json" in ctype and content:
             return status, hdrs, json.loads(content)
         return status, hdrs, content
+
+
+# --- a validator for the subset of JSON Schema 2020-12 that src/web/openapi.json uses --------
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _type_ok(value, t):
+    if t == "null":
+        return value is None
+    if t == "boolean":
+        return isinstance(value, bool)
+    if t == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if t == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if t == "string":
+        return isinstance(value, str)
+    if t == "array":
+        return isinstance(value, list)
+    if t == "object":
+        return isinstance(value, dict)
+    raise AssertionError(f"schema type {t!r} not supported by the test validator")
+
+
+KNOWN_KEYWORDS = {"$ref", "type", "enum", "required", "properties", "additionalProperties",
+                  "items", "pattern", "minimum", "maximum", "format", "description",
+                  "minProperties", "maxLength"}
+
+
+def validate(value, schema, doc, where="$"):
+    """Errors (strings) of `value` against `schema`; $ref resolved inside `doc`."""
+    unknown = set(schema) - KNOWN_KEYWORDS
+    if unknown:
+        raise AssertionError(f"{where}: schema keywords {unknown} not supported by the validator")
+    if "$ref" in schema:
+        target = doc
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        return validate(value, target, doc, where)
+    errors = []
+    types = schema.get("type")
+    if types is not None:
+        types = types if isinstance(types, list) else [types]
+        if not any(_type_ok(value, t) for t in types):
+            return [f"{where}: {value!r:.80} is not of type {types}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} not in {schema['enum']}")
+    if isinstance(value, str):
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
+        if schema.get("format") == "date" and not DATE_RE.match(value):
+            errors.append(f"{where}: {value!r} is not a date")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            errors.append(f"{where}: longer than {schema['maxLength']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{where}: {value} < {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{where}: {value} > {schema['maximum']}")
+    if isinstance(value, dict):
+        for key in schema.get("required", []):
+            if key not in value:
+                errors.append(f"{where}: missing {key!r}")
+        props = schema.get("properties", {})
+        for key, v in value.items():
+            if key in props:
+                errors += validate(v, props[key], doc, f"{where}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{where}: undocumented property {key!r}")
+    if isinstance(value, list) and "items" in schema:
+        for i, v in enumerate(value):
+            errors += validate(v, schema["items"], doc, f"{where}[{i}]")
+    return errors
+
+
+def resolve(node, doc):
+    while "$ref" in node:
+        target = doc
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def check_response(doc, op, status, headers, body):
+    """Errors of one answer against the operation's documented responses."""
+    responses = op["responses"]
+    if str(status) not in responses:
+        return [f"undocumented status {status} (documented: {sorted(responses)})"]
+    r = resolve(responses[str(status)], doc)
+    content = r.get("content")
+    if not content:
+        return [] if not body else [f"status {status} documents no body but got {body!r:.80}"]
+    ctype = headers.get("Content-Type", "").split(";")[0]
+    if ctype not in content:
+        return [f"status {status}: content type {ctype!r} not documented ({list(content)})"]
+    if not isinstance(body, (dict, list)):
+        return [f"status {status}: body is not JSON: {body!r:.80}"]
+    return validate(body, content[ctype]["schema"], doc)
