@@ -140,7 +140,9 @@ void patch_item(ApiCall& c, bool phase) {
   f.values = phase ? exact_values(*p) : exact_values(*ind);
   f.shown = phase ? app::phase_form_values(*p) : app::indicator_form_values(*ind);
   Problem bad{422, "", "alcuni campi non sono validi: nessuna modifica è stata salvata", {}};
-  for (const auto& [key, value] : body.value.items()) {
+  for (const auto& item : body.value.items()) {
+    const std::string key = item.key();
+    const Json& value = item.value();
     auto spec = std::find_if(specs.begin(), specs.end(), [&](auto& s) { return key == s.name; });
     if (spec == specs.end()) {
       bad.errors.push_back({"/" + key, "", "campo non previsto o non modificabile"});
