@@ -104,7 +104,7 @@ std::string etag_of(std::int64_t version) {
   return "\"" + std::to_string(version) + "\"";
 }
 
-void send_json(ApiCall& c, const Json& body, const std::string& etag) {
+void send_json_text(ApiCall& c, std::string body, const std::string& etag) {
   c.res.set_header("Cache-Control", "private, no-cache");
   if (!etag.empty()) {
     c.res.set_header("ETag", etag);
@@ -114,7 +114,12 @@ void send_json(ApiCall& c, const Json& body, const std::string& etag) {
     }
   }
   c.res.status = 200;
-  c.res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+  c.res.body = std::move(body); // what set_content does, without copying a long page
+  c.res.set_header("Content-Type", "application/json");
+}
+
+void send_json(ApiCall& c, const Json& body, const std::string& etag) {
+  send_json_text(c, body.dump(-1, ' ', false, Json::error_handler_t::replace), etag);
 }
 
 } // namespace traguardi::web

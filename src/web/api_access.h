@@ -53,6 +53,8 @@ void api_patch(httplib::Server& s, Env& env, const std::string& pattern, ApiHand
 
 /// 200 with a JSON body (and the ETag when not empty); answers 304 to a matching If-None-Match.
 void send_json(ApiCall& c, const Json& body, const std::string& etag = {});
+/// Same, for a body already written as JSON text.
+void send_json_text(ApiCall& c, std::string body, const std::string& etag = {});
 /// "\"42\"" for version 42.
 std::string etag_of(std::int64_t version);
 

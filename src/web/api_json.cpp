@@ -21,19 +21,33 @@ Json ente_json(const Ente& e) {
   return Json{{"code", e.code}, {"name", e.name}};
 }
 
+void write_objective_item(JsonText& out, const Objective& o, const ObjectiveFigures& f) {
+  auto decimal = [&](const std::optional<Decimal>& d) -> JsonText& {
+    return d ? out.string(d->to_plain_string()) : out.null();
+  };
+  out.begin_object();
+  out.key("vista").string(o.vista);
+  out.key("code").string(o.code);
+  out.key("level").string(to_string(o.level));
+  out.key("parent").text_or_null(o.parent);
+  out.key("year");
+  o.year ? out.number(*o.year) : out.null();
+  out.key("short_description").string(o.short_description);
+  out.key("description").string(o.description);
+  out.key("center").text_or_null(o.center);
+  out.key("state").text_or_null(o.state);
+  out.key("version").number(o.version);
+  out.key("progress");
+  decimal(f.progress.value);
+  out.key("achievement");
+  decimal(f.achievement.value);
+  out.end_object();
+}
+
 Json objective_item_json(const Objective& o, const ObjectiveFigures& f) {
-  return Json{{"vista", o.vista},
-              {"code", o.code},
-              {"level", to_string(o.level)},
-              {"parent", text(o.parent)},
-              {"year", o.year ? Json(*o.year) : Json(nullptr)},
-              {"short_description", o.short_description},
-              {"description", o.description},
-              {"center", text(o.center)},
-              {"state", text(o.state)},
-              {"version", o.version},
-              {"progress", dec(f.progress.value)},
-              {"achievement", dec(f.achievement.value)}};
+  JsonText out;
+  write_objective_item(out, o, f);
+  return Json::parse(out.str());
 }
 
 Json phase_json(const Objective& o, const Phase& p) {

@@ -8,11 +8,13 @@
 #include "core/figures.h"
 #include "core/model.h"
 #include "web/json_body.h"
+#include "web/json_text.h"
 
 namespace traguardi::web {
 
 Json ente_json(const Ente& e);
 /// An objective of the flat list: identity, description, CdR, version and its two figures.
+void write_objective_item(JsonText& out, const Objective& o, const ObjectiveFigures& f);
 Json objective_item_json(const Objective& o, const ObjectiveFigures& f);
 /// The whole objective: the list item plus texts, fasi, indicators and the computed figures
 /// with their inputs and rule (app/figures_json.h, as `summary --json`).

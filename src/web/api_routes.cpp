@@ -98,14 +98,19 @@ void list_objectives(ApiCall& c) {
     if (it == found.end()) return bad_cursor(c);
     start = static_cast<std::size_t>(it - found.begin()) + 1;
   }
-  Json items = Json::array();
+  // Written straight as text: the page is the API's hot path (json_text.h).
+  JsonText out;
+  out.begin_object().key("items").begin_array();
   const std::size_t end = std::min(found.size(), start + *limit);
   for (std::size_t i = start; i < end; ++i)
-    items.push_back(objective_item_json(*found[i], compute_figures(*found[i])));
-  Json next = end < found.size() && end > start
-                  ? Json(hex_of(found[end - 1]->vista + "\n" + found[end - 1]->code))
-                  : Json(nullptr);
-  send_json(c, Json{{"items", items}, {"total", found.size()}, {"next_cursor", next}});
+    write_objective_item(out, *found[i], compute_figures(*found[i]));
+  out.end_array().key("total").number(static_cast<std::int64_t>(found.size()));
+  out.key("next_cursor");
+  if (end < found.size() && end > start)
+    out.string(hex_of(found[end - 1]->vista + "\n" + found[end - 1]->code));
+  else
+    out.null();
+  send_json_text(c, out.end_object().take());
 }
 
 const Objective& objective_of(const Dataset& d, ApiCall& c) {
