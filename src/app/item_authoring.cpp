@@ -155,6 +155,14 @@ template <typename T> void renumber(std::vector<T>& items) {
 
 } // namespace
 
+Result<void> apply_phase_fields(const Dataset& d, Phase& p, const PhaseFields& f) {
+  return apply_phase(d, p, f);
+}
+
+Result<void> apply_indicator_fields(Indicator& i, const IndicatorFields& f) {
+  return apply_indicator(i, f);
+}
+
 std::optional<Scale> scale_from_italian(const std::string& text) {
   if (text == "numero" || text == "conteggio") return Scale::count;
   if (text == "percentuale" || text == "%") return Scale::percent;

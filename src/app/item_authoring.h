@@ -46,6 +46,12 @@ Result<EditOutcome> add_indicator(Session& s, const ObjectiveRef& ref, const Ind
 Result<EditOutcome> edit_indicator(Session& s, const ItemRef& ref, const IndicatorFields& f);
 Result<EditOutcome> delete_indicator(Session& s, const ItemRef& ref);
 
+/// Sets the fields of `f` on `p` as edit_phase does (names resolved in `d`, dates in order):
+/// for bulk edits (app/apply_rows.h) that build the whole plan before writing it once.
+Result<void> apply_phase_fields(const Dataset& d, Phase& p, const PhaseFields& f);
+/// Same for an indicator (values checked against the scale they end up with).
+Result<void> apply_indicator_fields(Indicator& i, const IndicatorFields& f);
+
 /// "percentuale" → Scale::percent, also the stored English names; nullopt when unknown.
 std::optional<Scale> scale_from_italian(const std::string& text);
 

@@ -25,7 +25,7 @@ std::string shown(const std::optional<int>& n) {
   return n ? std::to_string(*n) : std::string();
 }
 
-std::vector<FieldChange> objective_changes(const Objective& a, const Objective& b) {
+std::vector<FieldChange> changes_between(const Objective& a, const Objective& b) {
   std::vector<FieldChange> out;
   auto d = [&](const char* field, const std::string& x, const std::string& y) {
     if (x != y) out.push_back({field, x, y});
@@ -159,6 +159,15 @@ Result<void> check_code(const Objective& o) {
 
 } // namespace
 
+Result<void> apply_objective_fields(const Dataset& d, Objective& o, const ObjectiveFields& f) {
+  TRY(apply_fields(d, o, f));
+  return check_code(o);
+}
+
+std::vector<FieldChange> objective_changes(const Objective& before, const Objective& after) {
+  return changes_between(before, after);
+}
+
 Result<Objective*> resolve_objective(Dataset& d, const ObjectiveRef& ref) {
   auto found = find_objective_ref(d, ref.vista, ref.code);
   if (!found) return tl::unexpected(found.error());
@@ -202,7 +211,7 @@ Result<EditOutcome> add_objective(Session& s, const std::string& vista_code,
   if (auto ok = apply_fields(c.after, o, f); !ok) return tl::unexpected(ok.error());
   if (auto ok = check_code(o); !ok) return tl::unexpected(ok.error());
   c.target = key_of(o);
-  auto changes = objective_changes(Objective{}, o);
+  auto changes = changes_between(Objective{}, o);
   for (auto& ch : changes)
     ch.before.clear(); // a new objective had no previous values
   c.changes.insert(c.changes.begin(), {"obiettivo", "", "nuovo"});
@@ -223,7 +232,7 @@ Result<EditOutcome> edit_objective(Session& s, const ObjectiveRef& ref, const Ob
   if (auto ok = apply_fields(c.after, **o, f); !ok) return tl::unexpected(ok.error());
   if (auto ok = check_code(**o); !ok) return tl::unexpected(ok.error());
   c.target = key_of(**o);
-  c.changes = objective_changes(before, **o);
+  c.changes = changes_between(before, **o);
   c.objectives = {c.target};
   if (c.changes.empty()) {
     EditOutcome out;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/edit_outcome.h"
 #include "app/field_values.h"
@@ -48,6 +49,12 @@ Result<EditOutcome> move_objective(Session& s, const ObjectiveRef& ref, const st
 /// Deletes the objective with its fasi and indicators. Objectives linked to it are refused
 /// unless `with_children` (then they are deleted too, and counted in the outcome).
 Result<EditOutcome> delete_objective(Session& s, const ObjectiveRef& ref, bool with_children);
+
+/// Sets the fields of `f` on `o` as edit_objective does (references resolved in `d`, code and
+/// level checked): for bulk edits (app/apply_rows.h).
+Result<void> apply_objective_fields(const Dataset& d, Objective& o, const ObjectiveFields& f);
+/// Field-by-field differences of two versions of an objective, with Italian names.
+std::vector<FieldChange> objective_changes(const Objective& before, const Objective& after);
 
 /// The objective named by `ref`: NotFound / InvalidInput when ambiguous; Conflict when
 /// `ref.version` is not the stored one.

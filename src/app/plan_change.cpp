@@ -28,21 +28,27 @@ std::set<std::string> error_keys(const std::vector<Finding>& findings,
 
 } // namespace
 
+std::vector<Finding> new_errors(const Dataset& before, const Dataset& after,
+                                const std::vector<std::string>& concerned_keys) {
+  const std::set<std::string> concerned(concerned_keys.begin(), concerned_keys.end());
+  const auto old_errors = error_keys(validate(before), concerned);
+  std::vector<Finding> out;
+  for (auto& f : validate(after)) {
+    const std::string key = f.vista + "/" + f.objective;
+    if (f.severity != Severity::error || !concerned.count(key)) continue;
+    if (!old_errors.count(key + "|" + f.code + "|" + f.field)) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 Result<EditOutcome> commit_plan_change(Session& s, PlanChange c, const std::string& version_of) {
   EditOutcome out;
   out.ente = c.after.ente.code;
   out.action = c.action;
   out.target = c.target;
   if (c.changes.empty()) return out; // nothing asked that is not already so
-  const std::set<std::string> concerned(c.objectives.begin(), c.objectives.end());
-  const auto before = validate(c.before);
-  const auto after = validate(c.after);
-  const auto old_errors = error_keys(before, concerned);
-  for (const auto& f : after) {
-    const std::string key = f.vista + "/" + f.objective;
-    if (f.severity != Severity::error || !concerned.count(key)) continue;
-    if (!old_errors.count(key + "|" + f.code + "|" + f.field)) return fail(f.message);
-  }
+  if (auto errors = new_errors(c.before, c.after, c.objectives); !errors.empty())
+    return fail(errors.front().message);
   std::vector<AuditEntry> entries;
   for (const auto& ch : c.changes) {
     AuditEntry e;

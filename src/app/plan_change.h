@@ -30,6 +30,11 @@ struct PlanChange {
 Result<EditOutcome> commit_plan_change(Session& s, PlanChange change,
                                        const std::string& version_of = {});
 
+/// The error findings of `after` about the objectives `concerned` ("vista/code") that `before`
+/// did not have: what a change may not introduce.
+std::vector<Finding> new_errors(const Dataset& before, const Dataset& after,
+                                const std::vector<std::string>& concerned);
+
 /// Warnings and infos about one objective of `d` ("vista/code"), for display after an edit.
 std::vector<Finding> objective_findings(const Dataset& d, const std::string& key,
                                         Severity at_least = Severity::warning);

@@ -1,5 +1,6 @@
 // `traguardi export` and `traguardi import`: the lossless JSON interchange (docs/interchange.md),
-// use cases in app/interchange_io.h.
+// use cases in app/interchange_io.h; `export --format csv|xlsx` writes the spreadsheet that
+// `traguardi apply` reads back (docs/apply.md, app/sheet_export.h).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -7,22 +8,36 @@
 #include <fmt/format.h>
 
 #include "app/interchange_io.h"
+#include "app/sheet_export.h"
 #include "cli/commands.h"
 #include "io/output_file.h"
 
 namespace traguardi::cli {
 
 void register_export(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("export", "Esporta i dati nel formato di interscambio JSON");
+  auto* sub = app.add_subcommand("export", "Esporta i dati: JSON di interscambio, oppure il foglio "
+                                           "CSV/XLSX da modificare e riapplicare con «apply»");
   add_common_options(*sub, ctx);
   static std::string format = "json", out;
-  sub->add_option("--format", format, "Formato (json)")
-      ->check(CLI::IsMember({"json"}))
+  sub->add_option("--format", format, "Formato: json, csv o xlsx (foglio per «apply»)")
+      ->check(CLI::IsMember({"json", "csv", "xlsx"}))
       ->capture_default_str();
   sub->add_option("--out", out, "File di destinazione (predefinito: standard output)");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
+      if (format == "xlsx" && out.empty())
+        throw_error(
+            Error{ErrorKind::invalid_input, "il formato xlsx richiede --out FILE.xlsx", "--out"});
+      if (format != "json") {
+        if (out.empty()) {
+          std::cout << take(app::export_sheet_csv(s));
+          return 0;
+        }
+        take(app::export_sheet(s, format == "csv" ? app::SheetFormat::csv : app::SheetFormat::xlsx,
+                               out));
+        return 0;
+      }
       std::string json = take(app::export_json(s, ctx.ente.empty()));
       if (out.empty())
         std::cout << json;

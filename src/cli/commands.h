@@ -69,6 +69,7 @@ template <typename F> void run_guarded(Context& ctx, F&& body) {
 
 void register_demo(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
+void register_apply(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_summary(CLI::App& app, Context& ctx);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_demo(app, ctx);
   traguardi::cli::register_export(app, ctx);
   traguardi::cli::register_import(app, ctx);
+  traguardi::cli::register_apply(app, ctx);
   traguardi::cli::register_check(app, ctx);
   traguardi::cli::register_summary(app, ctx);
   traguardi::cli::register_update(app, ctx);

@@ -40,20 +40,25 @@ std::string suffix_of(const std::string& name) {
 
 } // namespace
 
+std::string render_csv_table(const FlatTable& t) {
+  std::string text = "\xEF\xBB\xBF";
+  std::vector<std::string> fields;
+  for (const auto& c : t.columns)
+    fields.push_back(c.header);
+  line(text, fields);
+  for (const auto& row : t.rows) {
+    fields.clear();
+    for (const auto& cell : row)
+      fields.push_back(cell.number || cell.date ? cell.text : spreadsheet_safe_text(cell.text));
+    line(text, fields);
+  }
+  return text;
+}
+
 std::vector<CsvFile> render_csv(const Document& d) {
   std::vector<CsvFile> files;
   for (const FlatTable& t : flatten(d)) {
-    CsvFile f{t.name == "Obiettivi" ? "" : suffix_of(t.name), t.name, "\xEF\xBB\xBF"};
-    std::vector<std::string> fields;
-    for (const auto& c : t.columns)
-      fields.push_back(c.header);
-    line(f.text, fields);
-    for (const auto& row : t.rows) {
-      fields.clear();
-      for (const auto& cell : row)
-        fields.push_back(cell.number || cell.date ? cell.text : spreadsheet_safe_text(cell.text));
-      line(f.text, fields);
-    }
+    CsvFile f{t.name == "Obiettivi" ? "" : suffix_of(t.name), t.name, render_csv_table(t)};
     if (f.suffix.empty())
       files.insert(files.begin(), std::move(f));
     else

@@ -22,6 +22,11 @@ struct CsvFile {
   std::string text;   // BOM, header line, rows
 };
 
+struct FlatTable;
+/// One flat table as CSV text: BOM, header line, rows; text cells formula-safe, numbers and
+/// dates as printed (also the spreadsheet shape of `export --format csv`, docs/apply.md).
+std::string render_csv_table(const FlatTable& t);
+
 /// One CSV text per flat table, the objectives first.
 std::vector<CsvFile> render_csv(const Document& d);
 /// The same tables as one ZIP ("obiettivi.csv", "fasi.csv", ...), for a single download.

@@ -75,21 +75,23 @@ void write_sheet(lxw_workbook* wb, const Formats& f, const FlatTable& t) {
   if (cols > 0) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()), cols - 1);
 }
 
-Result<void> write_workbook(const Document& d, const std::string& path, const std::string& shown) {
+Result<void> write_workbook(const std::vector<FlatTable>& tables, std::string title, time_t created,
+                            const std::string& path, const std::string& shown) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = nullptr;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return fail("Impossibile creare il file «" + shown + "».", shown, ErrorKind::invalid_input);
+  if (!wb)
+    return fail("Impossibile creare il file «" + shown + "».", shown, ErrorKind::invalid_input);
   // A fixed creation time (the data elaborazione) keeps the workbook reproducible.
   lxw_doc_properties props{};
-  std::string title = d.title + " – " + d.ente, author = "traguardi";
+  std::string author = "traguardi";
   props.title = title.data();
   props.author = author.data();
-  props.created = static_cast<time_t>(d.produced.days()) * 86400;
+  props.created = created;
   workbook_set_properties(wb, &props);
   const Formats formats(wb);
-  for (const FlatTable& t : flatten(d))
+  for (const FlatTable& t : tables)
     write_sheet(wb, formats, t);
   const lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
@@ -104,7 +106,15 @@ Result<void> write_workbook(const Document& d, const std::string& path, const st
 Result<void> write_xlsx(const Document& d, const std::string& target) {
   // libxlsxwriter opens the file itself: it writes our safe temporary (io/output_file.h).
   return io::write_via_temporary(target, [&](const std::string& path) -> Result<void> {
-    return write_workbook(d, path, target);
+    return write_workbook(flatten(d), d.title + " – " + d.ente,
+                          static_cast<time_t>(d.produced.days()) * 86400, path, target);
+  });
+}
+
+Result<void> write_xlsx_tables(const std::vector<FlatTable>& tables, const std::string& title,
+                               const std::string& target) {
+  return io::write_via_temporary(target, [&](const std::string& path) -> Result<void> {
+    return write_workbook(tables, title, 0, path, target);
   });
 }
 

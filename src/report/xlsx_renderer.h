@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "report/document.h"
@@ -14,5 +15,11 @@
 namespace traguardi::report {
 
 Result<void> write_xlsx(const Document& d, const std::string& path);
+
+struct FlatTable;
+/// Any flat tables as a workbook with the same formats (the spreadsheet shape of
+/// `export --format xlsx`, docs/apply.md); `title` goes in the document properties.
+Result<void> write_xlsx_tables(const std::vector<FlatTable>& tables, const std::string& title,
+                               const std::string& path);
 
 } // namespace traguardi::report
