@@ -50,6 +50,21 @@ Json objective_item_json(const Objective& o, const ObjectiveFigures& f) {
   return Json::parse(out.str());
 }
 
+Json center_json(const ResponsibilityCenter& c) {
+  return Json{{"code", c.code},
+              {"name", c.name},
+              {"short_name", c.short_name},
+              {"kind", c.kind},
+              {"parent", text(c.parent)},
+              {"head", text(c.head)},
+              {"valid_from", date(c.valid_from)},
+              {"valid_to", date(c.valid_to)}};
+}
+
+Json person_json(const Person& p) {
+  return Json{{"key", p.key}, {"name", p.name}};
+}
+
 Json phase_json(const Objective& o, const Phase& p) {
   return Json{{"vista", o.vista},
               {"objective", o.code},
@@ -106,6 +121,12 @@ Json objective_json(const Objective& o, const ObjectiveFigures& f) {
   Json indicators = Json::array();
   for (const auto& i : o.indicators)
     indicators.push_back(indicator_json(o, i));
+  Json status = Json::array();
+  for (const auto& r : o.status)
+    status.push_back(Json{{"year", r.year ? Json(*r.year) : Json(nullptr)},
+                          {"as_of", date(r.as_of)},
+                          {"text", r.text}});
+  out["status"] = std::move(status);
   out["phases"] = std::move(phases);
   out["indicators"] = std::move(indicators);
   out["figures"] = Json(app::objective_figures_json(o, f));

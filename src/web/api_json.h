@@ -19,6 +19,10 @@ Json objective_item_json(const Objective& o, const ObjectiveFigures& f);
 /// The whole objective: the list item plus texts, fasi, indicators and the computed figures
 /// with their inputs and rule (app/figures_json.h, as `summary --json`).
 Json objective_json(const Objective& o, const ObjectiveFigures& f);
+/// A centro di responsabilità: code, names, kind, parent, head (person key), validity.
+Json center_json(const ResponsibilityCenter& c);
+/// A person of the ente's organisation: key (as objectives and fasi refer to it) and name.
+Json person_json(const Person& p);
 Json phase_json(const Objective& o, const Phase& p);
 Json indicator_json(const Objective& o, const Indicator& i);
 /// The ETag version of an objective: the highest of its own and its fasi's and indicators'

@@ -113,6 +113,22 @@ void list_objectives(ApiCall& c) {
   send_json_text(c, out.end_object().take());
 }
 
+void list_centers(ApiCall& c) {
+  auto d = plan_of(c);
+  Json items = Json::array();
+  for (const auto& center : d->centers)
+    items.push_back(center_json(center));
+  send_json(c, Json{{"items", items}});
+}
+
+void list_persons(ApiCall& c) {
+  auto d = plan_of(c);
+  Json items = Json::array();
+  for (const auto& p : d->persons)
+    items.push_back(person_json(p));
+  send_json(c, Json{{"items", items}});
+}
+
 const Objective& objective_of(const Dataset& d, ApiCall& c) {
   const Objective* o = find_objective(d, c.req.matches[2].str(), c.req.matches[3].str());
   if (!o) throw NotFound("nessun obiettivo con questo codice nella vista indicata");
@@ -192,6 +208,8 @@ void register_api(httplib::Server& s, Env& env) {
   api_get(s, env, ente + "/objectives", list_objectives);
   api_get(s, env, objective, get_objective);
   api_get(s, env, ente + "/audit", list_audit);
+  api_get(s, env, ente + "/centers", list_centers);
+  api_get(s, env, ente + "/persons", list_persons);
   register_api_items(s, env, objective);
 }
 

@@ -161,11 +161,21 @@ class ApiTest(unittest.TestCase):
         status, headers, body = self.call("GET", f"{OBJ}/{OWN[0]}/NESSUNO", self.t["lettore"])
         self.assertProblem(status, headers, body, 404)
 
+    def test_centers_and_persons(self):
+        status, _, centers = self.call("GET", "/api/v1/enti/C_VALDORA/centers", self.t["lettore"])
+        self.assertEqual(status, 200)
+        self.assertIn("01_S_2025", [c["code"] for c in centers["items"]])
+        status, _, persons = self.call("GET", "/api/v1/enti/C_VALDORA/persons", self.t["lettore"])
+        self.assertEqual(status, 200)
+        _, _, o = self.call("GET", f"{OBJ}/{OWN[0]}/{OWN[1]}", self.t["lettore"])
+        self.assertIn(o["responsible"], [p["key"] for p in persons["items"]])
+
     def test_other_ente_is_not_found_not_forbidden(self):
         for role in ("amministratore", "lettore"):
             for path in ("/api/v1/enti/C_ALTRO/objectives",
                          "/api/v1/enti/C_ALTRO/objectives/DUP_2099/2099_X_01",
-                         "/api/v1/enti/C_ALTRO/audit"):
+                         "/api/v1/enti/C_ALTRO/audit", "/api/v1/enti/C_ALTRO/centers",
+                         "/api/v1/enti/C_ALTRO/persons"):
                 status, headers, body = self.call("GET", path, self.t[role])
                 self.assertProblem(status, headers, body, 404)
                 self.assertNotIn("Segret", json.dumps(body))
