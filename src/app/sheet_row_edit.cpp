@@ -201,7 +201,13 @@ void apply_sheet_row(SheetWork& w, const interchange::SheetRow& row,
   const std::string vista = trimmed(r.text(col_vista));
   const std::string code = trimmed(r.text(col_objective));
   if (code.empty()) return r.problem("obiettivo", "manca il codice dell'obiettivo");
-  auto found = find_objective_ref(w.after, vista, code);
+  if (w.index.empty())
+    for (std::size_t i = 0; i < w.after.objectives.size(); ++i)
+      w.index.emplace(w.after.objectives[i].vista + "/" + w.after.objectives[i].code, i);
+  Objective* direct = nullptr;
+  if (auto at = w.index.find(vista + "/" + code); !vista.empty() && at != w.index.end())
+    direct = &w.after.objectives[at->second];
+  auto found = direct ? Result<const Objective*>(direct) : find_objective_ref(w.after, vista, code);
   if (!found) return r.problem("obiettivo", found.error().message);
   Objective& o = const_cast<Objective&>(**found);
   const std::string key = o.vista + "/" + o.code;

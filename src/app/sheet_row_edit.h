@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/apply_rows.h"
@@ -22,8 +23,9 @@ struct SheetWork {
   Dataset after;
   std::vector<AuditEntry> entries;
   std::vector<RowProblem> problems;
-  std::map<std::string, std::vector<int>> touched; // "vista/code" → rows that changed it
-  std::map<std::string, int> seen_at;              // row key → first row holding it
+  std::map<std::string, std::vector<int>> touched;    // "vista/code" → rows that changed it
+  std::map<std::string, int> seen_at;                 // row key → first row holding it
+  std::unordered_map<std::string, std::size_t> index; // "vista/code" → objective in `after`
   std::size_t changed_rows = 0;
 };
 

@@ -48,6 +48,7 @@ Result<SheetTable> read_csv_table(const std::string& path) {
     SheetRow r;
     r.row = static_cast<int>(i) + 1;
     bool any = false;
+    r.cells.reserve(grid[i].size());
     for (auto& text_cell : grid[i]) {
       any = any || !text_cell.empty();
       r.cells.push_back({std::move(text_cell), false});
