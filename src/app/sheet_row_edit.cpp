@@ -112,12 +112,15 @@ struct RowContext {
   }
 };
 
-/// Fills `fields` with the cells that differ from `current` (what export writes for the record).
-/// False when a cell is filled in a column this kind of row does not use.
+/// Fills `fields` with the cells that differ from `current` (what export writes for the record)
+/// and returns how many; -1 when a cell is filled in a column this kind of row does not use.
+/// A row with nothing to set is not passed to the field setters at all, so a stored record that
+/// today's rules would refuse (imported before them) does not make its unchanged row invalid.
 template <typename Fields>
-bool collect(const RowContext& r, RowKind kind, const std::vector<std::string>& current,
-             Fields& fields) {
+int collect(const RowContext& r, RowKind kind, const std::vector<std::string>& current,
+            Fields& fields) {
   bool ok = true;
+  int set = 0;
   const auto& cols = sheet_columns();
   for (int i = key_columns; i < static_cast<int>(cols.size()); ++i) {
     if (!r.has(i)) continue;
@@ -138,9 +141,12 @@ bool collect(const RowContext& r, RowKind kind, const std::vector<std::string>& 
       if (!clearable) continue;
       value = "-";
     }
-    if (FieldText* s = slot(fields, c.name)) *s = std::move(value);
+    if (FieldText* s = slot(fields, c.name)) {
+      *s = std::move(value);
+      ++set;
+    }
   }
-  return ok;
+  return ok ? set : -1;
 }
 
 std::optional<std::int64_t> version_cell(const RowContext& r) {
@@ -225,7 +231,7 @@ void apply_sheet_row(SheetWork& w, const interchange::SheetRow& row,
 
   if (*kind == RowKind::objective) {
     ObjectiveFields f;
-    if (!collect(r, *kind, row_texts(w.after, o, *kind, nullptr), f)) return;
+    if (collect(r, *kind, row_texts(w.after, o, *kind, nullptr), f) <= 0) return;
     Objective next = o;
     if (auto ok = apply_objective_fields(w.after, next, f); !ok)
       return r.problem(column_of(ok.error().where), ok.error().message);
@@ -240,7 +246,7 @@ void apply_sheet_row(SheetWork& w, const interchange::SheetRow& row,
       return r.problem("n", fmt::format("l'obiettivo {} non ha la fase {} (fasi: {})", o.code,
                                         order, o.phases.size()));
     PhaseFields f;
-    if (!collect(r, *kind, row_texts(w.after, o, *kind, p), f)) return;
+    if (collect(r, *kind, row_texts(w.after, o, *kind, p), f) <= 0) return;
     Phase next = *p;
     if (auto ok = apply_phase_fields(w.after, next, f); !ok)
       return r.problem(column_of(ok.error().where), ok.error().message);
@@ -256,7 +262,7 @@ void apply_sheet_row(SheetWork& w, const interchange::SheetRow& row,
     return r.problem("n", fmt::format("l'obiettivo {} non ha l'indicatore {} (indicatori: {})",
                                       o.code, order, o.indicators.size()));
   IndicatorFields f;
-  if (!collect(r, *kind, row_texts(w.after, o, *kind, i), f)) return;
+  if (collect(r, *kind, row_texts(w.after, o, *kind, i), f) <= 0) return;
   Indicator next = *i;
   if (auto ok = apply_indicator_fields(next, f); !ok)
     return r.problem(column_of(ok.error().where), ok.error().message);
