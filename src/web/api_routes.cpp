@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/plan_access.h"
+#include "app/sheet_views.h"
 #include "core/figures.h"
 #include "core/italian.h"
 #include "web/api_access.h"
@@ -141,6 +142,25 @@ void get_objective(ApiCall& c) {
   send_json(c, objective_json(o, compute_figures(o)), etag_of(objective_etag_version(o)));
 }
 
+/// The objective's sheet (SCHEDA PEG DI RENDICONTAZIONE or SCHEDA OBIETTIVI), as the page's
+/// download links give it.
+void get_sheet(ApiCall& c) {
+  auto d = plan_of(c); // first: another ente's objective is "not found" whatever the format
+  const Objective& o = objective_of(*d, c);
+  const std::string format = c.req.get_param_value("format");
+  if (format != "pdf" && format != "xlsx" && format != "csv")
+    return send_problem(
+        c.res,
+        {400, "", "parametro format non valido", {{"", "format", "atteso pdf, xlsx o csv"}}});
+  auto file = app::render_sheet(*d, {&o}, format, "scheda-" + o.code);
+  if (!file) app::raise(file.error());
+  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  c.res.set_header("Cache-Control", "private, no-cache");
+  c.res.set_header("ETag", etag_of(objective_etag_version(o)));
+  c.res.body = std::move(file->body);
+  c.res.set_header("Content-Type", file->content_type);
+}
+
 void list_audit(ApiCall& c) {
   auto d = plan_of(c); // first: another ente's audit is "not found", never "forbidden"
   if (c.user.role != app::UserRole::amministratore && c.user.role != app::UserRole::controllo)
@@ -207,6 +227,7 @@ void register_api(httplib::Server& s, Env& env) {
   api_get(s, env, "/api/v1/enti", list_enti);
   api_get(s, env, ente + "/objectives", list_objectives);
   api_get(s, env, objective, get_objective);
+  api_get(s, env, objective + "/sheet", get_sheet);
   api_get(s, env, ente + "/audit", list_audit);
   api_get(s, env, ente + "/centers", list_centers);
   api_get(s, env, ente + "/persons", list_persons);

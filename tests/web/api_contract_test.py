@@ -26,7 +26,7 @@ OWN_PATH = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1], "order": "1"}
 FOREIGN_PATH = {"ente": "C_ALTRO", "vista": "DUP_2099", "code": "2099_X_01", "order": "1"}
 QUERY_SAMPLES = {"vista": OWN[0], "livello": "peg", "cdr": "01_S_2025", "responsabile": "x",
                  "assessorato": "x", "stato": "In Corso", "q": "S01", "anno": "2025",
-                 "limit": "2", "objective": OWN[1], "dal": "2000-01-01", "al": "2099-12-31"}
+                 "limit": "2", "objective": OWN[1], "format": "pdf", "dal": "2000-01-01", "al": "2099-12-31"}
 UNDOCUMENTED = ["/api/v1", "/api/v1/", "/api/v1/enti/C_VALDORA",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}/{OWN[1]}/phases",

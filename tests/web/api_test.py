@@ -161,6 +161,20 @@ class ApiTest(unittest.TestCase):
         status, headers, body = self.call("GET", f"{OBJ}/{OWN[0]}/NESSUNO", self.t["lettore"])
         self.assertProblem(status, headers, body, 404)
 
+    def test_sheet_downloads(self):
+        path = f"{OBJ}/{OWN[0]}/{OWN[1]}/sheet?format="
+        for fmt, ctype, magic in [("pdf", "application/pdf", b"%PDF"),
+                                  ("xlsx", "application/vnd.openxmlformats-officedocument."
+                                           "spreadsheetml.sheet", b"PK"),
+                                  ("csv", "application/zip", b"PK")]:
+            status, headers, body = self.call("GET", path + fmt, self.t["lettore"])
+            self.assertEqual((status, headers["Content-Type"]), (200, ctype))
+            self.assertTrue(body.startswith(magic))
+            self.assertIn("attachment", headers["Content-Disposition"])
+        status, headers, body = self.call("GET", path + "doc", self.t["lettore"])
+        self.assertProblem(status, headers, body, 400)
+        self.assertEqual(body["errors"][0]["parameter"], "format")
+
     def test_centers_and_persons(self):
         status, _, centers = self.call("GET", "/api/v1/enti/C_VALDORA/centers", self.t["lettore"])
         self.assertEqual(status, 200)
@@ -175,7 +189,8 @@ class ApiTest(unittest.TestCase):
             for path in ("/api/v1/enti/C_ALTRO/objectives",
                          "/api/v1/enti/C_ALTRO/objectives/DUP_2099/2099_X_01",
                          "/api/v1/enti/C_ALTRO/audit", "/api/v1/enti/C_ALTRO/centers",
-                         "/api/v1/enti/C_ALTRO/persons"):
+                         "/api/v1/enti/C_ALTRO/persons",
+                         "/api/v1/enti/C_ALTRO/objectives/DUP_2099/2099_X_01/sheet?format=pdf"):
                 status, headers, body = self.call("GET", path, self.t[role])
                 self.assertProblem(status, headers, body, 404)
                 self.assertNotIn("Segret", json.dumps(body))
