@@ -306,6 +306,47 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(snapshot(self.db), before)
 
 
+class PostgresTest(unittest.TestCase):
+    """Tokens, reads and a conditional write on PostgreSQL (scripts/with-postgres)."""
+
+    def test_postgresql(self):
+        admin = os.environ.get("TRAGUARDI_TEST_PG_URL")
+        if not admin:
+            if os.environ.get("CI") == "true":
+                self.fail("TRAGUARDI_TEST_PG_URL missing under CI (run through "
+                          "scripts/with-postgres)")
+            self.skipTest("no PostgreSQL (scripts/with-postgres)")
+        name = f"traguardi_api_{os.getpid()}"
+        psql = ["psql", admin, "-qc"]
+        subprocess.run(psql + [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+        subprocess.run(psql + [f"CREATE DATABASE {name}"], check=True)
+        try:
+            fx = Fixture(BIN, admin.rsplit("/", 1)[0] + "/" + name)
+            server = ApiServer(BIN, fx.db)
+            try:
+                path = f"{OBJ}/{OWN[0]}/{OWN[1]}/phases/1"
+                token = fx.tokens["responsabile"]
+                status, headers, _ = server.call("GET", path, token)
+                self.assertEqual(status, 200)
+                etag = headers["ETag"]
+                status, _, body = server.call("PATCH", path, token, {"avanzamento": "12.5"},
+                                              headers={"If-Match": etag})
+                self.assertEqual((status, body["avanzamento"]), (200, "12.5"))
+                status, _, _ = server.call("PATCH", path, token, {"avanzamento": 13},
+                                           headers={"If-Match": etag})
+                self.assertEqual(status, 412)
+                self.assertEqual(server.call("GET", path, fx.tokens["altro_ente"])[0], 404)
+                listing = run(BIN, "token", "list", "responsabile", "--db", fx.db)
+                token_id = listing.splitlines()[1].split()[0]
+                run(BIN, "token", "revoke", token_id, "--db", fx.db)
+                self.assertEqual(server.call("GET", path, token)[0], 401)
+            finally:
+                server.stop()
+                fx.cleanup()
+        finally:
+            subprocess.run(psql + [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+
+
 class RateLimitTest(unittest.TestCase):
     def test_429_with_retry_after_per_token(self):
         fx = Fixture(BIN)

@@ -30,10 +30,10 @@ ROLES = ["amministratore", "controllo", "responsabile", "lettore"]
 class Fixture:
     """A demo database in a temporary directory with one user and one token per role."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, db=None):
         self.binary = binary
         self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "api.db")
+        self.db = db or os.path.join(self.tmp.name, "api.db")
         run(binary, "demo", "--db", self.db)
         plan = os.path.join(self.tmp.name, "altro.json")
         with open(plan, "w") as f:
