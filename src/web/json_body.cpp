@@ -72,14 +72,16 @@ ParsedBody parse_json_body(const std::string& content_type, const std::string& b
             ? fmt::format("il JSON è annidato oltre {} livelli", kMaxBodyDepth)
             : fmt::format("il corpo non è JSON valido in UTF-8 (errore vicino al byte {})",
                           sax.error_at);
-    out.problem = Problem{400, "", detail, {{"", "", detail}}};
-    out.problem->errors.clear();
+    out.problem = Problem{400, "", detail, {}};
     return out;
   }
   if (!out.value.is_object()) {
     out.value = Json();
-    out.problem = Problem{400, "", "il corpo deve essere un oggetto JSON", {{"", "", ""}}};
-    out.problem->errors = {ProblemField{"", "", "atteso un oggetto JSON"}};
+    // Pointer "" is the whole document (RFC 6901).
+    out.problem = Problem{400,
+                          "",
+                          "il corpo deve essere un oggetto JSON",
+                          {ProblemField{"", "", "atteso un oggetto JSON"}}};
   }
   return out;
 }
