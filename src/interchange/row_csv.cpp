@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/csv_text.h"
+#include "core/utf8.h"
 #include "interchange/sheet_table.h"
 
 namespace traguardi::interchange {
@@ -40,6 +42,12 @@ Result<SheetTable> read_csv_table(const std::string& path) {
   std::string_view text = *bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.empty()) return fail("il file è vuoto: manca la riga di intestazione", path);
+  // Cells end up in messages and in the plan: bytes that are not UTF-8 are refused here, once.
+  if (auto bad = utf8::first_invalid(text)) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n');
+    return fail("il file non è testo UTF-8 valido: salvarlo come «CSV UTF-8» e riprovare",
+                fmt::format("{}:{}", path, line));
+  }
   auto grid = parse_csv(text, separator_of(text));
   if (grid.empty()) return fail("il file è vuoto: manca la riga di intestazione", path);
   SheetTable t;

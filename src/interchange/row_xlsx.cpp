@@ -129,6 +129,8 @@ int column_of(const std::string& ref) {
   return i == 0 || col > 16384 ? -1 : col - 1;
 }
 
+constexpr int kMaxColumns = 1024;
+
 struct SheetReader {
   explicit SheetReader(const std::vector<std::string>& s) : strings(s) {}
   const std::vector<std::string>& strings;
@@ -151,6 +153,11 @@ struct SheetReader {
       auto r = a.find("r"), t = a.find("t");
       col = r != a.end() ? column_of(r->second) : next_col;
       if (col < 0) col = next_col;
+      // The shape has 30 columns: a cell far to the right is refused rather than making every
+      // row of a hostile file thousands of cells wide.
+      if (col >= kMaxColumns && problem.empty())
+        problem = fmt::format("riga {}: celle oltre la colonna {}", rows.back().row, kMaxColumns);
+      if (col >= kMaxColumns) col = 0;
       next_col = col + 1;
       type = t != a.end() ? t->second : "n";
       value.clear();
