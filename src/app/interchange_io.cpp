@@ -1,7 +1,9 @@
 #include "app/interchange_io.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <utility>
 
@@ -24,7 +26,11 @@ Result<std::string> export_json(Session& s, bool all) {
     for (const auto& e : store.list_enti())
       if (auto d = store.load(e.code)) enti.push_back(std::move(*d));
   }
-  return interchange::to_json(enti);
+  // The audit log travels with its ente: imported into an empty database it still verifies.
+  std::vector<std::vector<AuditEntry>> logs;
+  for (const auto& d : enti)
+    logs.push_back(s.store().audit_log(d.ente.code));
+  return interchange::to_json(enti, logs);
 }
 
 namespace {
@@ -86,13 +92,18 @@ std::ifstream open_json(const std::string& file) {
 
 // First pass: the whole file is valid (syntax, limits, budget codes) before anything is
 // written, and a file refused at its start creates no database.
-std::vector<std::pair<std::string, std::size_t>> validate_file(const std::string& file) {
+struct Listed {
+  std::string code;
+  std::size_t objectives = 0, audit_entries = 0;
+};
+
+std::vector<Listed> validate_file(const std::string& file) {
   auto in = open_json(file);
   interchange::PullReader reader(in, file, interchange::ReadLimits::from_environment());
-  std::vector<std::pair<std::string, std::size_t>> enti; // code, objectives
-  while (auto d = reader.next()) {
-    if (auto ok = check_budget_codes(*d, enti.size(), file); !ok) raise(ok.error());
-    enti.emplace_back(d->ente.code, d->objectives.size());
+  std::vector<Listed> enti;
+  while (auto r = reader.next_record()) {
+    if (auto ok = check_budget_codes(r->dataset, enti.size(), file); !ok) raise(ok.error());
+    enti.push_back({r->dataset.ente.code, r->dataset.objectives.size(), r->audit_log.size()});
   }
   return enti;
 }
@@ -107,11 +118,13 @@ Result<ImportOutcome> import_json(Session& s, const std::string& file, bool repl
   std::set<std::string> stored;
   for (const auto& e : store.list_enti())
     stored.insert(e.code);
-  for (const auto& [code, objectives] : listed) {
-    out.objectives += objectives;
+  for (const auto& l : listed) {
+    out.objectives += l.objectives;
     ImportedEnte r;
-    r.code = code;
-    r.created = !stored.count(code);
+    r.code = l.code;
+    r.created = !stored.count(l.code);
+    r.audit_entries = l.audit_entries;
+    r.audit_restored = r.created && l.audit_entries > 0;
     out.details.push_back(std::move(r));
   }
   // With --sostituisci, what each stored ente will lose, said before it is replaced.
@@ -123,23 +136,53 @@ Result<ImportOutcome> import_json(Session& s, const std::string& file, bool repl
         if (auto old = store.load(d->ente.code))
           out.details[index].removed = disappearing(*old, *d);
   }
-  // Second pass: new enti (and all of them with --sostituisci) in one transaction; enti
-  // already stored are kept aside and merged by identity afterwards.
+  // New enti that carry their audit log are restored with it (the chain is checked first:
+  // an altered log writes nothing); the other new enti (all of them with --sostituisci) are
+  // written in one transaction; enti already stored are merged by identity afterwards.
+  auto each_record = [&](const std::function<void(std::size_t, interchange::EnteRecord &&)>& f) {
+    auto in = open_json(file);
+    interchange::PullReader reader(in, file, interchange::ReadLimits::from_environment());
+    for (std::size_t index = 0; auto r = reader.next_record(); ++index)
+      f(index, std::move(*r));
+  };
+  if (std::any_of(out.details.begin(), out.details.end(),
+                  [](const ImportedEnte& e) { return e.audit_restored; })) {
+    std::vector<Store::EnteWithLog> logged;
+    each_record([&](std::size_t i, interchange::EnteRecord&& r) {
+      if (out.details[i].audit_restored)
+        logged.emplace_back(std::move(r.dataset), std::move(r.audit_log));
+    });
+    std::size_t next = 0;
+    store.restore_many(
+        [&]() -> std::optional<Store::EnteWithLog> {
+          if (next >= logged.size()) return std::nullopt;
+          return std::move(logged[next++]);
+        },
+        s.author());
+  }
+  const bool any_whole = std::any_of(out.details.begin(), out.details.end(), [&](const auto& e) {
+    return !e.audit_restored && (e.created || replace_whole);
+  });
   std::vector<std::pair<std::size_t, Dataset>> to_merge;
-  {
+  if (any_whole) {
     auto in = open_json(file);
     interchange::PullReader reader(in, file, interchange::ReadLimits::from_environment());
     std::size_t index = 0;
     store.replace_many(
         [&]() -> std::optional<Dataset> {
           while (auto d = reader.next()) {
-            ImportedEnte& r = out.details.at(index++);
-            if (r.created || replace_whole) return d;
+            const ImportedEnte& e = out.details.at(index++);
+            if (e.audit_restored) continue;
+            if (e.created || replace_whole) return d;
             to_merge.emplace_back(index - 1, std::move(*d));
           }
           return std::nullopt;
         },
         s.author());
+  } else {
+    each_record([&](std::size_t i, interchange::EnteRecord&& r) {
+      if (!out.details[i].created && !replace_whole) to_merge.emplace_back(i, std::move(r.dataset));
+    });
   }
   // The merge is checked against the ente as read; an edit committed meanwhile makes it start
   // again from the new state (the file is merged on top of it), a few times before giving up.

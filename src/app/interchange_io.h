@@ -21,6 +21,10 @@ Result<std::string> export_json(Session& s, bool all);
 struct ImportedEnte {
   std::string code;
   bool created = false; // the ente was not in the database
+  // Entries of the audit log the file carried; restored (new ente) or left aside (the
+  // database's own chain stays authoritative for an ente it already had).
+  std::size_t audit_entries = 0;
+  bool audit_restored = false;
   MergeCounts merged;   // when merged
   Disappearing removed; // when replaced whole
 };

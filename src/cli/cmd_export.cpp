@@ -64,6 +64,15 @@ void register_import(CLI::App& app, Context& ctx) {
       auto s = session(ctx);
       auto out = take(app::import_json(s, file, replace_whole));
       for (const auto& e : out.details) {
+        if (e.audit_restored)
+          std::cout << fmt::format("Ente {}: registro delle modifiche del file ripreso ({} voci, "
+                                   "catena verificata).\n",
+                                   e.code, e.audit_entries);
+        else if (!e.created && e.audit_entries > 0)
+          std::cout << fmt::format("Ente {}: le {} voci del registro nel file non sono state "
+                                   "riprese (resta il registro del database, con questa "
+                                   "importazione).\n",
+                                   e.code, e.audit_entries);
         if (e.created) continue;
         if (replace_whole) {
           std::cout << fmt::format("Ente {} sostituito: eliminati {} obiettivi, {} fasi, {} "

@@ -274,6 +274,13 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       } else {
         break;
       }
+    for (std::size_t x = k + 1; x < w.size(); ++x)
+      if (damaged_value(w[x])) {
+        sink.warn(line.number, "indicatore_illeggibile",
+                  "valore «" + std::string(w[x]) + "» non leggibile nella riga dell'indicatore",
+                  "numeri come 1.134,00", "indicatore importato senza quel valore");
+        break;
+      }
     ind.target = values[0];
     if (values.size() > 1) ind.actual = values[1];
     int y1 = years ? years->first : 0, y2 = years ? years->second : 0;

@@ -349,6 +349,11 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
         if (auto d = closing_dates(words, false)) { // words: split from line.text above
           finish(*open, d, line.number, known, document, sink, out);
           open.reset();
+        } else if (!words.empty() && damaged_value(words.front())) {
+          sink.warn(line.number, "fase_illeggibile",
+                    "data «" + std::string(words.front()) + "» non leggibile nella riga della fase",
+                    "date gg/mm/aaaa esistenti", "fase importata senza le date effettive");
+          open->tail.push_back(line);
         } else {
           open->tail.push_back(line);
         }
@@ -397,6 +402,15 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       sink.info(line.number, "fine_prevista_mancante", "fase con una sola data prevista",
                 "inizio e fine previsti", "data letta come inizio previsto");
     p.source.line_from = first;
+    for (auto w : words)
+      if (damaged_value(w)) {
+        sink.warn(line.number, "fase_illeggibile",
+                  "valore «" + std::string(w) + "» non leggibile nella riga della fase",
+                  "numeri come 30,00 e date gg/mm/aaaa esistenti",
+                  "fase importata senza quel valore: peso, avanzamento e date possono essere "
+                  "sbagliati");
+        break;
+      }
     row.tail.push_back(Line{line.number, words_span(words, cluster->end, words.size()), false});
     open = std::move(row);
   }

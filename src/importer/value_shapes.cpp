@@ -123,6 +123,29 @@ std::optional<Date> cell_date(std::string_view t) {
   return italian::parse_date(t);
 }
 
+bool damaged_value(std::string_view t) {
+  // Date-shaped: d/m/yyyy with the right separators but no such day.
+  auto slash1 = t.find('/'), slash2 = t.rfind('/');
+  if (slash1 != std::string_view::npos && slash1 != slash2 && t.size() >= 8 && t.size() <= 10 &&
+      t.find_first_not_of("0123456789/") == std::string_view::npos)
+    return !italian::parse_date(t);
+  // Number-shaped: a decimal comma and two decimals, digits with a letter that looks like one.
+  auto comma = t.rfind(',');
+  if (comma == std::string_view::npos || comma == 0 || t.size() - comma != 3) return false;
+  bool digit_seen = false, lookalike = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (i == comma || (c == '.' && i < comma)) continue;
+    if (digit(c))
+      digit_seen = true;
+    else if (c == 'O' || c == 'o' || c == 'l' || c == 'I')
+      lookalike = true;
+    else
+      return false;
+  }
+  return digit_seen && lookalike;
+}
+
 std::optional<IndicatorType> tipo_keyword_slow(std::string_view t) {
   if (t == "EFFICACIA") return IndicatorType::efficacia;
   if (t == "EFFICIENZA") return IndicatorType::efficienza;

@@ -34,6 +34,10 @@ std::optional<Decimal> cell_number(std::string_view token);
 std::optional<Decimal> cell_percent(std::string_view token);
 /// "31/12/2021"
 std::optional<Date> cell_date(std::string_view token);
+/// A word printed where a value belongs but not readable as one: a number with a letter in it
+/// ("3O,00", "1O0,00": a misread digit) or a date that does not exist ("31/13/2021"). Taking
+/// it for text would silently shift the other values of the row.
+bool damaged_value(std::string_view token);
 /// EFFICACIA, EFFICIENZA, QUANTITATIVO, QUALITA (QUALITÀ accepted).
 std::optional<IndicatorType> tipo_keyword_slow(std::string_view token);
 inline std::optional<IndicatorType> tipo_keyword(std::string_view token) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audit_entry.h"
 #include "core/error.h"
 #include "core/model.h"
 
@@ -20,8 +21,16 @@ namespace traguardi::interchange {
 
 constexpr int kFormatVersion = 1;
 
-/// Serialises the datasets (one per ente) as a JSON document ending with a newline.
-std::string to_json(const std::vector<Dataset>& enti);
+/// Serialises the datasets (one per ente) as a JSON document ending with a newline. With
+/// `logs` (parallel to `enti`), each ente also carries its audit log ("audit_log").
+std::string to_json(const std::vector<Dataset>& enti,
+                    const std::vector<std::vector<AuditEntry>>& logs = {});
+
+/// One ente as read from a file, with the audit log it carried (if any).
+struct EnteRecord {
+  Dataset dataset;
+  std::vector<AuditEntry> audit_log;
+};
 
 /// Parses a document; `source` (a file name) prefixes the error location.
 Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source);
@@ -40,7 +49,7 @@ struct ReadLimits {
 /// memory follows one ente (interchange/json_stream.h). Returns how many enti were read; an
 /// Error from `each` stops the reading and is returned.
 Result<std::size_t> read_json(std::istream& in, const std::string& source,
-                              const std::function<Result<void>(Dataset&&)>& each,
+                              const std::function<Result<void>(EnteRecord&&)>& each,
                               const ReadLimits& limits);
 
 } // namespace traguardi::interchange

@@ -4,7 +4,7 @@ namespace traguardi::interchange {
 
 PullReader::PullReader(std::istream& in, std::string source, ReadLimits limits) {
   worker_ = std::thread([this, &in, source = std::move(source), limits] {
-    std::function<Result<void>(Dataset &&)> put = [this](Dataset&& d) -> Result<void> {
+    std::function<Result<void>(EnteRecord &&)> put = [this](EnteRecord&& d) -> Result<void> {
       std::unique_lock lock(m_);
       cv_.wait(lock, [this] { return !slot_ || cancelled_; });
       if (cancelled_) return fail("lettura interrotta");
@@ -36,10 +36,16 @@ PullReader::~PullReader() {
 }
 
 std::optional<Dataset> PullReader::next() {
+  auto r = next_record();
+  if (!r) return std::nullopt;
+  return std::move(r->dataset);
+}
+
+std::optional<EnteRecord> PullReader::next_record() {
   std::unique_lock lock(m_);
   cv_.wait(lock, [this] { return slot_ || done_; });
   if (slot_) {
-    std::optional<Dataset> d = std::move(slot_);
+    std::optional<EnteRecord> d = std::move(slot_);
     slot_.reset();
     ++handed_;
     cv_.notify_all();

@@ -28,13 +28,15 @@ public:
 
   /// The next ente, nullopt at the end of a valid file; throws InvalidInput on a bad file.
   std::optional<Dataset> next();
+  /// The same with the audit log the ente carried in the file.
+  std::optional<EnteRecord> next_record();
   /// Enti handed out so far.
   std::size_t count() const { return handed_; }
 
 private:
   std::mutex m_;
   std::condition_variable cv_;
-  std::optional<Dataset> slot_;
+  std::optional<EnteRecord> slot_;
   std::optional<Error> error_;
   bool done_ = false, cancelled_ = false;
   std::size_t handed_ = 0;

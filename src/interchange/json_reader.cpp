@@ -6,6 +6,7 @@
 #include "core/references.h"
 #include "core/utf8.h"
 #include "core/value_bounds.h"
+#include "interchange/audit_json.h"
 #include "interchange/district_json.h"
 #include "interchange/json_format.h"
 #include "interchange/json_stream.h"
@@ -282,9 +283,8 @@ Objective objective(Node n) {
 }
 
 Dataset dataset(Node n) {
-  n.keys(
-      {"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives", "documents",
-       "piano_di_zona", "statistiche"});
+  n.keys({"ente", "vistas", "areas", "assessorati", "persons", "centers", "objectives", "documents",
+          "piano_di_zona", "statistiche", "audit_log"});
   Dataset d;
   Node e = n.at("ente");
   e.keys({"code", "name", "kind"}).require({"code", "name"});
@@ -379,15 +379,20 @@ Result<void> check_header(const J& header) {
 // One ente of the stream: converted, checked on its own (references, bounds) and handed out.
 class EnteReader {
 public:
-  EnteReader(const std::string& source, const std::function<Result<void>(Dataset&&)>& each)
+  EnteReader(const std::string& source, const std::function<Result<void>(EnteRecord&&)>& each)
       : source_(source), each_(each) {}
 
   Result<void> operator()(J&& json, std::size_t i) {
     const std::string root = fmt::format("$.enti[{}]", i);
     Dataset d;
+    std::vector<AuditEntry> log;
     try {
       d = dataset(Node(json, root));
+      if (json.contains("audit_log") && !json.at("audit_log").is_null())
+        log = read_audit_json(json.at("audit_log"), root + ".audit_log");
     } catch (const BadField& b) {
+      return fail(b.message, fmt::format("{}: {}", source_, b.path));
+    } catch (const AuditJsonError& b) {
       return fail(b.message, fmt::format("{}: {}", source_, b.path));
     }
     json = J(); // the model is built: the JSON of this ente is no longer needed
@@ -404,12 +409,12 @@ public:
       if (errs.size() > 1) e.message += fmt::format(" (e altri {} errori)", errs.size() - 1);
       return tl::unexpected(e);
     }
-    return each_(std::move(d));
+    return each_(EnteRecord{std::move(d), std::move(log)});
   }
 
 private:
   const std::string& source_;
-  const std::function<Result<void>(Dataset&&)>& each_;
+  const std::function<Result<void>(EnteRecord&&)>& each_;
   std::set<std::string> codes_;
 };
 
@@ -424,7 +429,7 @@ HeaderCheck header_check(const std::string& source) {
 } // namespace
 
 Result<std::size_t> read_json(std::istream& in, const std::string& source,
-                              const std::function<Result<void>(Dataset&&)>& each,
+                              const std::function<Result<void>(EnteRecord&&)>& each,
                               const ReadLimits& limits) {
   EnteReader reader(source, each);
   return read_stream(in, source, limits, header_check(source),
@@ -433,8 +438,8 @@ Result<std::size_t> read_json(std::istream& in, const std::string& source,
 
 Result<std::vector<Dataset>> from_json(const std::string& text, const std::string& source) {
   std::vector<Dataset> out;
-  std::function<Result<void>(Dataset &&)> keep = [&](Dataset&& d) -> Result<void> {
-    out.push_back(std::move(d));
+  std::function<Result<void>(EnteRecord &&)> keep = [&](EnteRecord&& r) -> Result<void> {
+    out.push_back(std::move(r.dataset));
     return {};
   };
   EnteReader reader(source, keep);

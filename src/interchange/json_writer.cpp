@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "interchange/audit_json.h"
 #include "interchange/district_json.h"
 #include "interchange/json_format.h"
 
@@ -148,25 +149,27 @@ J dataset(const Dataset& d) {
                           {"level", s.level},
                           {"filter_label", s.filter_label},
                           {"filter_value", s.filter_value}});
-  J out{
-      {"ente", J{{"code", d.ente.code}, {"name", d.ente.name}, {"kind", to_string(d.ente.kind)}}},
-      {"vistas", vistas},
-      {"areas", areas},
-      {"assessorati", assessorati},
-      {"persons", persons},
-      {"centers", centers},
-      {"objectives", objectives},
-      {"documents", documents}};
+  J out{{"ente", J{{"code", d.ente.code}, {"name", d.ente.name}, {"kind", to_string(d.ente.kind)}}},
+        {"vistas", vistas},
+        {"areas", areas},
+        {"assessorati", assessorati},
+        {"persons", persons},
+        {"centers", centers},
+        {"objectives", objectives},
+        {"documents", documents}};
   write_district_json(d, out);
   return out;
 }
 
 } // namespace
 
-std::string to_json(const std::vector<Dataset>& enti) {
+std::string to_json(const std::vector<Dataset>& enti,
+                    const std::vector<std::vector<AuditEntry>>& logs) {
   J doc{{"format", "traguardi"}, {"format_version", kFormatVersion}, {"enti", J::array()}};
-  for (const auto& d : enti)
-    doc["enti"].push_back(dataset(d));
+  for (std::size_t i = 0; i < enti.size(); ++i) {
+    doc["enti"].push_back(dataset(enti[i]));
+    if (logs.size() == enti.size()) doc["enti"].back()["audit_log"] = write_audit_json(logs[i]);
+  }
   // Texts are UTF-8 at every entry point; a database written before that was checked still
   // exports (ill-formed bytes become U+FFFD) instead of failing for every ente.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

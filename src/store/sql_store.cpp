@@ -452,6 +452,16 @@ std::int64_t SqlStore::update_indicator(std::string_view ente, std::string_view 
 }
 
 void SqlStore::restore_many(const std::function<std::optional<EnteWithLog>()>& next) {
+  restore(next, nullptr);
+}
+
+void SqlStore::restore_many(const std::function<std::optional<EnteWithLog>()>& next,
+                            const ChangeAuthor& author) {
+  restore(next, &author);
+}
+
+void SqlStore::restore(const std::function<std::optional<EnteWithLog>()>& next,
+                       const ChangeAuthor* importer) {
   in_transaction([&] {
     conn_->bulk_load();
     while (auto item = next()) {
@@ -471,6 +481,17 @@ void SqlStore::restore_many(const std::function<std::optional<EnteWithLog>()>& n
       k.audit_seq = 0;
       k.audit_head.clear();
       append_audit_verbatim(*conn_, k, item->second);
+      if (importer) {
+        save_counter(*conn_, k);
+        if (auto check = verify_chain(*conn_, e); !check.ok())
+          throw InvalidInput(fmt::format("registro delle modifiche dell'ente {} nel file non "
+                                         "integro: {}",
+                                         e, check.problem));
+        append_audit(*conn_, k,
+                     entry(*importer, "importazione", e, "obiettivi", "",
+                           fmt::format("{} obiettivi, con {} voci del registro dal file",
+                                       d.objectives.size(), item->second.size())));
+      }
       save_counter(*conn_, k);
     }
   });

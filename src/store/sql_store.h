@@ -45,6 +45,8 @@ public:
                           const std::vector<AuditEntry>& entries,
                           const ChangeAuthor& author) override;
   void restore_many(const std::function<std::optional<EnteWithLog>()>& next) override;
+  void restore_many(const std::function<std::optional<EnteWithLog>()>& next,
+                    const ChangeAuthor& author) override;
   std::vector<AuditEntry> audit_log(std::string_view ente) override;
   AuditCheck verify_audit(std::string_view ente) override;
 
@@ -57,6 +59,9 @@ private:
   template <typename F> auto in_transaction(F&& f, bool read_only = false) -> decltype(f());
   /// `absent`: the ente is known not to be stored (a bulk load into an empty database).
   void write(const Dataset& d, const ChangeAuthor& author, bool absent = false);
+  /// restore_many; `importer` set: check the chain, then audit the import.
+  void restore(const std::function<std::optional<EnteWithLog>()>& next,
+               const ChangeAuthor* importer);
   /// Rows of `d` (versions assigned against `old`); returns what was written.
   Dataset write_rows(const Dataset& d, const std::optional<Dataset>& old, EnteCounter& k,
                      bool absent = false);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/audit_entry.h"
 #include "core/model.h"
 #include "store/accounts.h"
 
@@ -35,21 +36,6 @@ struct ChangeAuthor {
 struct ChangedField {
   std::string field;
   std::string before, after;
-};
-
-/// One entry of the audit log of an ente (a link of its hash chain).
-struct AuditEntry {
-  std::int64_t seq = 0; // 1, 2, 3 … per ente; 0 for entries older than the chain
-  std::string at;       // UTC, ISO 8601
-  std::string actor, os_user, db_role;
-  std::string action; // "modifica fase", "importazione", ...
-  std::string target; // "DUP_2025_2027/2025_S01_01/fase 2"
-  std::string field;
-  std::string before, after;
-  std::string reason;
-  std::int64_t record_version = 0; // version of the record after the change
-  std::string prev_hash, hash;     // hex SHA-256
-  bool operator==(const AuditEntry&) const = default;
 };
 
 /// Result of recomputing an ente's chain.
@@ -135,6 +121,11 @@ public:
   /// the ente and its log when present; one transaction for all; `next` yields until nullopt.
   using EnteWithLog = std::pair<Dataset, std::vector<AuditEntry>>;
   virtual void restore_many(const std::function<std::optional<EnteWithLog>()>& next) = 0;
+  /// The same for an `import` of a file that carried its log: the chain is checked before the
+  /// transaction commits (InvalidInput naming the first broken entry, nothing written), then
+  /// one "importazione" entry by `author` is appended.
+  virtual void restore_many(const std::function<std::optional<EnteWithLog>()>& next,
+                            const ChangeAuthor& author) = 0;
 
   /// The audit log of an ente, oldest first.
   virtual std::vector<AuditEntry> audit_log(std::string_view ente) = 0;
