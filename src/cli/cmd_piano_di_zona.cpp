@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "app/district_import.h"
+#include "app/district_links.h"
 #include "cli/commands.h"
+#include "cli/print_edit.h"
 
 namespace traguardi::cli {
 namespace {
@@ -85,6 +87,34 @@ void register_piano_di_zona(CLI::App& app, Context& ctx) {
   static std::string csv;
   stats->add_option("file", csv, "File CSV")->required()->check(CLI::ExistingFile);
   stats->callback([&ctx] { run_guarded(ctx, [&] { return run_import_stats(ctx, csv); }); });
+
+  auto* link = app.add_subcommand(
+      "collega-macro", "Collega un macro-obiettivo del Piano di Zona (--ente: l'ambito) a un "
+                       "obiettivo di PEG di un comune dell'ambito");
+  add_common_options(*link, ctx);
+  add_actor_options(*link, ctx);
+  static app::MacroLinkRequest r;
+  static bool json = false;
+  link->add_option("--macro", r.macro, "Codice (es. MO01) o titolo del macro-obiettivo")
+      ->required();
+  link->add_option("--comune", r.comune, "Codice dell'ente del comune")->required();
+  link->add_option("--obiettivo", r.objective, "Codice dell'obiettivo di PEG del comune")
+      ->required();
+  link->add_option("--vista-comune", r.vista, "Vista del comune (se il codice è in più viste)");
+  link->add_flag("--rimuovi", r.remove, "Toglie il collegamento invece di aggiungerlo");
+  link->add_flag("--json", json, "Risultato in JSON");
+  link->callback([&ctx] {
+    run_guarded(ctx, [&] {
+      auto s = session(ctx);
+      auto out = take_field(app::link_macro_objective(s, r));
+      print_edit(out,
+                 fmt::format("Macro-obiettivo {} {} {}", r.macro,
+                             r.remove ? "scollegato da" : "collegato a",
+                             r.comune + "/" + r.objective),
+                 json);
+      return 0;
+    });
+  });
 }
 
 } // namespace traguardi::cli
