@@ -104,19 +104,7 @@ Result<Dataset> load_ente(Session& s) {
 }
 
 void raise(const Error& e) {
-  switch (e.kind) {
-  case ErrorKind::invalid_input:
-    throw InvalidInput(e.full());
-  case ErrorKind::not_found:
-    throw NotFound(e.full());
-  case ErrorKind::conflict:
-    throw Conflict(e.full());
-  case ErrorKind::store:
-    throw StoreError(e.full());
-  case ErrorKind::internal:
-    break;
-  }
-  throw TraguardiError(ErrorKind::internal, e.full());
+  throw_error(e); // the one mapping of error kinds to exceptions (core/error.h)
 }
 
 } // namespace traguardi::app

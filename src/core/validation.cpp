@@ -11,6 +11,7 @@
 #include "core/figures.h"
 #include "core/italian.h"
 #include "core/statistics_checks.h"
+#include "core/value_rules.h"
 
 namespace traguardi {
 namespace {
@@ -161,6 +162,7 @@ struct Checker {
   void indicators(const Objective& o) {
     for (std::size_t k = 0; k < o.indicators.size(); ++k) {
       const Indicator& i = o.indicators[k];
+      negative_values(o, i, k);
       if (i.scale != Scale::boolean) continue;
       auto check = [&](const std::optional<Decimal>& v, const char* what) {
         if (v && *v != Decimal{} && *v != Decimal::from_int(1))
@@ -176,6 +178,23 @@ struct Checker {
       for (const auto& h : i.history)
         check(h.value, "storico");
     }
+  }
+
+  // Euro amounts and counts cannot be negative: authoring refuses them (core/value_rules.h);
+  // a value that came in by import or from a legacy sheet is flagged here.
+  void negative_values(const Objective& o, const Indicator& i, std::size_t k) {
+    if (i.scale != Scale::euro && i.scale != Scale::count) return;
+    auto check = [&](const std::optional<Decimal>& v, const char* what) {
+      if (!v || !v->is_negative()) return;
+      if (auto problem = indicator_value_problem(i, *v))
+        add(Severity::warning, "valore_negativo", &o, fmt::format("indicatori[{}].{}", k + 1, what),
+            fmt::format("{}, indicatore {} («{}»), valore {} {}: {}", name(o), k + 1,
+                        i.description.substr(0, 60), what, italian::format_number(*v), *problem));
+    };
+    check(i.target, "atteso");
+    check(i.actual, "raggiunto");
+    for (const auto& h : i.history)
+      check(h.value, "storico");
   }
 
   // "Concluso" is a claim about progress: below 100 % it deserves a look.

@@ -1,8 +1,9 @@
-// What a value may be, given what it means: the rules every entry point applies before a value
-// is stored (authoring, progress, apply, import).
+// What a value may be, given what it means: the rules the entry points where a user types a
+// value apply before it is stored (authoring, progress, apply).
 //
-// Legacy sheets are stored as printed and only flagged by core/validation.h; a value typed by a
-// user is refused here instead, with an Italian sentence saying what is expected. Each function
+// Legacy sheets and interchange files are stored as given and flagged by core/validation.h with
+// the same sentences (`check`); a value typed by a user is refused here instead, with an Italian
+// sentence saying what is expected. Each function
 // returns the problem, or nothing when the value is acceptable.
 #pragma once
 
