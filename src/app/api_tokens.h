@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/session.h"
 #include "core/error.h"
 #include "store/store.h"
 
@@ -39,6 +40,16 @@ Result<CreatedApiToken> add_api_token(Store& store, const NewApiToken& in);
 /// Tokens of `username` (every user's when empty), without secrets.
 std::vector<ApiToken> list_api_tokens(Store& store, std::string_view username);
 Result<void> revoke_api_token(Store& store, std::int64_t id);
+/// The same on the session's database, for the command line.
+inline Result<CreatedApiToken> add_api_token(Session& s, const NewApiToken& in) {
+  return add_api_token(s.store(), in);
+}
+inline std::vector<ApiToken> list_api_tokens(Session& s, std::string_view username) {
+  return list_api_tokens(s.store(), username);
+}
+inline Result<void> revoke_api_token(Session& s, std::int64_t id) {
+  return revoke_api_token(s.store(), id);
+}
 /// "attivo", "revocato" or "scaduto" as of today.
 std::string api_token_state(const ApiToken& t);
 

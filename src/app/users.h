@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/session.h"
 #include "core/error.h"
 #include "store/store.h"
 
@@ -42,6 +43,21 @@ Result<void> set_password(Store& store, std::string_view username, std::string_v
 /// Disabled users cannot sign in and lose their open sessions.
 Result<void> set_disabled(Store& store, std::string_view username, bool disabled);
 std::vector<UserAccount> list_users(Store& store);
+
+/// The same on the session's database: what the command line calls (front ends do not hold a
+/// Store; the web passes the pooled one it borrowed).
+inline Result<void> add_user(Session& s, const NewUser& u) {
+  return add_user(s.store(), u);
+}
+inline Result<void> set_password(Session& s, std::string_view username, std::string_view password) {
+  return set_password(s.store(), username, password);
+}
+inline Result<void> set_disabled(Session& s, std::string_view username, bool disabled) {
+  return set_disabled(s.store(), username, disabled);
+}
+inline std::vector<UserAccount> list_users(Session& s) {
+  return list_users(s.store());
+}
 
 /// argon2id hash (libsodium, INTERACTIVE limits) and its check.
 std::string hash_password(std::string_view password);

@@ -34,7 +34,7 @@ void register_token(CLI::App& app, Context& ctx) {
   add->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      auto t = take(app::add_api_token(s.store(), {o.user, o.ente, o.role, o.expires}));
+      auto t = take(app::add_api_token(s, {o.user, o.ente, o.role, o.expires}));
       std::cout << fmt::format("token {} creato per {} (ente {}, ruolo {}{})\n", t.id, o.user,
                                t.token.ente, t.token.role,
                                t.token.expires.empty() ? "" : ", scade il " + o.expires);
@@ -50,7 +50,7 @@ void register_token(CLI::App& app, Context& ctx) {
   list->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      auto tokens = app::list_api_tokens(s.store(), o.user);
+      auto tokens = app::list_api_tokens(s, o.user);
       std::cout << fmt::format("{:<6} {:<20} {:<15} {:<15} {:<11} {}\n", "ID", "UTENTE", "ENTE",
                                "RUOLO", "SCADENZA", "STATO");
       for (const auto& t : tokens)
@@ -68,7 +68,7 @@ void register_token(CLI::App& app, Context& ctx) {
   revoke->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      take(app::revoke_api_token(s.store(), o.id));
+      take(app::revoke_api_token(s, o.id));
       std::cout << fmt::format("token {} revocato\n", o.id);
       return 0;
     });

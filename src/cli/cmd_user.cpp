@@ -59,9 +59,9 @@ void register_user(CLI::App& app, Context& ctx) {
   add->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      return done(app::add_user(s.store(), {o.name, read_password(o.password_stdin), o.role, o.ente,
-                                            o.center}),
-                  fmt::format("utente {} creato ({})", o.name, o.role));
+      return done(
+          app::add_user(s, {o.name, read_password(o.password_stdin), o.role, o.ente, o.center}),
+          fmt::format("utente {} creato ({})", o.name, o.role));
     });
   });
 
@@ -72,7 +72,7 @@ void register_user(CLI::App& app, Context& ctx) {
   passwd->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      return done(app::set_password(s.store(), o.name, read_password(o.password_stdin)),
+      return done(app::set_password(s, o.name, read_password(o.password_stdin)),
                   fmt::format("password di {} cambiata; le sessioni aperte sono chiuse", o.name));
     });
   });
@@ -86,7 +86,7 @@ void register_user(CLI::App& app, Context& ctx) {
     sub->callback([&ctx, disable] {
       run_guarded(ctx, [&] {
         auto s = session(ctx);
-        return done(app::set_disabled(s.store(), o.name, disable),
+        return done(app::set_disabled(s, o.name, disable),
                     fmt::format("utente {} {}", o.name, disable ? "disattivato" : "riattivato"));
       });
     });
@@ -97,7 +97,7 @@ void register_user(CLI::App& app, Context& ctx) {
   list->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
-      auto users = app::list_users(s.store());
+      auto users = app::list_users(s);
       std::cout << fmt::format("{:<20} {:<15} {:<15} {:<15} {}\n", "UTENTE", "RUOLO", "ENTE", "CDR",
                                "STATO");
       for (const auto& u : users)
