@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -119,6 +120,41 @@ void keep_hand_edits(const Dataset& stored, Dataset& merged, const std::set<std:
   }
 }
 
+// Each sheet objective once, in printed order, before the sheets are moved into the merge.
+std::vector<SheetObjectiveChange> sheet_objectives(const std::vector<importer::ImportedSheet>& v) {
+  std::vector<SheetObjectiveChange> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& sheet : v)
+    for (const auto& o : sheet.objectives)
+      if (seen.emplace(o.vista, o.code).second)
+        out.push_back({o.vista, o.code,
+                       o.short_description.empty() ? o.description : o.short_description, "",
+                       static_cast<int>(o.phases.size()), static_cast<int>(o.indicators.size())});
+  return out;
+}
+
+// nuovo / aggiornato / invariato, comparing the merged plan with the stored one (one index of
+// each, so that a large import stays linear).
+void classify(std::vector<SheetObjectiveChange>& changes, const Dataset& stored,
+              const Dataset& merged) {
+  auto index = [](const Dataset& d) {
+    std::unordered_map<std::string, const Objective*> m;
+    m.reserve(d.objectives.size());
+    for (const auto& o : d.objectives)
+      m.emplace(o.vista + "/" + o.code, &o);
+    return m;
+  };
+  const auto before = index(stored), after = index(merged);
+  for (auto& c : changes) {
+    const std::string key = c.vista + "/" + c.code;
+    auto b = before.find(key);
+    auto a = after.find(key);
+    c.kind = b == before.end()                                 ? "nuovo"
+             : a != after.end() && !(*a->second == *b->second) ? "aggiornato"
+                                                               : "invariato";
+  }
+}
+
 } // namespace
 
 Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& opt) {
@@ -128,6 +164,11 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
     if (!sheet) return tl::unexpected(sheet.error());
     sheets.push_back(std::move(*sheet));
     if (opt.on_parsed) opt.on_parsed(i + 1, opt.files.size());
+  }
+  for (const auto& t : opt.texts) {
+    auto sheet = importer::import_sheet_bytes(t.bytes, t.name);
+    if (!sheet) return tl::unexpected(sheet.error());
+    sheets.push_back(std::move(*sheet));
   }
   SheetImportOutcome out;
   out.sheets = sheets.size();
@@ -144,6 +185,9 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
   if (!target) return tl::unexpected(target.error());
   Dataset& d = *target;
   out.ente = d.ente.code;
+  out.ente_name = d.ente.name;
+  out.sheet_ente = sheets.front().ente_name;
+  out.changes = sheet_objectives(sheets);
   const Dataset stored = d;
 
   std::vector<importer::ImportFinding> findings;
@@ -178,6 +222,7 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
                    "per importare il resto)";
       }
   if (opt.strict) importer::apply_strict(findings);
+  classify(out.changes, stored, d);
   for (const auto& f : findings)
     out.findings.push_back(f.format());
   out.errors = importer::count_severity(findings, Severity::error);

@@ -22,10 +22,24 @@
 
 namespace traguardi::app {
 
+/// A sheet that arrives as bytes rather than as a file (a web upload, an API body).
+struct SheetText {
+  std::string name;  // shown in the findings as the file name
+  std::string bytes; // text (UTF-8 or Windows-1252) or a word-box TSV; PDF too
+};
+
+/// What an import does to one objective of the sheets ("nuovo", "aggiornato", "invariato").
+struct SheetObjectiveChange {
+  std::string vista, code, description;
+  std::string kind;
+  int phases = 0, indicators = 0;
+};
+
 struct SheetImportOptions {
   std::vector<std::string> files;
-  bool strict = false;  // warnings count as errors
-  bool dry_run = false; // analyse and summarise, write nothing
+  std::vector<SheetText> texts; // imported after `files`
+  bool strict = false;          // warnings count as errors
+  bool dry_run = false;         // analyse and summarise, write nothing
   /// --nuovo-ente: the session's ente may be created (else an unknown --ente is refused).
   bool new_ente = false;
   /// --parziale: rows that could not be read completely are warnings (else errors).
@@ -46,6 +60,10 @@ struct SheetImportOutcome {
   bool written = false;              // something was stored
   bool nothing_to_do = false;        // the sheets were already imported
   std::string ente;                  // code of the target ente
+  std::string sheet_ente;            // the ente printed on the sheets (first sheet)
+  std::string ente_name;             // name of the target ente
+  /// The sheets' objectives, in printed order, with what the import does to each.
+  std::vector<SheetObjectiveChange> changes;
 };
 
 /// Err when a file cannot be read or is not a sheet (nothing written). An import refused for
