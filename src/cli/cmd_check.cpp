@@ -1,10 +1,12 @@
 // `traguardi check`: validation findings (app/check.h); exit status 1 when any is an error.
+// `--format csv|xlsx` exports the findings as a table (app/list_export.h).
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "app/check.h"
 #include "cli/commands.h"
+#include "cli/list_output.h"
 
 namespace traguardi::cli {
 
@@ -13,12 +15,16 @@ void register_check(CLI::App& app, Context& ctx) {
                                           "collegamenti)");
   add_common_options(*sub, ctx);
   static bool json = false;
-  sub->add_flag("--json", json, "Risultato in JSON");
+  static ListOutput list;
+  auto* json_flag = sub->add_flag("--json", json, "Risultato in JSON");
+  add_list_options(*sub, list)->excludes(json_flag);
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
       auto c = take(app::check_ente(s));
-      if (json) {
+      if (export_list(list, app::check_list(c))) {
+        // The exit status still says whether errors were found.
+      } else if (json) {
         std::cout << app::check_json(c);
       } else {
         for (const auto& f : c.findings)

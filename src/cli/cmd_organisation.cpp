@@ -1,10 +1,13 @@
-// `traguardi ente add`, `cdr add|edit`, `person add|edit`, `assessorato add|edit`,
+// `traguardi ente add`, `cdr add|edit|list`, `person add|edit|list`, `assessorato add|edit`,
 // `area set`, `status set`, `involved structure|person`: the ente, its organisation and the
 // narrative parts of objectives (app/organisation.h).
+#include <iostream>
+
 #include <fmt/format.h>
 
 #include "app/organisation.h"
 #include "cli/commands.h"
+#include "cli/list_output.h"
 #include "cli/print_edit.h"
 
 namespace traguardi::cli {
@@ -57,11 +60,28 @@ void center_fields(CLI::App* sub, app::CenterFields& f) {
   text_option(sub, "--sigla-peg", f.peg_sigla, "Sigla nei codici PEG (es. S08)");
 }
 
+/// `cdr list` and `person list`: the terminal table, or a spreadsheet with --format.
+void list_command(CLI::App* group, Context& ctx, ListOutput& out, const char* help,
+                  Result<app::ListTable> (*list)(app::Session&)) {
+  auto* sub = group->add_subcommand("list", help);
+  add_common_options(*sub, ctx);
+  add_list_options(*sub, out);
+  sub->callback([&ctx, &out, list] {
+    run_guarded(ctx, [&] {
+      auto s = session(ctx);
+      const auto table = take(list(s));
+      if (!export_list(out, table)) std::cout << app::list_text(table);
+      return 0;
+    });
+  });
+}
+
 } // namespace
 
 void register_organisation(CLI::App& app, Context& ctx) {
   static OrgArgs ente, cdr_add, cdr_edit, person_add, person_edit, ass_add, ass_edit, area, status,
       structure, people;
+  static ListOutput cdr_list, person_list;
 
   auto* eg = app.add_subcommand("ente", "Crea un ente");
   eg->require_subcommand(1);
@@ -90,6 +110,7 @@ void register_organisation(CLI::App& app, Context& ctx) {
     print_edit(take_field(app::edit_center(s, a.code, a.center)),
                fmt::format("Centro di responsabilità {} modificato", a.code), a.json);
   });
+  list_command(cg, ctx, cdr_list, "Elenco dei centri di responsabilità", app::center_list);
 
   auto* pg = app.add_subcommand("person", "Persone (responsabili, direttori, soggetti)");
   pg->require_subcommand(1);
@@ -108,6 +129,7 @@ void register_organisation(CLI::App& app, Context& ctx) {
     print_edit(take_field(app::edit_person(s, a.person, a.person_fields)),
                fmt::format("Persona {} modificata", a.person), a.json);
   });
+  list_command(pg, ctx, person_list, "Elenco delle persone", app::person_list);
 
   auto* ag = app.add_subcommand("assessorato", "Assessorati e deleghe");
   ag->require_subcommand(1);

@@ -1,9 +1,12 @@
 // `traguardi summary`: counts and the derived figures per objective, with their inputs.
 // The JSON shape is read by other tools; keep the documented keys stable (docs/cli.md).
+// `--aggregati ASSE` lists the roll-ups of one axis; `--format csv|xlsx --out FILE` exports the
+// objectives (or the roll-ups) as a spreadsheet table (app/list_export.h).
 #include <iostream>
 
 #include "app/summary.h"
 #include "cli/commands.h"
+#include "cli/list_output.h"
 #include "core/district_levels.h"
 #include "core/italian.h"
 #include <fmt/format.h>
@@ -43,15 +46,29 @@ void register_summary(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("summary", "Conteggi e indicatori calcolati per obiettivo");
   add_common_options(*sub, ctx);
   static bool json = false, all = false;
-  sub->add_flag("--json", json, "Risultato in JSON");
-  sub->add_flag("--all", all,
-                "Una riga per ogni ente del database (media di avanzamento e "
-                "raggiungimento degli obiettivi)");
+  static std::string axis;
+  static ListOutput list;
+  auto* json_flag = sub->add_flag("--json", json, "Risultato in JSON");
+  auto* all_flag = sub->add_flag("--all", all,
+                                 "Una riga per ogni ente del database (media di avanzamento e "
+                                 "raggiungimento degli obiettivi)");
+  auto* axis_opt = sub->add_option("--aggregati", axis,
+                                   "Medie per programma, missione, mandato, cdr, responsabile o "
+                                   "assessorato, con gli obiettivi da cui vengono")
+                       ->check(CLI::IsMember(app::rollup_axes()));
+  axis_opt->excludes(json_flag)->excludes(all_flag);
+  add_list_options(*sub, list)->excludes(json_flag)->excludes(all_flag);
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       auto s = session(ctx);
       if (all) return print_overview(s, json);
       auto sum = take(app::summarize(s));
+      if (!axis.empty()) {
+        const auto table = app::rollup_list(sum, axis);
+        if (!export_list(list, table)) std::cout << app::list_text(table);
+        return 0;
+      }
+      if (export_list(list, app::summary_list(sum))) return 0;
       if (json) {
         std::cout << app::summary_json(sum);
         return 0;

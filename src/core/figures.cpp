@@ -189,14 +189,16 @@ std::vector<RollupFigure> compute_rollups(const Dataset& d,
     std::string axis, key;
     int objectives = 0;
     Mean progress, achievement;
+    std::vector<std::string> inputs;
   };
   std::vector<Acc> accs;
   std::unordered_map<std::string, std::size_t> index;
   auto add = [&](const std::string& axis, const std::string& key, const ObjectiveFigures& f) {
     auto [it, inserted] = index.try_emplace(axis + "\x1f" + key, accs.size());
-    if (inserted) accs.push_back(Acc{axis, key, 0, {}, {}});
+    if (inserted) accs.push_back(Acc{axis, key, 0, {}, {}, {}});
     Acc& a = accs[it->second];
     ++a.objectives;
+    a.inputs.push_back(f.code);
     if (f.progress.value) a.progress.add(*f.progress.value);
     if (f.achievement.value) a.achievement.add(*f.achievement.value);
   };
@@ -235,6 +237,7 @@ std::vector<RollupFigure> compute_rollups(const Dataset& d,
     r.with_achievement = a.achievement.n;
     r.progress = a.progress.value();
     r.achievement = a.achievement.value();
+    r.inputs = std::move(a.inputs);
     out.push_back(std::move(r));
   }
   return out;

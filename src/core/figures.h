@@ -71,6 +71,7 @@ struct RollupFigure {
   int with_achievement = 0;
   std::optional<Decimal> progress;    // mean percent
   std::optional<Decimal> achievement; // mean percent
+  std::vector<std::string> inputs;    // codes of the objectives averaged, so a list can name them
 };
 
 ProgressFigure compute_progress(const Objective& o);

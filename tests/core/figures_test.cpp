@@ -142,5 +142,7 @@ TEST(Rollups, OwnerAxesCountPegObjectivesOnly) {
     if (x.axis == "cdr") {
       EXPECT_EQ(x.objectives, 1);
       EXPECT_EQ(x.progress->to_string(), "40.00");
+      // A roll-up names what it averages (issue 14): the PEG objective, not the programma.
+      EXPECT_EQ(x.inputs, std::vector<std::string>{"2021_S01_01"});
     }
 }
