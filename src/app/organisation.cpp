@@ -273,6 +273,8 @@ Result<EditOutcome> add_involved_structure(Session& s, const ObjectiveRef& ref,
   PlanChange c{*d, *d, "struttura coinvolta", "", {}, {}};
   auto o = resolve_objective(c.after, ref);
   if (!o) return tl::unexpected(o.error());
+  if (f.description.empty())
+    return field_error("descrizione", "la descrizione della struttura coinvolta è obbligatoria");
   InvolvedStructure x;
   x.description = f.description;
   if (f.relation) x.relation = *f.relation;

@@ -61,6 +61,7 @@ std::string header(const PageFrame& f) {
            "class=\"container\"><ul class=\"nav\">";
     out += nav_link(f, "cruscotto", "/", "Cruscotto");
     out += nav_link(f, "piano", "/piano", "Piano degli obiettivi");
+    out += nav_link(f, "organizzazione", "/organizzazione", "Organizzazione");
     if (f.user->role == app::UserRole::amministratore)
       out += nav_link(f, "utenti", "/utenti", "Utenti");
     out += "</ul></div></nav>";

@@ -6,6 +6,7 @@
 #include "app/sheet_views.h"
 #include "core/figures.h"
 #include "core/italian.h"
+#include "web/authoring_pages.h"
 #include "web/charts.h"
 #include "web/objective_forms.h"
 #include "web/plan_views.h"
@@ -70,7 +71,7 @@ std::string fields(const Dataset& d, const Objective& o) {
 
 std::string status_section(const Objective& o) {
   if (o.status.empty()) return {};
-  std::string out = "<h2 class=\"h4 mt-5\">Stato di attuazione</h2>";
+  std::string out = "<h2 class=\"h4 mt-5\" id=\"stato\">Stato di attuazione</h2>";
   for (const auto& s : o.status) {
     std::string when = s.as_of ? "al " + italian::format_date(*s.as_of)
                                : (s.year ? "anno " + std::to_string(*s.year) : "");
@@ -84,7 +85,8 @@ std::string status_section(const Objective& o) {
 std::string involved_section(const Dataset& d, const Objective& o) {
   std::string out;
   if (!o.structures.empty()) {
-    out += "<h2 class=\"h4 mt-5\">Strutture coinvolte</h2><div class=\"table-responsive\"><table "
+    out += "<h2 class=\"h4 mt-5\" id=\"coinvolti\">Strutture coinvolte</h2><div "
+           "class=\"table-responsive\"><table "
            "class=\"table table-sm\"><thead><tr><th scope=\"col\">Struttura</th><th "
            "scope=\"col\">Relazione</th><th scope=\"col\">Missione</th><th "
            "scope=\"col\">Programma</th><th scope=\"col\">Competenza %</th></tr></thead><tbody>";
@@ -125,9 +127,12 @@ std::string phases_section(const Dataset& d, const Objective& o, bool editable) 
                        opt_date(p.planned_start), opt_date(p.planned_end), opt_date(p.actual_start),
                        opt_date(p.actual_end), esc(person_label(d, p.responsible)));
     if (editable)
-      out += fmt::format("<td><a class=\"btn btn-sm btn-outline-primary\" href=\"{}/fase/{}\">"
-                         "Aggiorna<span class=\"visually-hidden\"> la fase {}</span></a></td>",
-                         objective_href(o), p.order, p.order);
+      out += fmt::format("<td class=\"text-nowrap\"><a class=\"btn btn-sm btn-outline-primary "
+                         "me-1\" href=\"{0}/fase/{1}\">Aggiorna<span class=\"visually-hidden\"> "
+                         "la fase {1}</span></a><a class=\"btn btn-sm btn-outline-primary\" "
+                         "href=\"{0}/fase/{1}/modifica\">Modifica<span class=\"visually-hidden\"> "
+                         "la fase {1}</span></a></td>",
+                         objective_href(o), p.order);
     out += "</tr>";
   }
   return out + "</tbody></table></div>";
@@ -158,10 +163,13 @@ std::string indicators_section(const Objective& o, const ObjectiveFigures& f, bo
             ? esc(italian::format_percent(*f.indicators[i].capped * Decimal::from_int(100)))
             : "non calcolabile",
         esc(f.indicators[i].rule),
-        editable ? fmt::format("<a class=\"btn btn-sm btn-outline-primary\" "
-                               "href=\"{}/indicatore/{}\">Aggiorna<span "
-                               "class=\"visually-hidden\"> l'indicatore {}</span></a>",
-                               objective_href(o), ind.order, ind.order)
+        editable ? fmt::format("<a class=\"btn btn-sm btn-outline-primary me-1\" "
+                               "href=\"{0}/indicatore/{1}\">Aggiorna<span "
+                               "class=\"visually-hidden\"> l'indicatore {1}</span></a>"
+                               "<a class=\"btn btn-sm btn-outline-primary\" "
+                               "href=\"{0}/indicatore/{1}/modifica\">Modifica<span "
+                               "class=\"visually-hidden\"> l'indicatore {1}</span></a>",
+                               objective_href(o), ind.order)
                  : "",
         history_svg("storia-" + std::to_string(ind.order),
                     "Valori dell'indicatore " + std::to_string(ind.order) + " negli anni", points,
@@ -207,6 +215,7 @@ void objective_page(Call& c) {
   if (!editable && c.user.role == app::UserRole::responsabile)
     body += alert("info", "Questo obiettivo non è del suo centro di responsabilità: può "
                           "consultarlo ma non aggiornarlo.");
+  body += objective_authoring_links(c.user, **d, *o);
   body += fields(**d, *o);
   body += status_section(*o);
   body += involved_section(**d, *o);

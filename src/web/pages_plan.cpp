@@ -129,7 +129,10 @@ void plan_list(Call& c) {
   const std::size_t pages = std::max<std::size_t>(1, (found.size() + kPageSize - 1) / kPageSize);
   page = std::min(page, pages);
   const std::string q = query_of(f);
-  std::string body = filters_form(**d, f);
+  std::string body = app::can_author_plan(c.user) ? "<p><a class=\"btn btn-primary\" "
+                                                    "href=\"/piano/nuovo\">Nuovo obiettivo</a></p>"
+                                                  : "";
+  body += filters_form(**d, f);
   body += fmt::format("<p role=\"status\">{0} obiettivi trovati. Scarica l'elenco filtrato: "
                       "<a href=\"/piano/elenco.pdf?{1}\">PDF</a>, <a "
                       "href=\"/piano/elenco.xlsx?{1}\">XLSX</a>, <a "

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "web/api_access.h"
 #include "web/assets.h"
+#include "web/authoring_pages.h"
 #include "web/problem.h"
 #include "web/routes.h"
 
@@ -140,6 +141,7 @@ struct WebServer::Impl {
     register_dashboard(svr, env);
     register_plan_pages(svr, env);
     register_objective_pages(svr, env);
+    register_authoring_pages(svr, env);
     register_audit_pages(svr, env);
     register_user_pages(svr, env);
     register_api(svr, env);
