@@ -4,6 +4,7 @@
 
 #include "app/plan_access.h"
 #include "app/sheet_views.h"
+#include "app/user_session.h"
 #include "core/italian.h"
 
 namespace traguardi::web {
@@ -192,9 +193,7 @@ app::FieldText AuthoringForm::given(const std::string& field) const {
 }
 
 app::Session AuthoringForm::session(const std::string& ente) const {
-  app::Session s(c_.env.ws.shown_location(), ente);
-  s.adopt(std::shared_ptr<Store>(&c_.store, [](Store*) {})); // borrowed for this request
-  s.actor.declared = c_.user.username;
+  app::Session s = app::user_session(c_.store, c_.user, ente, c_.env.ws.shown_location());
   s.reason = sub_.reason;
   return s;
 }
