@@ -128,8 +128,8 @@ void AuthoringForm::render(int status, const std::string& top, const Values& typ
   form += "<button type=\"submit\" class=\"btn btn-primary me-2\">" + esc(page_.submit) +
           "</button><a class=\"btn btn-outline-primary\" href=\"" + esc(page_.cancel) +
           "\">Annulla</a></form>";
-  std::string body =
-      page_.intro + top + "<div class=\"row\"><div class=\"col-lg-8\">" + form + "</div></div>";
+  std::string body = page_.intro + top + "<div class=\"row\"><div class=\"col-lg-8\">" + form +
+                     "</div></div>" + page_.after;
   send_html(c_.res, render_page(fr, body), status);
 }
 

@@ -61,6 +61,7 @@ struct FormPage {
   std::vector<Crumb> crumbs;
   const Dataset* d = nullptr;
   std::string intro;  // HTML above the form (what the form is about, current lists)
+  std::string after;  // HTML below it (links to other actions on the same record)
   std::string action; // where it posts
   std::string cancel; // where "Annulla" leads
   std::string submit = "Salva";

@@ -12,6 +12,7 @@ void register_authoring_pages(httplib::Server& s, Env& env) {
   register_item_authoring(s, env);
   register_narrative_authoring(s, env);
   register_organisation_pages(s, env);
+  register_removal_pages(s, env);
 }
 
 std::string objective_authoring_links(const app::Principal& who, const Dataset& d,

@@ -113,6 +113,7 @@ AuthoringForm edit_form(Call& c, const Located& t) {
             ". I campi lasciati come sono non vengono toccati; un campo svuotato viene tolto.</p>";
   p.action = objective_href(*t.o) + "/modifica";
   p.cancel = objective_href(*t.o);
+  p.after = removal_links(c.user, *t.o, nullptr, nullptr);
   return AuthoringForm(c, std::move(p), objective_fields(*t.d, t.o->vista, c.user));
 }
 

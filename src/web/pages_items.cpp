@@ -198,6 +198,7 @@ AuthoringForm form_for(Call& c, const Target& t, bool phase, bool existing) {
   p.cancel = base + (phase ? "#fasi" : "#indicatori");
   p.action = c.req.path;
   if (!existing) p.submit = phase ? "Aggiungi la fase" : "Aggiungi l'indicatore";
+  if (existing) p.after = removal_links(c.user, *t.o, t.phase, t.indicator);
   std::vector<FormField> fields = phase ? phase_fields(*t.d) : indicator_fields();
   if (phase && !existing)
     fields.push_back({"posizione",

@@ -80,6 +80,10 @@ await check('every other authoring page passes axe', async () => {
     [OWN + '/stato', 'forms-09-stato'],
     [OWN + '/struttura/nuova', 'forms-10-struttura'],
     [OWN + '/soggetto/nuovo', 'forms-11-soggetto'],
+    [OWN + '/fase/1/sposta', 'forms-11a-fase-sposta'],
+    [OWN + '/fase/1/elimina', 'forms-11b-fase-elimina'],
+    [OWN + '/indicatore/1/elimina', 'forms-11c-indicatore-elimina'],
+    [OWN + '/elimina', 'forms-11d-obiettivo-elimina'],
     ['/organizzazione', 'forms-12-organizzazione'],
     ['/organizzazione/cdr', 'forms-13-cdr'],
     ['/organizzazione/cdr/nuovo', 'forms-14-cdr-nuovo'],
@@ -101,6 +105,18 @@ await check('every other authoring page passes axe', async () => {
     try { await audit(page, label); } catch (e) { problems.push(e.message); }
   }
   expect(problems.length === 0, problems.join(' | '));
+});
+
+await check('delete a fase from its edit page', async () => {
+  const fasi = () => page.locator('table').filter({ hasText: 'Inizio previsto' }).locator('tbody tr');
+  await page.goto(base + '/obiettivo/DUP_2025_2027/2025_S01_02');
+  const before = await fasi().count();
+  await page.getByRole('link', { name: 'Modifica la fase 2' }).click();
+  await page.getByRole('link', { name: 'Elimina la fase' }).click();
+  await page.getByRole('button', { name: 'Elimina' }).click();
+  await page.waitForURL(/2025_S01_02#fasi$/);
+  const after = await fasi().count();
+  expect(after === before - 1, `fasi: ${before} -> ${after}`);
 });
 
 await check('a CdR and a person added from the organisation pages', async () => {

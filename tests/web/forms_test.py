@@ -77,7 +77,8 @@ class FormsTest(unittest.TestCase):
     def test_every_new_page_for_every_role(self):
         objective_forms = ["/modifica", "/fase/nuova", "/fase/1/modifica", "/indicatore/nuovo",
                            "/indicatore/1/modifica", "/stato", "/struttura/nuova",
-                           "/soggetto/nuovo"]
+                           "/soggetto/nuovo", "/fase/1/sposta", "/fase/1/elimina",
+                           "/indicatore/1/elimina"]
         lists = ["/organizzazione", "/organizzazione/cdr", "/organizzazione/persone",
                  "/organizzazione/assessorati", "/organizzazione/aree"]
         structure = ["/piano/nuovo", "/organizzazione/cdr/nuovo", "/organizzazione/cdr/01_S_2025",
@@ -105,6 +106,8 @@ class FormsTest(unittest.TestCase):
                                  f"{name} {path}")
                 if status == 200:
                     self.assertIn('name="csrf"', body, path)
+            self.assertEqual(c.get(OWN + "/elimina")[0],
+                             200 if name in ("admin", "controllo") else 403, name)
             _, _, page = c.get(OWN)
             self.assertEqual("Modifica l&#39;obiettivo" in page, name != "lettore", name)
             _, _, page = c.get("/piano")
@@ -388,6 +391,51 @@ class FormsTest(unittest.TestCase):
         center = next(x for x in self.plan()["centers"] if x["code"] == "02_S_2025.1")
         self.assertEqual((center["name"], center["short_name"]),
                          ("SERVIZIO AMBIENTE E VERDE", loaded["orig_nome-breve"]))
+
+    def test_delete_and_move(self):
+        c = self.signed_in("controllo")
+        base = f"/obiettivo/{VISTA}/2025_S03_02"
+        phases = self.objective("2025_S03_02")["phases"]
+        first, n = phases[0]["description"], len(phases)
+        self.assertGreaterEqual(n, 3)
+        self.assertEqual(self.submit(c, base + "/fase/1/sposta", posizione=str(n))[0], 303)
+        self.assertEqual(self.objective("2025_S03_02")["phases"][-1]["description"], first)
+        status, _, body = self.submit(c, base + "/fase/1/sposta", posizione="99")
+        self.assertEqual(status, 400)
+        self.assertIn('id="e-posizione"', body)
+        self.assertEqual(self.submit(c, base + "/fase/1/elimina")[0], 303)
+        self.assertEqual(len(self.objective("2025_S03_02")["phases"]), n - 1)
+        indicators = len(self.objective("2025_S03_02")["indicators"])
+        self.assertEqual(self.submit(c, base + "/indicatore/1/elimina")[0], 303)
+        self.assertEqual(len(self.objective("2025_S03_02")["indicators"]), indicators - 1)
+        # A programma with linked objectives: refused unless asked, with the reason shown.
+        parent = f"/obiettivo/{VISTA}/DUP_04_0101_0801/elimina"
+        status, _, body = self.submit(c, parent)
+        self.assertEqual(status, 400)
+        self.assertIn("obiettivi collegati", body)
+        self.assertEqual(self.submit(c, f"/obiettivo/{VISTA}/2025_S03_03/elimina")[0], 303)
+        codes = [o["code"] for o in self.plan()["objectives"]]
+        self.assertNotIn("2025_S03_03", codes)
+        self.assertIn("DUP_04_0101_0801", codes)
+        self.assertEqual(self.audit()[-1]["actor"], "controllo")
+        # Refusals: deleting an objective is structure; another CdR; a lettore.
+        snapshot = self.plan()
+        resp, lettore = self.signed_in("resp"), self.signed_in("lettore")
+        for client, path in [(resp, OWN + "/elimina"), (resp, OTHER + "/fase/1/elimina"),
+                             (resp, OTHER + "/fase/1/sposta"), (resp, OTHER + "/indicatore/1/elimina"),
+                             (lettore, OWN + "/fase/1/elimina"), (lettore, OWN + "/elimina")]:
+            client.get("/")
+            self.assertEqual(client.post(path, {"versione": "1", "posizione": "2"})[0], 403, path)
+            self.assertEqual(client.get(path)[0], 403, path)
+        self.assertEqual(self.plan(), snapshot)
+        # A fase changed after the confirmation page was loaded: 409, nothing deleted.
+        a, b = self.signed_in("admin"), self.signed_in("controllo")
+        loaded = self.form(a, f"/obiettivo/{VISTA}/2025_S03_04/fase/1/elimina")
+        self.assertEqual(self.submit(b, f"/obiettivo/{VISTA}/2025_S03_04/fase/1/modifica",
+                                     note="cambiata")[0], 303)
+        status, _, body = a.post(f"/obiettivo/{VISTA}/2025_S03_04/fase/1/elimina", loaded)
+        self.assertEqual(status, 409)
+        self.assertEqual(self.objective("2025_S03_04")["phases"][0]["note"], "cambiata")
 
     def test_duplicates_answer_409_next_to_the_key(self):
         c = self.signed_in("admin")
