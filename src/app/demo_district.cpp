@@ -237,9 +237,26 @@ std::string first_peg(const Dataset& d, int skip) {
   return {};
 }
 
+/// Links to the capofila's PEG objectives whose programme fits the macro-obiettivo, when the
+/// demo wrote them (fewer objectives per ente leave some out).
+void link_capofila(DistrictPlan& p, const Dataset& capofila) {
+  const std::pair<const char*, const char*> fits[] = {
+      {"MO02", "2025_S01_02"}, // Casa accessibile
+      {"MO04", "2025_S01_03"}, // Anziani a casa propria
+  };
+  for (const auto& [macro, code] : fits) {
+    const Objective* o = nullptr;
+    for (const auto& x : capofila.objectives)
+      if (x.code == code && x.level == Level::peg) o = &x;
+    if (!o) continue;
+    for (auto& m : p.macro_objectives)
+      if (m.code == macro) m.links.push_back({capofila.ente.code, o->vista, o->code});
+  }
+}
+
 } // namespace
 
-std::vector<Dataset> make_district() {
+std::vector<Dataset> make_district(const Dataset* capofila) {
   Dataset a;
   a.ente = {kAmbito, "Ambito sociale della Val d'Ora", EnteKind::ambito};
   Vista v;
@@ -259,6 +276,7 @@ std::vector<Dataset> make_district() {
   links[0].links[0].objective = first_peg(out[1], 0);
   links[0].links[1].objective = first_peg(out[2], 0);
   links[3].links[0].objective = first_peg(out[2], 1);
+  if (capofila) link_capofila(*out[0].district, *capofila);
   return out;
 }
 

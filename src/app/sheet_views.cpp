@@ -1,49 +1,19 @@
 #include "app/sheet_views.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
-
+#include "app/report_bytes.h"
 #include "core/figures.h"
 #include "core/normalize.h"
-#include "report/csv_renderer.h"
 #include "report/html_renderer.h"
-#include "report/pdf_renderer.h"
 #include "report/scheda_builder.h"
 #include "report/scheda_parts.h"
 #include "report/svg_gantt.h"
 #include "report/text_rules.h"
-#include "report/xlsx_renderer.h"
 
 namespace traguardi::app {
 namespace {
 
 bool contains_folded(const std::string& hay, const std::string& needle) {
   return matching_key(hay).find(matching_key(needle)) != std::string::npos;
-}
-
-/// libxlsxwriter writes files only: a private temporary file, read back and removed.
-Result<std::string> xlsx_bytes(const report::Document& doc) {
-  std::string path = (std::filesystem::temp_directory_path() / "traguardi-web-XXXXXX").string();
-  int fd = mkstemp(path.data());
-  if (fd < 0) return fail("impossibile creare un file temporaneo per il foglio XLSX");
-  close(fd);
-  std::string target = path + ".xlsx";
-  std::filesystem::rename(path, target);
-  auto ok = report::write_xlsx(doc, target);
-  std::string body;
-  if (ok) {
-    std::ifstream in(target, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    body = ss.str();
-  }
-  std::error_code ec;
-  std::filesystem::remove(target, ec);
-  if (!ok) return tl::unexpected(ok.error());
-  return body;
 }
 
 } // namespace
@@ -131,20 +101,7 @@ Result<SheetFile> render_sheet(const Dataset& d, const std::vector<const Objecti
   sel.level = objectives.front()->level;
   sel.vista = find_vista(d, objectives.front()->vista);
   report::Document doc = report::build_scheda(d, kind, sel, report::production_date());
-  if (format == "pdf") {
-    auto pdf = report::render_pdf(doc);
-    if (!pdf) return tl::unexpected(pdf.error());
-    return SheetFile{"application/pdf", name + ".pdf", std::move(*pdf)};
-  }
-  if (format == "csv") // one table per CSV file, so a ZIP of them
-    return SheetFile{"application/zip", name + "-csv.zip", report::render_csv_zip(doc)};
-  if (format == "xlsx") {
-    auto x = xlsx_bytes(doc);
-    if (!x) return tl::unexpected(x.error());
-    return SheetFile{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     name + ".xlsx", std::move(*x)};
-  }
-  return fail("formato non valido: atteso pdf, xlsx o csv", "formato");
+  return document_file(doc, format, name);
 }
 
 } // namespace traguardi::app

@@ -62,6 +62,8 @@ std::string header(const PageFrame& f) {
     out += nav_link(f, "cruscotto", "/", "Cruscotto");
     out += nav_link(f, "piano", "/piano", "Piano degli obiettivi");
     out += nav_link(f, "organizzazione", "/organizzazione", "Organizzazione");
+    if (!f.district_href.empty())
+      out += nav_link(f, "distretto", f.district_href.c_str(), "Piano di Zona");
     if (f.user->role == app::UserRole::amministratore)
       out += nav_link(f, "utenti", "/utenti", "Utenti");
     out += "</ul></div></nav>";

@@ -27,8 +27,9 @@ struct PageFrame {
   std::string title; // <title> and <h1>
   const app::Principal* user = nullptr;
   std::string ente_name; // shown in the slim header
-  std::string active;    // navigation key: cruscotto, piano, registro, utenti
+  std::string active;    // navigation key: cruscotto, piano, registro, utenti, distretto
   std::vector<Crumb> crumbs;
+  std::string district_href = {}; // the ente is an ambito: link to its Piano di Zona pages
 };
 
 /// The complete HTML document around `body` (which starts after the <h1>).

@@ -123,7 +123,12 @@ void dashboard(Call& c) {
   body += axis_section(**d, rollups, "cdr", "Per centro di responsabilità");
   body += axis_section(**d, rollups, "missione", "Per missione");
   body += axis_section(**d, rollups, "assessorato", "Per assessorato");
-  send_html(c.res, render_page(frame(c, "Cruscotto", "cruscotto", d->get()), body));
+  PageFrame f = frame(c, "Cruscotto", "cruscotto", d->get());
+  if (!f.district_href.empty()) // an ambito: its plan is the Piano di Zona
+    body = "<p class=\"lead\">Questo ente è un ambito sociale: il suo piano, la valutazione e le "
+           "statistiche sono nel <a href=\"" +
+           esc(f.district_href) + "\">Piano di Zona</a>.</p>" + body;
+  send_html(c.res, render_page(f, body));
 }
 
 } // namespace

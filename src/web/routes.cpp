@@ -105,6 +105,9 @@ PageFrame frame(const Call& c, std::string title, std::string active, const Data
   f.user = &c.user;
   f.active = std::move(active);
   if (d) f.ente_name = d->ente.name;
+  if (d && d->district) // national users reach another ente through ?ente=
+    f.district_href =
+        "/distretto" + (c.user.ente.empty() ? "?ente=" + url_encode(d->ente.code) : "");
   return f;
 }
 

@@ -67,6 +67,7 @@ void register_plan_pages(httplib::Server& s, Env& env);
 void register_objective_pages(httplib::Server& s, Env& env);
 void register_user_pages(httplib::Server& s, Env& env);
 void register_audit_pages(httplib::Server& s, Env& env);
+void register_district_pages(httplib::Server& s, Env& env);
 void register_api(httplib::Server& s, Env& env);
 
 constexpr const char* kSessionCookie = "tg_sessione";

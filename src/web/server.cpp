@@ -144,6 +144,7 @@ struct WebServer::Impl {
     register_authoring_pages(svr, env);
     register_audit_pages(svr, env);
     register_user_pages(svr, env);
+    register_district_pages(svr, env);
     register_api(svr, env);
     // Unknown API paths and methods answer problem+json like every other API refusal.
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
