@@ -69,7 +69,8 @@ def main():
     count = len(subprocess.run(["ldd", binary], capture_output=True, text=True).stdout
                 .splitlines())
     db = os.path.join(work, "valdora.sqlite")
-    subprocess.run([binary, "demo", "--db", db], check=True, capture_output=True)
+    subprocess.run([binary, "demo", "--solo-comune", "--db", db], check=True,
+                   capture_output=True)
     for label, argv in (("traguardi --version", [binary, "--version"]),
                         ("traguardi summary (Valdora)", [binary, "summary", "--db", db])):
         cpu, faults = measure(argv, runs)

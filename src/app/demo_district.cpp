@@ -267,6 +267,15 @@ std::vector<Dataset> make_district(const Dataset* capofila) {
   v.level_definitions = piano_di_zona_levels();
   a.vistas.push_back(v);
   a.district = plan();
+  // The Ufficio di Piano runs the plan: the centre a responsabile of the ambito answers for.
+  ResponsibilityCenter udp;
+  udp.code = "UDP_2024";
+  udp.name = udp.short_name = "UFFICIO DI PIANO";
+  udp.kind = "UFFICIO";
+  udp.head = "RINALDI TERESA";
+  udp.valid_from = Date{2024, 1, 1};
+  a.centers.push_back(udp);
+  a.persons.push_back({udp.head, udp.head, "", {}});
   add_statistics(a);
   std::vector<Dataset> out{a};
   out.push_back(comune(9001, "C_ROCCAMONTE", "Comune di Roccamonte"));

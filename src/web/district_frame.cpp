@@ -86,6 +86,11 @@ std::string district_page(const Call& c, const Dataset& d, const std::string& ti
   return render_page(f, tabs(c, d, tab) + body + downloads(c, d));
 }
 
+std::string scroll_box(const std::string& label) {
+  return "<div class=\"table-responsive\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+         esc(label) + "\">";
+}
+
 std::string lines_html(const std::string& text) {
   std::string out = esc(text);
   for (std::size_t p = out.find('\n'); p != std::string::npos; p = out.find('\n', p + 4))

@@ -26,6 +26,10 @@ std::string district_page(const Call& c, const Dataset& d, const std::string& ti
 /// The evaluation and statistics pages (pages_district_data.cpp).
 void register_district_data_pages(httplib::Server& s, Env& env);
 
+/// `<div class="table-responsive" ...>` that keyboard users can scroll (focusable region named
+/// after the table): wide tables scroll sideways on a phone.
+std::string scroll_box(const std::string& label);
+
 /// A multi-line text as HTML (escaped, line breaks kept).
 std::string lines_html(const std::string& text);
 

@@ -12,7 +12,7 @@ namespace traguardi::web {
 namespace {
 
 std::string table_head(const std::string& caption, std::initializer_list<const char*> columns) {
-  std::string out = "<div class=\"table-responsive\"><table class=\"table table-sm\"><caption>" +
+  std::string out = scroll_box(caption) + "<table class=\"table table-sm\"><caption>" +
                     esc(caption) + "</caption><thead><tr>";
   for (const char* c : columns)
     out += fmt::format("<th scope=\"col\">{}</th>", c);

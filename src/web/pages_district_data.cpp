@@ -64,10 +64,11 @@ void evaluation(Call& c) {
   int n = 0;
   for (const auto& area : areas) {
     body += fmt::format("<section class=\"mb-5\" aria-labelledby=\"va-{0}\"><h2 id=\"va-{0}\" "
-                        "class=\"h4\">{1}</h2><div class=\"table-responsive\"><table "
+                        "class=\"h4\">{1}</h2>{2}<table "
                         "class=\"table table-sm tg-evaluation\"><caption>Valutazione degli "
                         "esiti – {1}</caption><thead><tr>",
-                        ++n, esc(area.empty() ? "Area non indicata" : area));
+                        ++n, esc(area.empty() ? "Area non indicata" : area),
+                        scroll_box("Valutazione degli esiti – " + area));
     for (const char* h : {"N.", "Obiettivo", "Tipo", "Bisogni", "Target", "Interventi e attori",
                           "Risorse finanziarie", "Risorse professionali", "Strumenti",
                           "Indicatori di esito e valutazione", "Tempistica"})
@@ -81,7 +82,7 @@ void evaluation(Call& c) {
 }
 
 std::string text_table(const app::TextBlock& b, const std::string& caption) {
-  std::string out = "<div class=\"table-responsive\"><table class=\"table table-sm\"><caption>" +
+  std::string out = scroll_box(caption) + "<table class=\"table table-sm\"><caption>" +
                     esc(caption) + "</caption><thead><tr>";
   for (const auto& h : b.table.headers)
     out += "<th scope=\"col\">" + esc(h) + "</th>";
@@ -126,12 +127,12 @@ std::string checks(const Dataset& d) {
       "<section class=\"mb-5\" aria-labelledby=\"controlli\"><h2 id=\"controlli\" "
       "class=\"h4\">Valori stampati e valori calcolati</h2><p>{} valori stampati dal documento "
       "confrontati con i valori calcolati dai dati di base: {} discordanti. Il valore stampato "
-      "non sostituisce mai quello calcolato.</p><div class=\"table-responsive\"><table "
+      "non sostituisce mai quello calcolato.</p>{}<table "
       "class=\"table table-sm\"><caption>Controlli dei valori stampati</caption><thead><tr><th "
       "scope=\"col\">Figura</th><th scope=\"col\">Territorio</th><th "
       "scope=\"col\">Stampato</th><th scope=\"col\">Calcolato</th><th "
       "scope=\"col\">Esito</th></tr></thead><tbody>",
-      all.size(), disagreements);
+      all.size(), disagreements, scroll_box("Controlli dei valori stampati"));
   for (const auto& k : all) {
     std::string computed = "<ul class=\"mb-0 list-unstyled\">";
     for (const auto& x : k.computed)

@@ -166,7 +166,7 @@ def disk_full(work):
             failures.append(f"disco pieno (database nuovo): exit {r.returncode}, "
                             f"messaggio {r.stderr.strip()!r}, file rimasti {left}")
         small = os.path.join(mnt, "s.db")
-        run("demo", "--db", small)
+        run("demo", "--solo-comune", "--db", small)
         before = export(small, os.path.join(work, "s-before.json"))
         r = run("import", big, "--db", small, check=False)
         checked += 1
@@ -186,7 +186,7 @@ def main():
     work = tempfile.mkdtemp(prefix="traguardi-crash-")
     try:
         base = os.path.join(work, "base.db")
-        run("demo", "--db", base)
+        run("demo", "--solo-comune", "--db", base)
         base_json = os.path.join(work, "base.json")
         run("export", "--db", base, "--out", base_json)
         many = os.path.join(work, "many.db")
