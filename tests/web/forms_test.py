@@ -28,7 +28,7 @@ class FormsTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.db = os.path.join(cls.tmp.name, "forms.db")
-        run(BIN, "demo", "--db", cls.db)
+        run(BIN, "demo", "--solo-comune", "--db", cls.db)
         add_user(BIN, cls.db, "admin", "amministratore")
         add_user(BIN, cls.db, "controllo", "controllo")
         add_user(BIN, cls.db, "resp", "responsabile", cdr="01_S_2025")
