@@ -1,5 +1,7 @@
 #include "app/print_report.h"
 
+#include "app/sign_off.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -99,7 +101,13 @@ Result<ReportOutcome> print_report(Session& s, const ReportRequest& r) {
   sheet.as_of = r.as_of;
   sheet.draft = r.draft;
   sheet.sign_off = r.sign_off;
-  const report::Document doc = report::build_scheda(*d, *kind, *selected, sheet);
+  report::Document doc = report::build_scheda(*d, *kind, *selected, sheet);
+  // The ente's own wording of the signatures (app/sign_off.h), else the defaults.
+  if (doc.sign_off) {
+    auto v = show_sign_off(s);
+    if (!v) return tl::unexpected(v.error());
+    doc.sign_off = v->labels;
+  }
   auto files = write(doc, r.format, r.out);
   if (!files) return fail(files.error().message, {}, files.error().kind);
   out.title = doc.title;

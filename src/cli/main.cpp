@@ -3,6 +3,7 @@
 #include <clocale>
 #include <iostream>
 
+#include "cli/cmd_sign_off.h"
 #include "cli/commands.h"
 #include "cli/parser_messages.h"
 #include "core/utf8.h"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   traguardi::cli::register_indicator(app, ctx);
   traguardi::cli::register_organisation(app, ctx);
   traguardi::cli::register_audit(app, ctx);
+  traguardi::cli::register_sign_off(app, ctx);
   traguardi::cli::register_user(app, ctx);
   traguardi::cli::register_token(app, ctx);
   traguardi::cli::register_serve(app, ctx);

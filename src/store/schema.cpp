@@ -222,6 +222,15 @@ CREATE TABLE api_token (
 CREATE INDEX api_token_user ON api_token(username);
 )SQL";
 
+// The sign-off labels of an ente's sheets (issue 14): a row only for an ente that words its
+// own; without one the sheets print the default labels. No foreign key: `replace` deletes and
+// rewrites the ente's row, and the labels are a setting that outlives that (like ente_counter).
+const char* const kStep6 = R"SQL(
+CREATE TABLE ente_sign_off (
+  ente {TEXT} PRIMARY KEY, responsible {TEXT} NOT NULL, control {TEXT} NOT NULL,
+  oiv {TEXT} NOT NULL){STRICT};
+)SQL";
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -230,7 +239,7 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 } // namespace
 
 const std::vector<std::string>& migration_steps() {
-  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4, kStep5};
+  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
   return steps;
 }
 
