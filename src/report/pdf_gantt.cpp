@@ -147,6 +147,7 @@ void Pager::gantt(const Gantt& g) {
     }
     // Never leave a single fase alone on the next page.
     if (end + 1 == g.phases.size() && end - i >= 3) --end;
+    begin_tag("Figure"); // the chart of this page: its fase labels are read as its text
     axis();
     const double rows_top = y_;
     for (; i < end; ++i) {
@@ -171,6 +172,7 @@ void Pager::gantt(const Gantt& g) {
       cairo_stroke(cr_);
     }
     legend();
+    end_tag("Figure");
     if (i < g.phases.size()) new_page();
   }
   y_ += 2;

@@ -1,6 +1,7 @@
 #include "report/pdf_pager.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "core/italian.h"
@@ -23,17 +24,52 @@ void rule(cairo_t* cr, double x0, double y0, double x1, double y1) {
 
 Pager::Pager(const Document& d, const Typesetter& t) : doc_(d), type_(t) {}
 
+Pager::Pager(const Document& d, const Typesetter& t, cairo_t* target, int pages)
+    : doc_(d), type_(t), target_(target), pages_total_(pages) {
+  cairo_tag_begin(target_, "Document", "");
+}
+
 Pager::~Pager() {
-  if (cr_) cairo_destroy(cr_);
+  if (cr_ && !target_) cairo_destroy(cr_);
   for (auto* p : pages_)
     cairo_surface_destroy(p);
 }
 
+void Pager::begin_tag(const char* name) {
+  if (!target_) return;
+  cairo_tag_begin(cr_, name, "");
+  open_tags_.push_back(name);
+}
+
+void Pager::end_tag(const char* name) {
+  if (!target_ || open_tags_.empty() || std::string_view(open_tags_.back()) != name) return;
+  cairo_tag_end(cr_, name);
+  open_tags_.pop_back();
+}
+
+void Pager::close_tags() {
+  while (!open_tags_.empty())
+    end_tag(open_tags_.back());
+}
+
+void Pager::end_page() {
+  close_tags();
+  if (!target_ || page_no_ == 0) return;
+  draw_footer(cr_, type_, doc_, page_no_, pages_total_);
+  cairo_show_page(cr_);
+}
+
 void Pager::new_page() {
-  if (cr_) cairo_destroy(cr_);
-  cairo_rectangle_t extents{0, 0, kPageWidth, kPageHeight};
-  pages_.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
-  cr_ = cairo_create(pages_.back());
+  if (target_) {
+    end_page();
+    cr_ = target_;
+    ++page_no_;
+  } else {
+    if (cr_) cairo_destroy(cr_);
+    cairo_rectangle_t extents{0, 0, kPageWidth, kPageHeight};
+    pages_.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+    cr_ = cairo_create(pages_.back());
+  }
   contents_.push_back({});
   contents_.back().section_start = std::exchange(section_start_, false);
   band();
@@ -93,10 +129,15 @@ double Pager::draw_header() {
     cairo_fill(cr_);
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       const HeaderCell& c = row.cells[i];
+      // Label and value as two paragraphs: read as one they would run together.
+      begin_tag("P");
       set_color(cr_, kMuted);
       c.label.draw(cr_, c.x + kPad, y + kPad);
+      end_tag("P");
+      begin_tag("P");
       set_color(cr_, kInk);
       c.value.draw(cr_, c.x + kPad, y + kPad + c.label.height());
+      end_tag("P");
       if (i > 0) rule(cr_, c.x, y, c.x, y + row.height);
     }
     rule(cr_, kMarginX, y + row.height, kMarginX + kBodyWidth, y + row.height);
@@ -118,25 +159,39 @@ void Pager::cover() {
   double y = 90;
   set_color(cr_, kAccent);
   Text title(type_, doc_.title, Font::title, kBodyWidth);
+  begin_tag("H1");
   title.draw(cr_, kMarginX, y);
+  end_tag("H1");
   y += title.height() + 8;
   set_color(cr_, kInk);
   Text date =
       Text::with_lead(type_, "Data elaborazione", italian::format_date(doc_.produced), kBodyWidth);
+  begin_tag("P");
   date.draw(cr_, kMarginX, y);
+  end_tag("P");
   y += date.height() + 18;
   Text params(type_, "Parametri selezionati:", Font::heading, kBodyWidth);
   set_color(cr_, kAccent);
+  begin_tag("H2");
   params.draw(cr_, kMarginX, y);
+  end_tag("H2");
   y += params.height() + 8;
   set_color(cr_, kInk);
+  begin_tag("Table");
   for (const auto& p : doc_.parameters) {
     Text label(type_, p.label, Font::bold, 180);
     Text value(type_, p.value, Font::body, kBodyWidth - 190);
+    begin_tag("TR");
+    begin_tag("TH");
     label.draw(cr_, kMarginX, y);
+    end_tag("TH");
+    begin_tag("TD");
     value.draw(cr_, kMarginX + 190, y);
+    end_tag("TD");
+    end_tag("TR");
     y += std::max(label.height(), value.height()) + 4;
   }
+  end_tag("Table");
 }
 
 void Pager::begin_section(const Section& s) {
@@ -144,6 +199,13 @@ void Pager::begin_section(const Section& s) {
   section_ = &s;
   section_start_ = true;
   lay_out_header(s.header);
+  // Each objective is a section of the structure tree; its pages' content goes under it.
+  if (target_) {
+    close_tags();
+    if (section_tag_) cairo_tag_end(target_, "Sect");
+    cairo_tag_begin(target_, "Sect", "");
+    section_tag_ = true;
+  }
   new_page();
 }
 
@@ -162,7 +224,9 @@ void Pager::keep_heading(double first_content) {
   const double h = pending_heading_.height() + 2;
   ensure(h + std::min(first_content, fresh_room() - h));
   set_color(cr_, kAccent);
+  begin_tag("H2");
   pending_heading_.draw(cr_, kMarginX, y_);
+  end_tag("H2");
   ++here().headings;
   y_ += h;
   pending_heading_ = Text();
@@ -177,7 +241,9 @@ void Pager::paragraph(const Paragraph& p) {
       keep_heading(lead.height() * 2.5);
       ensure(lead.height() * 2.5);
       set_color(cr_, kInk);
+      begin_tag("P");
       lead.draw(cr_, kMarginX, y_);
+      end_tag("P");
       y_ += lead.height();
     }
     body = Text(type_, p.text, Font::body, kBodyWidth);
@@ -195,7 +261,9 @@ void Pager::paragraph(const Paragraph& p) {
       continue;
     }
     set_color(cr_, kInk);
+    begin_tag("P");
     body.draw_range(cr_, kMarginX, y_, from, to);
+    end_tag("P");
     ++here().lines;
     y_ += to - from;
     from = to;
@@ -216,7 +284,9 @@ void Pager::sign_off(const SignOff& s) {
   if (!at_page_top()) y_ += 8;
   ensure(title.height() + 2 + kBoxH); // the block is never split
   set_color(cr_, kAccent);
+  begin_tag("H2");
   title.draw(cr_, kMarginX, y_);
+  end_tag("H2");
   ++here().headings;
   ++here().rows;
   y_ += title.height() + 2;
@@ -229,17 +299,28 @@ void Pager::sign_off(const SignOff& s) {
     cairo_stroke(cr_);
     set_color(cr_, kInk);
     Text label(type_, labels[i], Font::small_bold, w - 2 * kPad);
+    begin_tag("P");
     label.draw(cr_, x + kPad, y_ + kPad);
     Text date(type_, "Data ____ / ____ / ________", Font::small, w - 2 * kPad);
     date.draw(cr_, x + kPad, y_ + kBoxH - 2 * date.height() - 2 * kPad);
     Text sign(type_, "Firma ______________________________", Font::small, w - 2 * kPad);
     sign.draw(cr_, x + kPad, y_ + kBoxH - sign.height() - kPad);
+    end_tag("P");
   }
   y_ += kBoxH + 2;
 }
 
 std::vector<cairo_surface_t*> Pager::finish() {
   keep_heading(0);
+  if (target_) {
+    close_tags();
+    if (section_tag_) cairo_tag_end(target_, "Sect");
+    section_tag_ = false;
+    cairo_tag_end(target_, "Document");
+    end_page();
+    cr_ = nullptr;
+    return {};
+  }
   if (cr_) cairo_destroy(cr_);
   cr_ = nullptr;
   return std::exchange(pages_, {});

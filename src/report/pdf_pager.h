@@ -1,9 +1,13 @@
 // Pagination of a sheet: page band, repeated objective header, body cursor, footer.
 //
 // Every page of an objective re-prints its header block and tables re-print their column
-// labels after a break (seed-spec §3.1.1); the "Pagina N di M" footer needs M, so each page is
-// first drawn into a cairo recording surface and the footers are added when all pages exist.
-// The block drawers (paragraphs, tables, GANTT) only ask the pager for room.
+// labels after a break (seed-spec §3.1.1). The "Pagina N di M" footer needs M, so a document is
+// laid out twice: first into cairo recording surfaces (on several threads) to count the pages,
+// then directly onto the PDF surface with the footers, now that M is known. Only the second
+// pass tags the content for screen readers (headings, paragraphs, tables with header cells,
+// figures, in reading order): cairo 1.16 loses the structure tags of content replayed from a
+// recording surface. The block drawers (paragraphs, tables, GANTT) only ask the pager for room
+// and name the structure of what they draw (begin_tag / end_tag).
 #pragma once
 
 #include <cairo.h>
@@ -24,7 +28,11 @@ inline constexpr double kBodyBottom = kPageHeight - 30;
 
 class Pager {
 public:
+  /// Lays out into recording surfaces (finish() returns them), untagged.
   Pager(const Document& d, const Typesetter& t);
+  /// Draws directly onto `target` (a PDF surface's context): tagged, each page ended with its
+  /// footer "Pagina N di `pages`" (the count of the recorded pass).
+  Pager(const Document& d, const Typesetter& t, cairo_t* target, int pages);
   ~Pager();
   Pager(const Pager&) = delete;
   Pager& operator=(const Pager&) = delete;
@@ -60,7 +68,15 @@ public:
   const std::vector<PageContent>& contents() const { return contents_; }
   PageContent& here() { return contents_.back(); }
 
-  /// Ends the last page and returns the recorded pages (the caller owns them).
+  /// Structure of what is drawn next (PDF tags: "H2", "P", "Table", "TR", "TH", "TD",
+  /// "Figure"); nothing on recorded pages. A page break closes the tags still open: a table
+  /// continued on the next page is a table of its own there, with its header row.
+  void begin_tag(const char* name);
+  /// Closes `name` if it is the innermost open tag (a page break may have closed it already).
+  void end_tag(const char* name);
+
+  /// Ends the last page and returns the recorded pages (the caller owns them; none when
+  /// drawing onto a target).
   std::vector<cairo_surface_t*> finish();
 
 private:
@@ -75,6 +91,9 @@ private:
   };
 
   void band();
+  /// Closes the open tags and, on a target, ends the page with its footer.
+  void end_page();
+  void close_tags();
   void lay_out_header(const HeaderBlock& h);
   double draw_header();
 
@@ -88,6 +107,10 @@ private:
   bool section_start_ = false;
   Text pending_heading_;
   cairo_t* cr_ = nullptr;
+  cairo_t* target_ = nullptr; // direct, tagged drawing (second pass)
+  int pages_total_ = 0, page_no_ = 0;
+  bool section_tag_ = false;
+  std::vector<const char*> open_tags_;
   double y_ = 0, body_top_ = 0, fresh_room_ = 0;
 };
 

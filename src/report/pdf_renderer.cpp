@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "io/output_file.h"
+#include "report/pdf_language.h"
 #include "report/pdf_pager.h"
 
 namespace traguardi::report {
@@ -97,7 +98,11 @@ std::vector<PageContent> pdf_page_contents(const Document& d) {
 }
 
 Result<std::string> render_pdf(const Document& d, int threads) {
-  std::vector<cairo_surface_t*> pages = lay_out_pages(d, threads);
+  // First pass: the page count, for "Pagina N di M" (pdf_pager.h explains the two passes).
+  std::vector<cairo_surface_t*> recorded = lay_out_pages(d, threads);
+  const int total = static_cast<int>(recorded.size());
+  for (auto* p : recorded)
+    cairo_surface_destroy(p);
 
   std::string bytes;
   cairo_surface_t* surface =
@@ -109,15 +114,15 @@ Result<std::string> render_pdf(const Document& d, int threads) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                  (d.title + " – " + d.ente).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "traguardi");
-  const pdf::Typesetter footer_type;
   cairo_t* cr = cairo_create(surface);
-  const int total = static_cast<int>(pages.size());
-  for (int n = 0; n < total; ++n) {
-    cairo_set_source_surface(cr, pages[n], 0, 0);
-    cairo_paint(cr);
-    pdf::draw_footer(cr, footer_type, d, n + 1, total);
-    cairo_show_page(cr);
-    cairo_surface_destroy(pages[n]);
+  std::size_t drawn = 0;
+  {
+    // Second pass: straight onto the PDF surface, tagged, with the footers.
+    const pdf::Typesetter type;
+    pdf::Pager pager(d, type, cr, total);
+    draw_sections(pager, d, 0, d.sections.size(), true);
+    pager.finish();
+    drawn = pager.contents().size();
   }
   cairo_destroy(cr);
   cairo_surface_finish(surface);
@@ -126,7 +131,11 @@ Result<std::string> render_pdf(const Document& d, int threads) {
   if (status != CAIRO_STATUS_SUCCESS)
     return fail(std::string("Impossibile generare il PDF: ") + cairo_status_to_string(status), "",
                 ErrorKind::internal);
-  return bytes;
+  if (drawn != static_cast<std::size_t>(total))
+    return fail("Impossibile generare il PDF: le due impaginazioni non coincidono", "",
+                ErrorKind::internal);
+  // The document language, which cairo cannot set: screen readers choose their voice by it.
+  return with_document_language(std::move(bytes), "it-IT");
 }
 
 Result<void> write_pdf(const Document& d, const std::string& path, int threads) {

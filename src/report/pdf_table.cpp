@@ -60,10 +60,13 @@ void Pager::table(const Table& t) {
   auto draw_head = [&] {
     if (!heading_text.empty()) {
       set_color(cr_, kAccent);
+      begin_tag("H3");
       heading_text.draw(cr_, kMarginX, y_);
+      end_tag("H3");
       ++here().headings;
       y_ += heading_h;
     }
+    begin_tag("Table"); // again after a page break: each page's part has its header row
     set_color(cr_, kHeaderFill);
     cairo_rectangle(cr_, xs.front(), y_, xs.back() - xs.front(), head_h);
     cairo_fill(cr_);
@@ -74,8 +77,13 @@ void Pager::table(const Table& t) {
     cairo_stroke(cr_);
     grid(cr_, xs, y_, head_h);
     set_color(cr_, kInk);
-    for (std::size_t i = 0; i < head.size(); ++i)
+    begin_tag("TR");
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      begin_tag("TH");
       head[i].draw(cr_, xs[i] + kCellPadX, y_ + kCellPadY);
+      end_tag("TH");
+    }
+    end_tag("TR");
     y_ += head_h;
   };
 
@@ -155,8 +163,13 @@ void Pager::table(const Table& t) {
       }
       part += 2 * kCellPadY;
       set_color(cr_, kInk);
-      for (std::size_t i = 0; i < cells.size(); ++i)
+      begin_tag("TR");
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        begin_tag("TD");
         cells[i].draw_range(cr_, xs[i] + kCellPadX, y_ + kCellPadY, from[i], to[i]);
+        end_tag("TD");
+      }
+      end_tag("TR");
       grid(cr_, xs, y_, part);
       ++here().rows;
       y_ += part;
@@ -170,13 +183,16 @@ void Pager::table(const Table& t) {
       draw_head();
     }
   }
+  end_tag("Table");
   if (!notes.empty()) {
     // A clear gap: readers of the sheet (src/importer) end the table at the first wide gap.
     y_ += 10;
     ensure(notes_h);
     set_color(cr_, kMuted);
     for (const auto& note : notes) {
+      begin_tag("P");
       note.draw(cr_, kMarginX, y_);
+      end_tag("P");
       y_ += note.height() + 1;
     }
   }
