@@ -35,6 +35,8 @@ Result<AuditListing> list_audit(Session& s, const AuditQuery& q) {
   out.ente = *code;
   for (auto& e : s.store().audit_log(*code)) {
     if (!q.objective.empty() && !about(e, q.objective)) continue;
+    if (!q.actor.empty() && e.actor != q.actor) continue;
+    if (!q.action.empty() && e.action != q.action) continue;
     const std::string day = e.at.substr(0, 10);
     if (!from.empty() && day < from) continue;
     if (!to.empty() && day > to) continue;

@@ -16,6 +16,8 @@ namespace traguardi::app {
 struct AuditQuery {
   std::string objective; // code: entries about it, its fasi and indicators
   std::string from, to;  // dal / al, gg/mm/aaaa (inclusive); empty = open
+  std::string actor;     // utente: the declared actor, exactly; empty = anyone
+  std::string action;    // tipo di modifica ("modifica fase", "importazione"…); empty = any
 };
 
 struct AuditListing {

@@ -228,11 +228,12 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
   out.errors = importer::count_severity(findings, Severity::error);
   out.warnings = importer::count_severity(findings, Severity::warning);
   out.infos = importer::count_severity(findings, Severity::info);
-  if (out.errors > 0 || opt.dry_run) return out;
+  if (out.errors > 0) return out;
   if (!changed || d == stored) {
-    out.nothing_to_do = true;
+    out.nothing_to_do = true; // a dry run says so too
     return out;
   }
+  if (opt.dry_run) return out;
   s.store(OpenMode::create).replace(d, s.author());
   out.written = true;
   return out;

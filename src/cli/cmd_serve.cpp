@@ -26,6 +26,9 @@ void register_serve(CLI::App& app, Context& ctx) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));
   sub->add_flag("!--senza-log", o.log_requests, "Non scrive una riga per richiesta");
+  sub->add_option("--tls-cert", o.tls_cert,
+                  "Certificato TLS (PEM): serve HTTPS e i cookie diventano Secure");
+  sub->add_option("--tls-key", o.tls_key, "Chiave privata TLS (PEM) del certificato");
   sub->callback([&ctx] {
     run_guarded(ctx, [&] {
       o.db = ctx.db;

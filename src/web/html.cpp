@@ -10,6 +10,14 @@ std::string esc(std::string_view text) {
   return html_escape(text);
 }
 
+std::string clip(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 std::string url_encode(std::string_view text) {
   static const char* hexd = "0123456789ABCDEF";
   std::string out;
@@ -39,9 +47,13 @@ std::string header(const PageFrame& f) {
     user_zone = fmt::format(
         "<span class=\"me-3 text-white\">{} <span class=\"visually-hidden\">ruolo</span>"
         "<span class=\"badge bg-white text-primary ms-1\">{}</span></span>"
-        "<form method=\"post\" action=\"/esci\" class=\"d-inline\">{}"
+        "{}<form method=\"post\" action=\"/esci\" class=\"d-inline\">{}"
         "<button type=\"submit\" class=\"btn btn-sm btn-outline-light\">Esci</button></form>",
-        esc(f.user->username), app::user_role_label(f.user->role), csrf_field(*f.user));
+        esc(f.user->username), app::user_role_label(f.user->role),
+        f.ente_switch ? "<a class=\"btn btn-sm btn-outline-light me-2\" href=\"/enti\">Cambia "
+                        "ente</a>"
+                      : "",
+        csrf_field(*f.user));
   }
   std::string out = fmt::format(
       "<header class=\"it-header-wrapper\">"
@@ -64,6 +76,9 @@ std::string header(const PageFrame& f) {
     out += nav_link(f, "organizzazione", "/organizzazione", "Organizzazione");
     if (!f.district_href.empty())
       out += nav_link(f, "distretto", f.district_href.c_str(), "Piano di Zona");
+    out += nav_link(f, "registro", "/registro", "Registro delle modifiche");
+    if (f.user->role == app::UserRole::amministratore || f.user->role == app::UserRole::controllo)
+      out += nav_link(f, "importa", "/importa", "Importa una scheda");
     if (f.user->role == app::UserRole::amministratore)
       out += nav_link(f, "utenti", "/utenti", "Utenti");
     out += "</ul></div></nav>";

@@ -15,6 +15,8 @@ namespace traguardi::web {
 
 /// Escapes & < > " ' for text nodes and quoted attributes.
 std::string esc(std::string_view text);
+/// At most `max` bytes of UTF-8 text, cut at a character boundary, with "…" when cut.
+std::string clip(std::string_view text, std::size_t max);
 /// Percent-encodes a query-string value.
 std::string url_encode(std::string_view text);
 
@@ -30,6 +32,7 @@ struct PageFrame {
   std::string active;    // navigation key: cruscotto, piano, registro, utenti, distretto
   std::vector<Crumb> crumbs;
   std::string district_href = {}; // the ente is an ambito: link to its Piano di Zona pages
+  bool ente_switch = false; // the user may open several enti: link to the picker
 };
 
 /// The complete HTML document around `body` (which starts after the <h1>).

@@ -10,13 +10,9 @@ namespace {
 
 constexpr const char* kLoginCookie = "tg_accesso";
 
-bool behind_tls(const httplib::Request& req) {
-  return req.get_header_value("X-Forwarded-Proto") == "https";
-}
-
 std::string cookie_attributes(const httplib::Request& req, long max_age) {
   return fmt::format("; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", max_age,
-                     behind_tls(req) ? "; Secure" : "");
+                     secure_request(req) ? "; Secure" : "");
 }
 
 std::string safe_next(const std::string& next) {

@@ -222,6 +222,9 @@ void objective_page(Call& c) {
   body += phases_section(**d, *o, editable);
   body += indicators_section(*o, f, editable);
   body += figures_section(**d, *o);
+  body += "<h2 class=\"h4 mt-5\" id=\"storico\">Storico delle modifiche</h2><p>Chi ha cambiato "
+          "cosa e quando, con i valori prima e dopo: <a href=\"/registro?obiettivo=" +
+          esc(url_encode(o->code)) + "\">le modifiche di questo obiettivo nel registro</a>.</p>";
   PageFrame fr = frame(c, "Obiettivo " + o->code, "piano", d->get());
   fr.crumbs = {{"Cruscotto", "/"}, {"Piano degli obiettivi", "/piano"}, {o->code, ""}};
   send_html(c.res, render_page(fr, body));

@@ -116,6 +116,4 @@ void register_user_pages(httplib::Server& s, Env& env) {
   post_form(s, env, "/utenti/([a-z0-9._-]{2,64})/(disattiva|riattiva)", toggle_user);
 }
 
-void register_audit_pages(httplib::Server&, Env&) {}
-
 } // namespace traguardi::web

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/ente_choice.h"
 #include "core/error.h"
 
 namespace traguardi::web {
@@ -43,7 +44,15 @@ void with_user(const httplib::Request& req, httplib::Response& res, Env& env, co
       return;
     }
     Call c{req, res, env, store, std::move(*user)};
-    if (unsafe && !app::csrf_matches(c.user, req.get_param_value("csrf"))) {
+    if (app::may_switch_ente(store, c.user)) {
+      c.several_enti = true;
+      app::choose_ente(store, c.user, cookie(req, kEnteCookie));
+    }
+    // A multipart form (file upload) carries its token as a part, not as a parameter.
+    const std::string submitted = req.has_param("csrf") || !req.has_file("csrf")
+                                      ? req.get_param_value("csrf")
+                                      : req.get_file_value("csrf").content;
+    if (unsafe && !app::csrf_matches(c.user, submitted)) {
       error_page(c, 403, "Richiesta rifiutata",
                  "Il modulo non porta un codice di sicurezza valido (CSRF): ricaricare la "
                  "pagina e riprovare. Nessuna modifica è stata salvata.");
@@ -82,6 +91,13 @@ void redirect(httplib::Response& res, const std::string& to) {
   res.set_header("Location", to.empty() || to[0] != '/' || to.rfind("//", 0) == 0 ? "/" : to);
 }
 
+bool secure_request(const httplib::Request& req) {
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+  if (req.ssl) return true;
+#endif
+  return req.get_header_value("X-Forwarded-Proto") == "https";
+}
+
 std::string cookie(const httplib::Request& req, const std::string& name) {
   const std::string header = req.get_header_value("Cookie");
   std::size_t pos = 0;
@@ -104,6 +120,7 @@ PageFrame frame(const Call& c, std::string title, std::string active, const Data
   f.title = std::move(title);
   f.user = &c.user;
   f.active = std::move(active);
+  f.ente_switch = c.several_enti;
   if (d) f.ente_name = d->ente.name;
   if (d && d->district) // national users reach another ente through ?ente=
     f.district_href =

@@ -35,6 +35,9 @@ struct Call {
   Env& env;
   Store& store;
   app::Principal user;
+  /// The user may open several enti (app/ente_choice.h); `user.ente` then holds the one chosen
+  /// with the picker, when any.
+  bool several_enti = false;
 };
 
 using Page = std::function<void(Call&)>;
@@ -56,6 +59,9 @@ void error_page(Call& c, int status, const std::string& title, const std::string
 void send_html(httplib::Response& res, const std::string& html, int status = 200);
 /// 303 See Other to a local path.
 void redirect(httplib::Response& res, const std::string& to);
+/// The request came over TLS, directly (--tls-cert) or through a proxy that says so
+/// (X-Forwarded-Proto: https): cookies then get `Secure`.
+bool secure_request(const httplib::Request& req);
 /// The session cookie value from the request, when present.
 std::string cookie(const httplib::Request& req, const std::string& name);
 /// The frame (title, user, ente) of a page of the signed-in user.
@@ -68,8 +74,12 @@ void register_objective_pages(httplib::Server& s, Env& env);
 void register_user_pages(httplib::Server& s, Env& env);
 void register_audit_pages(httplib::Server& s, Env& env);
 void register_district_pages(httplib::Server& s, Env& env);
+void register_upload_pages(httplib::Server& s, Env& env);
+void register_ente_picker(httplib::Server& s, Env& env);
 void register_api(httplib::Server& s, Env& env);
 
 constexpr const char* kSessionCookie = "tg_sessione";
+/// The ente chosen with the picker (not a secret: it only narrows what the session may see).
+constexpr const char* kEnteCookie = "tg_ente";
 
 } // namespace traguardi::web

@@ -59,6 +59,26 @@ void serve_static(const Assets& assets, const httplib::Request& req, httplib::Re
   res.set_content(a->body, a->content_type);
 }
 
+/// HTTPS when a certificate and key are given (Debian's cpp-httplib is built with OpenSSL).
+std::unique_ptr<httplib::Server> make_server(const ServerOptions& o) {
+  if (o.tls_cert.empty() && o.tls_key.empty()) return std::make_unique<httplib::Server>();
+  if (o.tls_cert.empty() || o.tls_key.empty())
+    throw InvalidInput("indicare sia --tls-cert sia --tls-key (certificato e chiave privata "
+                       "in formato PEM)");
+  for (const auto* f : {&o.tls_cert, &o.tls_key})
+    if (FILE* in = std::fopen(f->c_str(), "rb")) {
+      std::fclose(in);
+    } else {
+      throw InvalidInput(fmt::format("file TLS «{}» non leggibile", *f));
+    }
+  auto s = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+  if (!s->is_valid())
+    throw InvalidInput(fmt::format("certificato «{}» o chiave «{}» TLS non validi (formato PEM, "
+                                   "la chiave deve corrispondere al certificato)",
+                                   o.tls_cert, o.tls_key));
+  return s;
+}
+
 } // namespace
 
 struct WebServer::Impl {
@@ -67,12 +87,13 @@ struct WebServer::Impl {
   Assets assets;
   RateLimiter api_limiter;
   Env env{ws, assets, &api_limiter};
-  httplib::Server svr;
+  std::unique_ptr<httplib::Server> server;
+  httplib::Server& svr;
 
   explicit Impl(ServerOptions o)
       : opt(std::move(o)), ws(opt.db, static_cast<std::size_t>(std::max(1, opt.connections))),
         assets(opt.assets_dir.empty() ? default_assets_dir() : opt.assets_dir),
-        api_limiter(std::max(1, opt.api_per_minute)) {
+        api_limiter(std::max(1, opt.api_per_minute)), server(make_server(opt)), svr(*server) {
     assets.add("gantt.css", app::gantt_stylesheet(), "text/css; charset=utf-8");
     configure();
   }
@@ -143,6 +164,8 @@ struct WebServer::Impl {
     register_objective_pages(svr, env);
     register_authoring_pages(svr, env);
     register_audit_pages(svr, env);
+    register_upload_pages(svr, env);
+    register_ente_picker(svr, env);
     register_user_pages(svr, env);
     register_district_pages(svr, env);
     register_api(svr, env);
@@ -193,7 +216,8 @@ int serve(const ServerOptions& o) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   WebServer server(o);
   int port = server.bind();
-  std::cout << fmt::format("traguardi: in ascolto su http://{}:{}/ (database {})\n", o.host, port,
+  std::cout << fmt::format("traguardi: in ascolto su {}://{}:{}/ (database {})\n",
+                           o.tls_cert.empty() ? "http" : "https", o.host, port,
                            shown_location(o.db))
             << std::flush;
   std::thread waiter([&] {

@@ -21,6 +21,8 @@ struct ServerOptions {
   std::string assets_dir;   // empty: web-assets next to the executable
   bool log_requests = true; // one line per request on stderr
   int api_per_minute = 600; // /api/v1 requests per token (or session) per minute
+  std::string tls_cert;     // PEM certificate chain: serve HTTPS (both or neither)
+  std::string tls_key;      // PEM private key
 };
 
 class WebServer {
