@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace traguardi {
@@ -80,6 +81,16 @@ public:
   virtual std::optional<ApiToken> find_token(std::string_view token_hash) = 0;
   /// Marks it revoked; NotFound when no token has that id.
   virtual void revoke_token(std::int64_t id) = 0;
+
+  /// API rate limiting shared by every server process (issue 11): adds `delta` requests of
+  /// `key` (a token's hash) made through `server` in `minute` (minutes since the epoch) and
+  /// returns the requests of every server for that key in minute - 1 and in minute.
+  virtual std::pair<std::int64_t, std::int64_t> add_rate_count(std::string_view key,
+                                                               std::string_view server,
+                                                               std::int64_t minute,
+                                                               std::int64_t delta) = 0;
+  /// Forgets the counts of minutes before `minute`.
+  virtual void prune_rate_counts(std::int64_t minute) = 0;
 };
 
 } // namespace traguardi

@@ -231,6 +231,14 @@ CREATE TABLE ente_sign_off (
   oiv {TEXT} NOT NULL){STRICT};
 )SQL";
 
+// API rate limiting shared by every `serve` process (issue 11): each process adds its own
+// requests per token and minute now and then, and reads the sum of all of them.
+const char* const kStep7 = R"SQL(
+CREATE TABLE api_rate (
+  key {TEXT} NOT NULL, server {TEXT} NOT NULL, minute {INT} NOT NULL, count {INT} NOT NULL,
+  PRIMARY KEY (key, server, minute)){STRICT};
+)SQL";
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -239,7 +247,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 } // namespace
 
 const std::vector<std::string>& migration_steps() {
-  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+  static const std::vector<std::string> steps{kStep1, kStep2, kStep3, kStep4,
+                                              kStep5, kStep6, kStep7};
   return steps;
 }
 

@@ -15,7 +15,7 @@
 namespace traguardi::sql {
 
 /// The version this build writes and reads.
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 /// Marker stored in schema_meta to recognise a traguardi database.
 constexpr const char* kApplicationId = "traguardi";
 

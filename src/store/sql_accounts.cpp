@@ -232,4 +232,36 @@ void SqlAccounts::revoke_token(std::int64_t id) {
   });
 }
 
+std::pair<std::int64_t, std::int64_t> SqlAccounts::add_rate_count(std::string_view key,
+                                                                  std::string_view server,
+                                                                  std::int64_t minute,
+                                                                  std::int64_t delta) {
+  return atomically(c_, [&] {
+    const std::string k(key), srv(server);
+    if (delta > 0)
+      run(c_,
+          "INSERT INTO api_rate (key, server, minute, count) VALUES (?,?,?,?) ON CONFLICT "
+          "(key, server, minute) DO UPDATE SET count = api_rate.count + excluded.count",
+          {val(k), val(srv), val(minute), val(delta)});
+    Statement& st =
+        c_.prepare("SELECT minute, CAST(SUM(count) AS BIGINT) FROM api_rate WHERE key = ? AND "
+                   "minute >= ? GROUP BY minute");
+    st.reset();
+    st.bind(1, k);
+    st.bind(2, minute - 1);
+    std::pair<std::int64_t, std::int64_t> out{0, 0};
+    while (st.step()) {
+      const std::int64_t m = as_int(st.column(0)).value_or(0);
+      const std::int64_t n = as_int(st.column(1)).value_or(0);
+      (m == minute ? out.second : out.first) += m <= minute ? n : 0;
+    }
+    st.reset();
+    return out;
+  });
+}
+
+void SqlAccounts::prune_rate_counts(std::int64_t minute) {
+  atomically(c_, [&] { run(c_, "DELETE FROM api_rate WHERE minute < ?", {val(minute)}); });
+}
+
 } // namespace traguardi::sql

@@ -28,6 +28,10 @@ public:
   std::vector<ApiToken> list_tokens(std::string_view username) override;
   std::optional<ApiToken> find_token(std::string_view token_hash) override;
   void revoke_token(std::int64_t id) override;
+  std::pair<std::int64_t, std::int64_t> add_rate_count(std::string_view key,
+                                                       std::string_view server, std::int64_t minute,
+                                                       std::int64_t delta) override;
+  void prune_rate_counts(std::int64_t minute) override;
 
 private:
   Connection& c_;

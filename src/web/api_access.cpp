@@ -1,7 +1,5 @@
 #include "web/api_access.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
 
 #include "app/api_tokens.h"
@@ -49,7 +47,7 @@ void with_api_user(const httplib::Request& req, httplib::Response& res, Env& env
     auto user = authenticate(req, res, unsafe, store);
     if (!user) return;
     if (env.api_limiter)
-      if (int wait = env.api_limiter->acquire(user->token_hash); wait > 0) {
+      if (int wait = env.api_limiter->acquire(store, user->token_hash); wait > 0) {
         res.set_header("Retry-After", std::to_string(wait));
         return send_problem(res, {429,
                                   "",
@@ -69,25 +67,6 @@ void with_api_user(const httplib::Request& req, httplib::Response& res, Env& env
 
 } // namespace
 
-int RateLimiter::acquire(const std::string& key) {
-  const auto now = std::chrono::steady_clock::now();
-  const double rate = per_minute_ / 60.0; // tokens per second
-  std::lock_guard lock(mutex_);
-  if (buckets_.size() > 100000) buckets_.clear(); // bounded memory; only forgets budgets
-  auto [it, fresh] = buckets_.try_emplace(key, Bucket{static_cast<double>(per_minute_), now});
-  Bucket& b = it->second;
-  if (!fresh) {
-    const double elapsed = std::chrono::duration<double>(now - b.last).count();
-    b.tokens = std::min<double>(per_minute_, b.tokens + elapsed * rate);
-    b.last = now;
-  }
-  if (b.tokens >= 1) {
-    b.tokens -= 1;
-    return 0;
-  }
-  return std::max(1, static_cast<int>(std::ceil((1 - b.tokens) / rate)));
-}
-
 void api_get(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h) {
   s.Get(pattern, [&env, h](const httplib::Request& req, httplib::Response& res) {
     with_api_user(req, res, env, h, false);
@@ -96,6 +75,24 @@ void api_get(httplib::Server& s, Env& env, const std::string& pattern, ApiHandle
 
 void api_patch(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h) {
   s.Patch(pattern, [&env, h](const httplib::Request& req, httplib::Response& res) {
+    with_api_user(req, res, env, h, true);
+  });
+}
+
+void api_post(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h) {
+  s.Post(pattern, [&env, h](const httplib::Request& req, httplib::Response& res) {
+    with_api_user(req, res, env, h, true);
+  });
+}
+
+void api_put(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h) {
+  s.Put(pattern, [&env, h](const httplib::Request& req, httplib::Response& res) {
+    with_api_user(req, res, env, h, true);
+  });
+}
+
+void api_delete(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h) {
+  s.Delete(pattern, [&env, h](const httplib::Request& req, httplib::Response& res) {
     with_api_user(req, res, env, h, true);
   });
 }

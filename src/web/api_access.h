@@ -4,39 +4,22 @@
 // web login's session cookie, so the pages' own scripts can call the API; with the cookie an
 // unsafe method also needs the session's CSRF token in `X-CSRF-Token`, since a browser sends
 // cookies on cross-site requests. Each token (or session) gets a budget of requests per minute
-// kept in this process (a token bucket): past it the answer is 429 with Retry-After. Errors of
-// handlers become problem+json with the status of core/error.h's kind (routes.h).
+// shared by every server process (app/api_rate_limit.h): past it the answer is 429 with
+// Retry-After. Errors of handlers become problem+json with the status of core/error.h's kind
+// (routes.h).
 #pragma once
 
-#include <chrono>
 #include <functional>
-#include <map>
-#include <mutex>
 #include <string>
 
 #include <httplib.h>
 
+#include "app/api_rate_limit.h"
 #include "app/auth.h"
 #include "web/json_body.h"
 #include "web/routes.h"
 
 namespace traguardi::web {
-
-class RateLimiter {
-public:
-  explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
-  /// 0 when the request may go on, else the whole seconds to wait.
-  int acquire(const std::string& key);
-
-private:
-  struct Bucket {
-    double tokens = 0;
-    std::chrono::steady_clock::time_point last;
-  };
-  int per_minute_;
-  std::mutex mutex_;
-  std::map<std::string, Bucket> buckets_;
-};
 
 struct ApiCall {
   const httplib::Request& req;
@@ -50,6 +33,9 @@ using ApiHandler = std::function<void(ApiCall&)>;
 
 void api_get(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h);
 void api_patch(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h);
+void api_post(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h);
+void api_put(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h);
+void api_delete(httplib::Server& s, Env& env, const std::string& pattern, ApiHandler h);
 
 /// 200 with a JSON body (and the ETag when not empty); answers 304 to a matching If-None-Match.
 void send_json(ApiCall& c, const Json& body, const std::string& etag = {});

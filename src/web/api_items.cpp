@@ -130,6 +130,7 @@ void patch_item(ApiCall& c, bool phase) {
                                 {}});
   ParsedBody body = parse_json_body(c.req.get_header_value("Content-Type"), c.req.body);
   if (body.problem) return send_problem(c.res, *body.problem);
+  if (is_definition_patch(body.value, phase)) return patch_item_definition(c, phase, body.value);
   const auto& specs = phase ? kPhaseFields : kIndicatorFields;
   app::RecordForm f;
   f.ente = d->ente.code;

@@ -77,6 +77,7 @@ Json phase_json(const Objective& o, const Phase& p) {
               {"inizio_effettivo", date(p.actual_start)},
               {"fine_effettiva", date(p.actual_end)},
               {"responsible", text(p.responsible)},
+              {"center", text(p.center)},
               {"note", p.note},
               {"version", p.version}};
 }
@@ -114,6 +115,24 @@ Json objective_json(const Objective& o, const ObjectiveFigures& f) {
   out["operational_purpose"] = text(o.operational_purpose);
   out["implementation"] = text(o.implementation);
   out["responsible"] = text(o.responsible);
+  out["objective_type"] = text(o.objective_type);
+  out["area"] = o.area ? Json(*o.area) : Json(nullptr);
+  out["assessorato"] = text(o.assessorato);
+  out["direction"] = text(o.direction);
+  out["director"] = text(o.director);
+  Json structures = Json::array();
+  for (const auto& r : o.structures)
+    structures.push_back(Json{{"description", r.description},
+                              {"relation", r.relation},
+                              {"mission", r.mission},
+                              {"programme", r.programme},
+                              {"share", dec(r.share_pct)}});
+  Json people = Json::array();
+  for (const auto& r : o.people)
+    people.push_back(
+        Json{{"person", r.person}, {"relation", r.relation}, {"effort", dec(r.effort_pct)}});
+  out["structures"] = std::move(structures);
+  out["people"] = std::move(people);
   out["etag_version"] = objective_etag_version(o);
   Json phases = Json::array();
   for (const auto& p : o.phases)

@@ -232,6 +232,11 @@ void register_api(httplib::Server& s, Env& env) {
   api_get(s, env, ente + "/centers", list_centers);
   api_get(s, env, ente + "/persons", list_persons);
   register_api_items(s, env, objective);
+  register_api_tree(s, env, ente);
+  register_api_authoring(s, env, ente, objective);
+  register_api_item_authoring(s, env, objective);
+  register_api_organisation(s, env, ente);
+  register_api_sheet_import(s, env, ente);
 }
 
 } // namespace traguardi::web

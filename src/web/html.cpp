@@ -81,6 +81,7 @@ std::string header(const PageFrame& f) {
       out += nav_link(f, "importa", "/importa", "Importa una scheda");
     if (f.user->role == app::UserRole::amministratore)
       out += nav_link(f, "utenti", "/utenti", "Utenti");
+    out += nav_link(f, "token", "/token", "Token API");
     out += "</ul></div></nav>";
   }
   return out;

@@ -29,7 +29,7 @@ struct PageFrame {
   std::string title; // <title> and <h1>
   const app::Principal* user = nullptr;
   std::string ente_name; // shown in the slim header
-  std::string active;    // navigation key: cruscotto, piano, registro, utenti, distretto
+  std::string active;    // navigation key: cruscotto, piano, registro, utenti, distretto, token
   std::vector<Crumb> crumbs;
   std::string district_href = {}; // the ente is an ambito: link to its Piano di Zona pages
   bool ente_switch = false; // the user may open several enti: link to the picker

@@ -18,15 +18,18 @@
 #include "core/error.h"
 #include "web/html.h"
 
+namespace traguardi::app {
+class ApiRateLimiter;
+}
+
 namespace traguardi::web {
 
 class Assets;
-class RateLimiter;
 
 struct Env {
   app::Workspace& ws;
   const Assets& assets;
-  RateLimiter* api_limiter = nullptr; // requests per token per minute of /api/v1
+  app::ApiRateLimiter* api_limiter = nullptr; // requests per token per minute of /api/v1
 };
 
 struct Call {
@@ -77,6 +80,7 @@ void register_district_pages(httplib::Server& s, Env& env);
 void register_upload_pages(httplib::Server& s, Env& env);
 void register_ente_picker(httplib::Server& s, Env& env);
 void register_api(httplib::Server& s, Env& env);
+void register_token_pages(httplib::Server& s, Env& env);
 
 constexpr const char* kSessionCookie = "tg_sessione";
 /// The ente chosen with the picker (not a secret: it only narrows what the session may see).

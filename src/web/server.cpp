@@ -85,7 +85,7 @@ struct WebServer::Impl {
   ServerOptions opt;
   app::Workspace ws;
   Assets assets;
-  RateLimiter api_limiter;
+  app::ApiRateLimiter api_limiter;
   Env env{ws, assets, &api_limiter};
   std::unique_ptr<httplib::Server> server;
   httplib::Server& svr;
@@ -169,6 +169,7 @@ struct WebServer::Impl {
     register_user_pages(svr, env);
     register_district_pages(svr, env);
     register_api(svr, env);
+    register_token_pages(svr, env);
     // Unknown API paths and methods answer problem+json like every other API refusal.
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& req, httplib::Response& res) {

@@ -22,11 +22,34 @@ from apitest import OTHER, OWN, ApiServer, Fixture, check_response, resolve  # n
 BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
 SOURCE = os.path.join(os.path.dirname(__file__), "..", "..", "src", "web", "openapi.json")
 CALLERS = ["amministratore", "controllo", "responsabile", "lettore", None, "altro_ente"]
-OWN_PATH = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1], "order": "1"}
-FOREIGN_PATH = {"ente": "C_ALTRO", "vista": "DUP_2099", "code": "2099_X_01", "order": "1"}
+OWN_PATH = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1], "order": "1",
+            "center": "01_S_2025", "person": "MARINI ELENA"}
+FOREIGN_PATH = {"ente": "C_ALTRO", "vista": "DUP_2099", "code": "2099_X_01", "order": "1",
+                "center": "X", "person": "X"}
+# Paths under an objective whose If-Match is the objective's ETag.
+OBJECTIVE_PARTS = ("/phases", "/indicators", "/status", "/structures", "/people")
+# The structure of the ente: amministratore and controllo only.
+ORGANISATION = ("/centers", "/persons", "/centers/{center}", "/persons/{person}",
+                "/sheet-imports")
 QUERY_SAMPLES = {"vista": OWN[0], "livello": "peg", "cdr": "01_S_2025", "responsabile": "x",
                  "assessorato": "x", "stato": "In Corso", "q": "S01", "anno": "2025",
-                 "limit": "2", "objective": OWN[1], "format": "pdf", "dal": "2000-01-01", "al": "2099-12-31"}
+                 "limit": "2", "objective": OWN[1], "format": "pdf", "dal": "2000-01-01", "al": "2099-12-31",
+                 "con_collegati": "false", "dry_run": "true", "parziale": "true",
+                 "sovrascrivi": "false", "nome": "scheda.txt", "sigillo": "0" * 64}
+# A legacy sheet for the sheet import (the shared seeds, as tests/app/sheet_upload_test.cpp).
+SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared",
+                     "seeds")
+
+
+def seed_sheet():
+    names = sorted(n for n in os.listdir(SEEDS) if n.startswith("001_")) \
+        if os.path.isdir(SEEDS) else []
+    if not names:
+        if os.environ.get("CI") == "true":
+            raise AssertionError(f"seed sheet 001_* missing in {SEEDS}")
+        return None
+    with open(os.path.join(SEEDS, names[0]), "rb") as f:
+        return f.read()
 UNDOCUMENTED = ["/api/v1", "/api/v1/", "/api/v1/enti/C_VALDORA",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}/{OWN[1]}/phases",
@@ -37,7 +60,8 @@ UNDOCUMENTED = ["/api/v1", "/api/v1/", "/api/v1/enti/C_VALDORA",
 def snapshot(db):
     with sqlite3.connect(db) as c:
         return [c.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
-                for t in ("phase", "indicator", "objective", "audit_log", "api_token")]
+                for t in ("phase", "indicator", "objective", "audit_log", "api_token", "center",
+                         "person", "status_report", "involved_structure", "involved_person")]
 
 
 def fill(path, values):
@@ -61,6 +85,7 @@ class ContractTest(unittest.TestCase):
     def setUpClass(cls):
         cls.fx = Fixture(BIN)
         cls.server = ApiServer(BIN, cls.fx.db, "--api-limite", "1000000")
+        cls.sheet = seed_sheet()
         status, _, cls.doc = cls.server.call("GET", "/api/v1/openapi.json")
         assert status == 200, status
         # Two changes, so the audit log has more than one page of one entry.
@@ -76,6 +101,9 @@ class ContractTest(unittest.TestCase):
 
     def call(self, caller, method, url, body=None, headers=None):
         token = self.fx.tokens[caller] if caller else None
+        if isinstance(body, bytes):  # a text body (the sheet import)
+            headers = dict(headers or {}, **{"Content-Type": "text/plain; charset=utf-8"})
+            return self.server.call(method, url, token, None, headers, raw=body)
         return self.server.call(method, url, token, body, headers)
 
     def check(self, what, op, answer):
@@ -90,6 +118,44 @@ class ContractTest(unittest.TestCase):
         """A body that keeps the record as it is: the note it already has."""
         _, _, current = self.call("amministratore", "GET", url)
         return {"note": current["note"]}
+
+    def body_for(self, op, method, url):
+        """The documented example of the request body, else (a PATCH of a fase or indicator)
+        one that keeps the record as it is."""
+        if "text/plain" in op.get("requestBody", {}).get("content", {}):
+            return self.sheet or b"non una scheda"
+        content = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+        if "example" in content:
+            return content["example"]
+        return self.patch_body(url) if method == "PATCH" else None
+
+    def fresh_target(self, path):
+        """For a DELETE: a new objective, fase or indicator made for it, filled into `path`."""
+        self.__class__.made = getattr(self.__class__, "made", 0) + 1
+        values = dict(OWN_PATH)
+        objective = fill("/api/v1/enti/{ente}/objectives/{vista}/{code}", OWN_PATH)
+        if path.endswith("/{code}"):
+            code = f"2025_S01_{70 + self.made % 20:02d}"
+            status, _, _ = self.call("amministratore", "POST", "/api/v1/enti/C_VALDORA/objectives",
+                                     {"vista": OWN[0], "codice": code, "livello": "peg",
+                                      "cdr": "01_S_2025", "anno": 2025,
+                                      "descrizione_sintetica": "Da eliminare"})
+            self.assertIn(status, (201, 409), code)
+            values["code"] = code
+        else:
+            kind = "/phases" if "/phases/" in path else "/indicators"
+            status, _, made = self.call("amministratore", "POST", objective + kind,
+                                        {"descrizione": "Da eliminare"})
+            self.assertEqual(status, 201, made)
+            values["order"] = str(made["order"])
+        return fill(path, values)
+
+    @staticmethod
+    def etag_url(url):
+        for part in OBJECTIVE_PARTS:
+            if url.endswith(part):
+                return url[: -len(part)]
+        return url
 
     def test_served_document_is_the_committed_one(self):
         with open(SOURCE, encoding="utf-8") as f:
@@ -111,20 +177,23 @@ class ContractTest(unittest.TestCase):
                     queries.append("?" + urllib.parse.urlencode({p["name"]: value}))
             for caller in CALLERS:
                 for q in queries:
-                    what = f"{method} {url}{q} as {caller}"
-                    headers = {}
-                    body = self.patch_body(url) if method == "PATCH" else None
-                    for p in params:
-                        if p["in"] == "header" and p["name"] in ("If-Match", "If-None-Match"):
-                            _, h, _ = self.call("amministratore", "GET", url)
-                            headers[p["name"]] = h["ETag"]
-                    status = self.check(what, op, self.call(caller, method, url + q, body,
-                                                            headers))
-                    # Without the conditional header too, so 200 and 304 are both exercised.
-                    if headers:
-                        status = min(status, self.check(what + " (senza intestazioni)", op,
-                                                        self.call(caller, method, url + q, body)))
-                    succeeded = succeeded or 200 <= status < 300
+                    conditional = [p["name"] for p in params if p["in"] == "header"
+                                   and p["name"] in ("If-Match", "If-None-Match")]
+                    for with_headers in ([True, False] if conditional else [False]):
+                        target = self.fresh_target(path) if method == "DELETE" else url
+                        what = f"{method} {target}{q} as {caller}"
+                        body = self.body_for(op, method, target)
+                        headers = {}
+                        if with_headers:
+                            _, h, _ = self.call("amministratore", "GET", self.etag_url(target))
+                            headers = {name: h["ETag"] for name in conditional}
+                        else:
+                            what += " (senza intestazioni)" if conditional else ""
+                        status = self.check(what, op, self.call(caller, method, target + q, body,
+                                                                headers))
+                        succeeded = succeeded or 200 <= status < 300
+            if path.endswith("/sheet-imports") and self.sheet is None:
+                continue  # no seed sheet outside CI: only the refusals were checked
             self.assertTrue(succeeded, f"{method} {path} never succeeded")
 
     def test_undocumented_paths_are_refused(self):
@@ -145,7 +214,11 @@ class ContractTest(unittest.TestCase):
             return 404
         if path.endswith("/audit") and caller in ("responsabile", "lettore"):
             return 403
-        if method == "PATCH" and caller == "lettore":
+        if method != "GET" and caller == "lettore":
+            return 403
+        if method != "GET" and caller == "responsabile" and (
+                path.endswith(ORGANISATION) or (method == "DELETE" and path.endswith("/{code}"))
+                or (method == "POST" and path.endswith("/objectives"))):
             return 403
         return None  # allowed
 
@@ -158,23 +231,36 @@ class ContractTest(unittest.TestCase):
                     expected = self.expected_refusal(caller, method, path, foreign)
                     if expected is None:
                         continue
-                    body = None
+                    body = self.body_for(op, method, url) if method in ("POST", "PUT") else None
                     if method == "PATCH":
                         body = {"avanzamento": 99} if "/phases/" in path \
-                            else {"valore_raggiunto": "99"}
+                            else {"valore_raggiunto": "99"} if "/indicators/" in path \
+                            else self.body_for(op, method, url)
                     what = f"{method} {url} as {caller}"
                     status = self.check(what, op, self.call(caller, method, url, body))
                     self.assertEqual(status, expected, what)
-        # A responsabile may not change another CdR's objective.
-        for kind in ("phases", "indicators"):
-            path = "/api/v1/enti/{ente}/objectives/{vista}/{code}/" + kind + "/{order}"
-            op = self.doc["paths"][path]["patch"]
-            url = fill(path, {"ente": "C_VALDORA", "vista": OTHER[0], "code": OTHER[1],
-                              "order": "1"})
-            body = {"note": "non mia"}
-            status = self.check(f"PATCH {url} as responsabile", op,
-                                 self.call("responsabile", "PATCH", url, body))
-            self.assertEqual(status, 403)
+        # A responsabile may change nothing of another CdR's objective.
+        other = {"ente": "C_VALDORA", "vista": OTHER[0], "code": OTHER[1], "order": "1"}
+        checked = 0
+        for path, method, op, _ in operations(self.doc):
+            if method == "GET" or "/objectives/{vista}/{code}" not in path:
+                continue
+            url = fill(path, other)
+            body = {"note": "non mia"} if method == "PATCH" and "{order}" in path \
+                else self.body_for(op, method, url) if method != "DELETE" else None
+            status = self.check(f"{method} {url} as responsabile", op,
+                                self.call("responsabile", method, url, body))
+            self.assertEqual(status, 403, f"{method} {url}")
+            checked += 1
+        self.assertGreaterEqual(checked, 11)
+        # Nor create an objective, nor move one in the tree or to another CdR.
+        create = dict(self.doc["paths"]["/api/v1/enti/{ente}/objectives"]["post"]["requestBody"]
+                      ["content"]["application/json"]["example"], cdr="02_S_2025", codice="2025_S02_90")
+        self.assertEqual(self.call("responsabile", "POST", "/api/v1/enti/C_VALDORA/objectives",
+                                   create)[0], 403)
+        own = fill("/api/v1/enti/{ente}/objectives/{vista}/{code}", OWN_PATH)
+        self.assertEqual(self.call("responsabile", "PATCH", own, {"cdr": "02_S_2025"})[0], 403)
+        self.assertEqual(self.call("responsabile", "PATCH", own, {"livello": "programma"})[0], 403)
         self.assertEqual(snapshot(self.fx.db), before)
 
 

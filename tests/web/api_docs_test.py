@@ -6,6 +6,7 @@ request answer N; every block must exit 0. A document without examples fails.
 Usage: api_docs_test.py TRAGUARDI_BINARY"""
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from apitest import ApiServer  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/traguardi")
+SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared",
+                     "seeds")
 DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "api.md")
 
 
@@ -27,6 +30,11 @@ def main():
         os.symlink(BIN, os.path.join(bindir, "traguardi"))
         subprocess.run([BIN, "demo", "--db", "traguardi.db"], cwd=tmp, check=True,
                        capture_output=True)
+        # scheda.txt for the sheet import examples: a legacy sheet of the shared seeds.
+        sheets = sorted(n for n in os.listdir(SEEDS) if n.startswith("001_")) \
+            if os.path.isdir(SEEDS) else []
+        assert sheets, f"seed sheet 001_* missing in {SEEDS}"
+        shutil.copy(os.path.join(SEEDS, sheets[0]), os.path.join(tmp, "scheda.txt"))
         server = ApiServer(BIN, os.path.join(tmp, "traguardi.db"))
         try:
             script = ["set -eo pipefail",

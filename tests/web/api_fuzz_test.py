@@ -124,18 +124,24 @@ def main():
         while time.monotonic() - start < SECONDS and count < MAX_REQUESTS:
             template, item = rng.choice(paths)
             values = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1],
-                      "order": str(rng.choice([1, 1, 2, 0, 999999]))}
+                      "order": str(rng.choice([1, 1, 2, 0, 999999])),
+                      "center": rng.choice(["01_S_2025", "01_S_2025.1", "X"]),
+                      "person": urllib.parse.quote(rng.choice(["MARINI ELENA", "X"]), safe="")}
             if rng.random() < 0.15:
                 values[rng.choice(list(values))] = hostile_segment(rng)
             path = template
             for k, v in values.items():
                 path = path.replace("{" + k + "}", v)
-            method = "PATCH" if "patch" in item and rng.random() < 0.7 else "GET"
+            # Writes as documented for the path; deletes rarely, so the plan stays to fuzz.
+            writes = [m.upper() for m in ("patch", "post", "put", "delete") if m in item]
+            method = rng.choice(writes) if writes and rng.random() < 0.7 else "GET"
+            if method == "DELETE" and rng.random() < 0.8:
+                method = "GET"
             if rng.random() < 0.03:
                 method = rng.choice(["DELETE", "PUT", "POST", "OPTIONS"])
             headers, body = {}, None
             if method in ("PATCH", "PUT", "POST"):
-                schema = resolve(item.get("patch", {}).get("requestBody", {})
+                schema = resolve(item.get(method.lower(), {}).get("requestBody", {})
                                  .get("content", {}).get("application/json", {})
                                  .get("schema", {"properties": {}}), doc)
                 body = patch_body(rng, schema.get("properties", {}))
