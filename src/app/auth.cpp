@@ -96,10 +96,10 @@ Result<LoginResult> login(Store& store, std::string_view username, std::string_v
 std::optional<Principal> resolve_session(Store& store, std::string_view cookie_token) {
   if (cookie_token.size() != 64) return std::nullopt;
   Accounts& acc = store.accounts();
-  auto s = acc.find_session(sha256_hex(cookie_token));
-  if (!s || s->expires < iso_now()) return std::nullopt;
-  auto u = acc.find_user(s->username);
-  if (!u || u->disabled) return std::nullopt;
+  auto found = acc.find_signed_in(sha256_hex(cookie_token));
+  if (!found || found->session.expires < iso_now() || found->user.disabled) return std::nullopt;
+  const auto* s = &found->session;
+  const auto* u = &found->user;
   return Principal{u->username, user_role_from_string(u->role).value_or(UserRole::lettore),
                    u->ente,     u->center,
                    s->csrf,     s->token_hash};

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/plan_cache.h"
+#include "app/view_memo.h"
 #include "core/error.h"
 #include "store/store.h"
 
@@ -36,6 +37,8 @@ public:
   std::size_t connections() const;
   /// Plans shared by the requests of this process (checked against the database each time).
   PlanCache& plans() { return plans_; }
+  /// Charts and tables drawn from those plans, kept per plan version.
+  ViewMemo& views() { return views_; }
 
 private:
   struct Borrowed {
@@ -46,6 +49,7 @@ private:
   void give_back(Borrowed b, bool broken);
   std::unique_ptr<StorePool> pool_;
   PlanCache plans_;
+  ViewMemo views_;
 };
 
 /// A cheap query proving the database answers (/healthz).

@@ -65,6 +65,18 @@ public:
 
   virtual void add_session(const WebSession& s) = 0;
   virtual std::optional<WebSession> find_session(std::string_view token_hash) = 0;
+  /// The session and its user in one look-up: every signed-in request needs both.
+  struct SignedIn {
+    WebSession session;
+    UserAccount user;
+  };
+  virtual std::optional<SignedIn> find_signed_in(std::string_view token_hash) {
+    auto s = find_session(token_hash);
+    if (!s) return std::nullopt;
+    auto u = find_user(s->username);
+    if (!u) return std::nullopt;
+    return SignedIn{*s, *u};
+  }
   virtual void remove_session(std::string_view token_hash) = 0;
   virtual void remove_sessions_of(std::string_view username) = 0;
   /// Drops sessions whose `expires` is before `now`.

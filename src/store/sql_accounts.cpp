@@ -40,6 +40,12 @@ ApiToken token_of(const Statement& st) {
 }
 
 /// One statement in its own transaction unless the caller already opened one.
+// One SELECT is atomic by itself; BEGIN and COMMIT around it would cost two more statements and
+// a lock round on SQLite, on the path of every web and API request (session and token look-up).
+template <typename F> auto single_read(Connection&, F&& f) -> decltype(f()) {
+  return f();
+}
+
 template <typename F> auto atomically(Connection& c, F&& f) -> decltype(f()) {
   c.begin();
   try {
@@ -72,7 +78,7 @@ std::vector<UserAccount> SqlAccounts::list_users() {
 }
 
 std::optional<UserAccount> SqlAccounts::find_user(std::string_view username) {
-  return atomically(c_, [&]() -> std::optional<UserAccount> {
+  return single_read(c_, [&]() -> std::optional<UserAccount> {
     Statement& st = c_.prepare("SELECT " + kUserColumns + " WHERE username = ?");
     st.reset();
     st.bind(1, std::string(username));
@@ -118,7 +124,7 @@ void SqlAccounts::add_session(const WebSession& s) {
 }
 
 std::optional<WebSession> SqlAccounts::find_session(std::string_view token_hash) {
-  return atomically(c_, [&]() -> std::optional<WebSession> {
+  return single_read(c_, [&]() -> std::optional<WebSession> {
     Statement& st = c_.prepare(
         "SELECT token_hash, username, csrf, expires FROM web_session WHERE token_hash = ?");
     st.reset();
@@ -129,6 +135,27 @@ std::optional<WebSession> SqlAccounts::find_session(std::string_view token_hash)
                      as_text(st.column(3))};
     st.reset();
     return s;
+  });
+}
+
+std::optional<Accounts::SignedIn> SqlAccounts::find_signed_in(std::string_view token_hash) {
+  return single_read(c_, [&]() -> std::optional<SignedIn> {
+    // The user's columns first, in user_of's order.
+    Statement& st = c_.prepare(
+        "SELECT u.username, u.password_hash, u.role, u.ente, u.center, u.disabled, u.created, "
+        "s.csrf, s.expires FROM web_session s JOIN web_user u ON u.username = s.username "
+        "WHERE s.token_hash = ?");
+    st.reset();
+    st.bind(1, std::string(token_hash));
+    std::optional<SignedIn> out;
+    if (st.step()) {
+      UserAccount u = user_of(st);
+      WebSession w{std::string(token_hash), u.username, as_text(st.column(7)),
+                   as_text(st.column(8))};
+      out = SignedIn{std::move(w), std::move(u)};
+    }
+    st.reset();
+    return out;
   });
 }
 
@@ -214,7 +241,7 @@ std::vector<ApiToken> SqlAccounts::list_tokens(std::string_view username) {
 }
 
 std::optional<ApiToken> SqlAccounts::find_token(std::string_view token_hash) {
-  return atomically(c_, [&]() -> std::optional<ApiToken> {
+  return single_read(c_, [&]() -> std::optional<ApiToken> {
     Statement& st = c_.prepare("SELECT " + kTokenColumns + " WHERE token_hash = ?");
     st.reset();
     st.bind(1, std::string(token_hash));

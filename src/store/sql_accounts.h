@@ -18,6 +18,7 @@ public:
   void update_user(const UserAccount& u) override;
   void add_session(const WebSession& s) override;
   std::optional<WebSession> find_session(std::string_view token_hash) override;
+  std::optional<SignedIn> find_signed_in(std::string_view token_hash) override;
   void remove_session(std::string_view token_hash) override;
   void remove_sessions_of(std::string_view username) override;
   void remove_expired_sessions(std::string_view now) override;

@@ -1,6 +1,7 @@
 // The home page: how the plan is doing by CdR, missione and assessorato, which objectives are
 // late or off target, and what the signed-in user still has to fill.
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -74,17 +75,20 @@ std::string objective_list(const std::vector<const Objective*>& list, const std:
   return out;
 }
 
-void dashboard(Call& c) {
-  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
-  if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
-  const auto figs = compute_all(**d);
-  const auto rollups = compute_rollups(**d, figs);
-  const Date today = app::today();
+// Everything on the dashboard but the "da compilare" list depends only on the plan version and
+// the day (what is late): drawn once per version and day (ViewMemo), not per request.
+struct DashboardParts {
+  std::string cards, lists, axes;
+};
+
+DashboardParts dashboard_parts(const Dataset& d, const Date& today) {
+  const auto figs = compute_all(d);
+  const auto rollups = compute_rollups(d, figs);
   std::vector<const Objective*> late, off;
   Decimal psum, asum;
   int pn = 0, an = 0, peg = 0;
   for (std::size_t i = 0; i < figs.size(); ++i) {
-    const Objective& o = (*d)->objectives[i];
+    const Objective& o = d.objectives[i];
     if (o.level != Level::peg) continue;
     ++peg;
     if (figs[i].progress.value) psum += *figs[i].progress.value, ++pn;
@@ -96,7 +100,8 @@ void dashboard(Call& c) {
     if (n == 0) return std::nullopt;
     return s / Decimal::from_int(n);
   };
-  std::string body = fmt::format(
+  DashboardParts parts;
+  parts.cards = fmt::format(
       "<div class=\"row g-3 mb-5\">"
       "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
       "Obiettivi di PEG</p><p class=\"h3 mb-0\">{}</p></div></div>"
@@ -107,22 +112,41 @@ void dashboard(Call& c) {
       "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
       "In ritardo</p><p class=\"h3 mb-0\">{}</p></div></div></div>",
       peg, percent_text(mean(psum, pn)), percent_text(mean(asum, an)), late.size());
-  auto to_fill = app::objectives_to_fill(c.user, **d);
+  parts.lists =
+      "<div class=\"row\"><section class=\"col-lg-6 mb-5\" aria-labelledby=\"ritardo\"><h2 "
+      "id=\"ritardo\" class=\"h4\">Obiettivi in ritardo</h2>" +
+      objective_list(late, "Nessun obiettivo in ritardo.") +
+      "</section><section class=\"col-lg-6 mb-5\" aria-labelledby=\"fuori\"><h2 id=\"fuori\" "
+      "class=\"h4\">Obiettivi sotto il valore atteso</h2>" +
+      objective_list(off, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
+  parts.axes = axis_section(d, rollups, "cdr", "Per centro di responsabilità") +
+               axis_section(d, rollups, "missione", "Per missione") +
+               axis_section(d, rollups, "assessorato", "Per assessorato");
+  return parts;
+}
+
+void dashboard(Call& c) {
+  auto d = app::shared_plan(c.store, c.user, c.req.get_param_value("ente"), c.env.ws.plans());
+  if (!d) return error_page(c, 404, "Ente non trovato", d.error().message);
+  const Date today = app::today();
+  const std::string day = italian::format_date(today);
+  std::optional<DashboardParts> parts;
+  auto part = [&](const char* name, std::string DashboardParts::*field) {
+    return c.env.ws.views().text(*d, std::string("cruscotto/") + name + "/" + day, [&] {
+      if (!parts) parts = dashboard_parts(**d, today);
+      return (*parts).*field;
+    });
+  };
+  std::string body = part("schede", &DashboardParts::cards);
   if (c.user.role == app::UserRole::responsabile)
     body += "<section class=\"mb-5\" aria-labelledby=\"da-compilare\"><h2 id=\"da-compilare\" "
             "class=\"h4\">Da compilare</h2>" +
-            objective_list(to_fill, "Nessun dato da compilare: tutte le fasi e gli indicatori "
-                                    "del suo centro hanno un valore.") +
+            objective_list(app::objectives_to_fill(c.user, **d),
+                           "Nessun dato da compilare: tutte le fasi e gli indicatori "
+                           "del suo centro hanno un valore.") +
             "</section>";
-  body += "<div class=\"row\"><section class=\"col-lg-6 mb-5\" aria-labelledby=\"ritardo\"><h2 "
-          "id=\"ritardo\" class=\"h4\">Obiettivi in ritardo</h2>" +
-          objective_list(late, "Nessun obiettivo in ritardo.") +
-          "</section><section class=\"col-lg-6 mb-5\" aria-labelledby=\"fuori\"><h2 id=\"fuori\" "
-          "class=\"h4\">Obiettivi sotto il valore atteso</h2>" +
-          objective_list(off, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
-  body += axis_section(**d, rollups, "cdr", "Per centro di responsabilità");
-  body += axis_section(**d, rollups, "missione", "Per missione");
-  body += axis_section(**d, rollups, "assessorato", "Per assessorato");
+  body += part("elenchi", &DashboardParts::lists);
+  body += part("assi", &DashboardParts::axes);
   PageFrame f = frame(c, "Cruscotto", "cruscotto", d->get());
   if (!f.district_href.empty()) // an ambito: its plan is the Piano di Zona
     body = "<p class=\"lead\">Questo ente è un ambito sociale: il suo piano, la valutazione e le "

@@ -1,6 +1,7 @@
 // The objective page: every field, the GANTT, each indicator's history, each computed figure
 // with its explanation (the sheets' "DATI CALCOLATI"), and the downloads of its sheet.
 #include <fmt/format.h>
+#include <functional>
 
 #include "app/plan_access.h"
 #include "app/sheet_views.h"
@@ -108,10 +109,16 @@ std::string involved_section(const Dataset& d, const Objective& o) {
   return out;
 }
 
-std::string phases_section(const Dataset& d, const Objective& o, bool editable) {
+// Charts and computed tables depend only on the plan version: drawn once per version (ViewMemo),
+// never holding anything of the request or the user.
+using Memo =
+    std::function<std::string(const std::string& key, const std::function<std::string()>&)>;
+
+std::string phases_section(const Dataset& d, const Objective& o, bool editable, const Memo& memo) {
   if (o.phases.empty()) return {};
   std::string out = "<h2 class=\"h4 mt-5\" id=\"fasi\">Fasi</h2>";
-  out += "<div class=\"tg-gantt mb-3\">" + app::gantt_svg(o, "gantt-" + o.code) + "</div>";
+  out += "<div class=\"tg-gantt mb-3\">" +
+         memo("gantt", [&] { return app::gantt_svg(o, "gantt-" + o.code); }) + "</div>";
   out += "<div class=\"table-responsive\"><table class=\"table table-sm\"><caption "
          "class=\"visually-hidden\">Fasi dell'obiettivo</caption><thead><tr><th "
          "scope=\"col\">N.</th><th scope=\"col\">Descrizione</th><th scope=\"col\">Peso %</th>"
@@ -138,7 +145,8 @@ std::string phases_section(const Dataset& d, const Objective& o, bool editable) 
   return out + "</tbody></table></div>";
 }
 
-std::string indicators_section(const Objective& o, const ObjectiveFigures& f, bool editable) {
+std::string indicators_section(const Objective& o, const ObjectiveFigures& f, bool editable,
+                               const Memo& memo) {
   if (o.indicators.empty()) return {};
   std::string out = "<h2 class=\"h4 mt-5\" id=\"indicatori\">Indicatori</h2>";
   for (std::size_t i = 0; i < o.indicators.size(); ++i) {
@@ -171,9 +179,11 @@ std::string indicators_section(const Objective& o, const ObjectiveFigures& f, bo
                                "class=\"visually-hidden\"> l'indicatore {1}</span></a>",
                                objective_href(o), ind.order)
                  : "",
-        history_svg("storia-" + std::to_string(ind.order),
-                    "Valori dell'indicatore " + std::to_string(ind.order) + " negli anni", points,
-                    ind.target));
+        memo("storia-" + std::to_string(i), [&] {
+          return history_svg("storia-" + std::to_string(ind.order),
+                             "Valori dell'indicatore " + std::to_string(ind.order) + " negli anni",
+                             points, ind.target);
+        }));
   }
   return out;
 }
@@ -219,9 +229,13 @@ void objective_page(Call& c) {
   body += fields(**d, *o);
   body += status_section(*o);
   body += involved_section(**d, *o);
-  body += phases_section(**d, *o, editable);
-  body += indicators_section(*o, f, editable);
-  body += figures_section(**d, *o);
+  const std::string where = o->vista + "/" + o->code + "/";
+  const Memo memo = [&](const std::string& key, const std::function<std::string()>& make) {
+    return c.env.ws.views().text(*d, where + key, make);
+  };
+  body += phases_section(**d, *o, editable, memo);
+  body += indicators_section(*o, f, editable, memo);
+  body += memo("dati-calcolati", [&] { return figures_section(**d, *o); });
   body += "<h2 class=\"h4 mt-5\" id=\"storico\">Storico delle modifiche</h2><p>Chi ha cambiato "
           "cosa e quando, con i valori prima e dopo: <a href=\"/registro?obiettivo=" +
           esc(url_encode(o->code)) + "\">le modifiche di questo obiettivo nel registro</a>.</p>";

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -89,6 +90,7 @@ struct WebServer::Impl {
   Env env{ws, assets, &api_limiter};
   std::unique_ptr<httplib::Server> server;
   httplib::Server& svr;
+  int listen_fd = -1; // the listening socket, to widen its backlog after bind
 
   explicit Impl(ServerOptions o)
       : opt(std::move(o)), ws(opt.db, static_cast<std::size_t>(std::max(1, opt.connections))),
@@ -100,6 +102,12 @@ struct WebServer::Impl {
 
   void configure() {
     svr.set_tcp_nodelay(true);
+    // The library listens with a backlog of 5 (compiled in); under 64 connections that reconnect
+    // after keep-alive, dropped SYNs cost a one-second retransmission. Keep the socket to widen it.
+    svr.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_fd = sock;
+    });
     const int threads = std::max(8, opt.threads);
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     svr.set_keep_alive_timeout(2);
@@ -196,6 +204,8 @@ int WebServer::bind() {
     throw InvalidInput(fmt::format("impossibile mettersi in ascolto su {}:{} (indirizzo non "
                                    "valido o porta già in uso)",
                                    o.host, o.port));
+  // listen() again on a listening socket only changes its backlog (Linux).
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
   return port;
 }
 
