@@ -67,12 +67,13 @@ TEST_P(StoreTest, SignOffLabelsAreStoredPerEnteAndAudited) {
 TEST_P(StoreTest, MigrationAddsTheSignOffTableToAVersion5Database) {
   open()->replace(traguardi::testing::sample_dataset());
   {
-    // The database as version 5 left it: no sign-off table.
+    // The database as version 5 left it: no sign-off table, nor the API rate table of step 7.
     auto c = connect(GetParam(), location_);
     c->execute("DROP TABLE ente_sign_off");
+    c->execute("DROP TABLE api_rate");
     c->execute("UPDATE schema_meta SET value = '5' WHERE key = 'schema_version'");
   }
-  EXPECT_EQ(open(OpenMode::existing)->schema_version(), 6);
+  EXPECT_EQ(open(OpenMode::existing)->schema_version(), 7); // every later step applied too
   EXPECT_FALSE(read_sign_off(location_, "C_PROVA"));
   write_sign_off(location_, "C_PROVA", office_labels(), {}, "firme della scheda", office());
   EXPECT_EQ(read_sign_off(location_, "C_PROVA"), office_labels());
