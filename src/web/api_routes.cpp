@@ -10,58 +10,12 @@
 #include "core/italian.h"
 #include "web/api_access.h"
 #include "web/api_json.h"
+#include "web/api_paging.h"
 #include "web/api_routes.h"
 #include "web/openapi_document.h"
 
 namespace traguardi::web {
 namespace {
-
-constexpr std::size_t kDefaultLimit = 100;
-constexpr std::size_t kMaxLimit = 500;
-
-std::string hex_of(const std::string& s) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char ch : s) {
-    out += digits[ch >> 4];
-    out += digits[ch & 15];
-  }
-  return out;
-}
-
-std::optional<std::string> unhex(const std::string& s) {
-  if (s.size() % 2 || s.size() > 1024) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    auto v = [](char ch) {
-      return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-    };
-    const int hi = v(s[i]), lo = v(s[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
-/// `limit` of the query (1..kMaxLimit), or a problem already sent.
-std::optional<std::size_t> limit_of(ApiCall& c) {
-  const std::string l = c.req.get_param_value("limit");
-  if (l.empty()) return kDefaultLimit;
-  if (l.size() <= 4 && std::all_of(l.begin(), l.end(), ::isdigit)) {
-    const auto n = std::stoul(l);
-    if (n >= 1 && n <= kMaxLimit) return n;
-  }
-  const std::string detail = fmt::format("atteso un numero intero da 1 a {}", kMaxLimit);
-  send_problem(c.res, {400, "", "parametro limit non valido", {{"", "limit", detail}}});
-  return std::nullopt;
-}
-
-void bad_cursor(ApiCall& c) {
-  send_problem(c.res, {400,
-                       "",
-                       "parametro cursor non valido",
-                       {{"", "cursor", "usare il valore next_cursor della pagina precedente"}}});
-}
 
 std::shared_ptr<const Dataset> plan_of(ApiCall& c) {
   auto d = app::shared_plan(c.store, c.user, c.req.matches[1].str(), c.env.ws.plans());
@@ -77,7 +31,7 @@ void list_enti(ApiCall& c) {
 }
 
 void list_objectives(ApiCall& c) {
-  auto limit = limit_of(c);
+  auto limit = api_limit(c);
   if (!limit) return;
   auto d = plan_of(c);
   const app::PlanFilter f = plan_filter_of(c.req);
@@ -89,14 +43,14 @@ void list_objectives(ApiCall& c) {
   const auto found = app::filter_objectives(*d, f);
   std::size_t start = 0;
   if (c.req.has_param("cursor")) {
-    auto key = unhex(c.req.get_param_value("cursor"));
+    auto key = key_of_cursor(c.req.get_param_value("cursor"));
     const std::size_t sep = key ? key->find('\n') : std::string::npos;
-    if (sep == std::string::npos) return bad_cursor(c);
+    if (sep == std::string::npos) return api_bad_cursor(c);
     const std::string vista = key->substr(0, sep), code = key->substr(sep + 1);
     auto it = std::find_if(found.begin(), found.end(), [&](const Objective* o) {
       return o->vista == vista && o->code == code;
     });
-    if (it == found.end()) return bad_cursor(c);
+    if (it == found.end()) return api_bad_cursor(c);
     start = static_cast<std::size_t>(it - found.begin()) + 1;
   }
   // Written straight as text: the page is the API's hot path (json_text.h).
@@ -108,7 +62,7 @@ void list_objectives(ApiCall& c) {
   out.end_array().key("total").number(static_cast<std::int64_t>(found.size()));
   out.key("next_cursor");
   if (end < found.size() && end > start)
-    out.string(hex_of(found[end - 1]->vista + "\n" + found[end - 1]->code));
+    out.string(cursor_of_key(found[end - 1]->vista + "\n" + found[end - 1]->code));
   else
     out.null();
   send_json_text(c, out.end_object().take());
@@ -169,7 +123,7 @@ void list_audit(ApiCall& c) {
                                 "il registro delle modifiche è consultabile solo da "
                                 "amministratore e controllo di gestione",
                                 {}});
-  auto limit = limit_of(c);
+  auto limit = api_limit(c);
   if (!limit) return;
   app::AuditQuery q;
   q.objective = c.req.get_param_value("objective");
@@ -192,7 +146,7 @@ void list_audit(ApiCall& c) {
   if (c.req.has_param("cursor")) {
     const std::string cur = c.req.get_param_value("cursor");
     if (cur.empty() || cur.size() > 9 || !std::all_of(cur.begin(), cur.end(), ::isdigit))
-      return bad_cursor(c);
+      return api_bad_cursor(c);
     start = std::stoul(cur);
   }
   const Json all = Json::parse(app::audit_json(*listing));

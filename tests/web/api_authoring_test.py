@@ -296,8 +296,9 @@ class AuthoringTest(unittest.TestCase):
             yield from self.walk(n["children"], depth + 1)
 
     def test_tree_with_filters(self):
-        status, _, tree = self.call("GET", ENTE + "/objective-tree", "lettore")
+        status, _, tree = self.call("GET", ENTE + "/objective-tree?limit=500", "lettore")
         self.assertEqual(status, 200, tree)
+        self.assertIsNone(tree["next_cursor"])
         self.assertEqual([v["level"] for v in tree["items"]], ["vista"] * len(tree["items"]))
         nodes = list(self.walk(tree["items"]))
         order = ["vista", "mandato", "missione", "programma", "peg"]
@@ -307,7 +308,7 @@ class AuthoringTest(unittest.TestCase):
         _, _, flat = self.call("GET", OBJ + "?limit=500", "lettore")
         self.assertEqual(tree["matches"], flat["total"])
         query = "?livello=peg&cdr=01_S_2025&q=S01"
-        _, _, tree = self.call("GET", ENTE + "/objective-tree" + query, "lettore")
+        _, _, tree = self.call("GET", ENTE + "/objective-tree" + query + "&limit=500", "lettore")
         _, _, flat = self.call("GET", OBJ + query + "&limit=500", "lettore")
         matched = [n["objective"]["code"] for n, _ in self.walk(tree["items"]) if n["match"]]
         self.assertEqual(sorted(matched), sorted(o["code"] for o in flat["items"]))
@@ -346,6 +347,49 @@ class AuthoringTest(unittest.TestCase):
                 self.assertEqual(none["matches"], 0)
             finally:
                 server.stop()
+
+    def merge(self, into, nodes):
+        """Adds a page's nodes to the tree read so far: a continued node is the last one there."""
+        for n in nodes:
+            if n.get("continued"):
+                self.assertTrue(into, n["code"])
+                self.assertEqual((into[-1]["level"], into[-1]["code"]), (n["level"], n["code"]))
+                target = into[-1]
+            else:
+                target = dict(n, children=[])
+                into.append(target)
+            self.merge(target["children"], n["children"])
+
+    def test_tree_pages(self):
+        for query in ("", "&livello=peg&cdr=01_S_2025"):
+            _, _, whole = self.call("GET", ENTE + "/objective-tree?limit=500" + query, "lettore")
+            self.assertEqual(whole["total"], len(list(self.walk(whole["items"]))))
+            merged, pages, cursor = [], 0, None
+            while True:
+                url = ENTE + "/objective-tree?limit=3" + query
+                status, _, page = self.call("GET", url + (f"&cursor={cursor}" if cursor else ""),
+                                            "lettore")
+                self.assertEqual(status, 200, page)
+                self.assertEqual((page["total"], page["matches"]),
+                                 (whole["total"], whole["matches"]))
+                fresh = [n for n, _ in self.walk(page["items"]) if not n.get("continued")]
+                self.assertEqual(len(fresh), 3 if page["next_cursor"] else len(fresh))
+                self.assertGreater(len(fresh), 0)
+                self.merge(merged, page["items"])
+                pages += 1
+                cursor = page["next_cursor"]
+                if cursor is None:
+                    break
+            self.assertEqual(merged, whole["items"], query)
+            self.assertEqual(pages, -(-whole["total"] // 3), query)
+            self.assertGreater(pages, 2, query)
+        # A cursor of the flat list, or none of ours, names no node of the tree.
+        _, _, flat = self.call("GET", OBJ + "?limit=1", "lettore")
+        for bad in (flat["next_cursor"], "zz", "00"):
+            body = self.assertProblem(self.call("GET", ENTE + "/objective-tree?cursor=" + bad,
+                                                "lettore"), 400)
+            self.assertEqual(body["errors"][0]["parameter"], "cursor")
+        self.assertProblem(self.call("GET", ENTE + "/objective-tree?limit=0", "lettore"), 400)
 
     @staticmethod
     def ambito(db):
