@@ -105,8 +105,8 @@ void AuthoringForm::render(int status, const std::string& top, const Values& typ
                            const Current& now, const std::vector<app::FieldIssue>& issues) {
   PageFrame fr = frame(c_, page_.title, page_.active, page_.d);
   fr.crumbs = page_.crumbs;
-  std::string form = "<form method=\"post\" action=\"" + esc(page_.action) + "\" novalidate>" +
-                     csrf_field(c_.user);
+  std::string form = "<form method=\"post\" action=\"" + esc(page_.action) +
+                     "\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(c_.user);
   if (page_.d)
     form += "<input type=\"hidden\" name=\"ente\" value=\"" + esc(page_.d->ente.code) + "\">";
   if (now.version)

@@ -38,8 +38,8 @@ std::string form_html(const Call& c, const FormSpec& spec, const std::string& ac
                       std::int64_t version, const std::map<std::string, std::string>& typed,
                       const std::map<std::string, std::string>& shown,
                       const std::vector<app::FieldIssue>& issues) {
-  std::string out = "<form method=\"post\" action=\"" + esc(action) + "\" novalidate>" +
-                    csrf_field(c.user) +
+  std::string out = "<form method=\"post\" action=\"" + esc(action) +
+                    "\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(c.user) +
                     fmt::format("<input type=\"hidden\" name=\"versione\" value=\"{}\">", version);
   for (const auto& [k, v] : shown)
     out += "<input type=\"hidden\" name=\"orig_" + esc(k) + "\" value=\"" + esc(v) + "\">";

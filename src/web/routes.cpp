@@ -76,7 +76,14 @@ void get_page(httplib::Server& s, Env& env, const std::string& pattern, Page pag
 
 void post_form(httplib::Server& s, Env& env, const std::string& pattern, Page page) {
   s.Post(pattern, [&env, page](const httplib::Request& req, httplib::Response& res) {
-    with_user(req, res, env, page, true);
+    if (!req.is_multipart_form_data()) return with_user(req, res, env, page, true);
+    // The pages post multipart because Debian's cpp-httplib refuses url-encoded bodies over
+    // 8 KB (compiled in): a long stato di attuazione, sent twice (value and original), passes
+    // that. Text parts become parameters, so every handler reads one kind of form.
+    httplib::Request form = req;
+    for (const auto& [name, part] : req.files)
+      if (part.filename.empty() && !form.has_param(name)) form.params.emplace(name, part.content);
+    with_user(form, res, env, page, true);
   });
 }
 

@@ -18,7 +18,6 @@ import tempfile
 import unittest
 import urllib.error
 import urllib.request
-import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 from webtest import PASSWORD, Client, Server, add_user, run  # noqa: E402
@@ -50,36 +49,6 @@ def seed_peg():
 def count(db, sql, *args):
     with sqlite3.connect(db) as c:
         return c.execute(sql, args).fetchone()[0]
-
-
-class OpsClient(Client):
-    def multipart(self, path, fields, files=(), csrf=True):
-        """POST multipart/form-data: fields {name: str}, files [(name, filename, bytes)]."""
-        data = dict(fields)
-        if csrf:
-            data.setdefault("csrf", self.csrf)
-        b = uuid.uuid4().hex
-        body = b""
-        for k, v in data.items():
-            body += (f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n').encode()
-            body += v.encode() + b"\r\n"
-        for name, filename, content in files:
-            body += (f'--{b}\r\nContent-Disposition: form-data; name="{name}"; '
-                     f'filename="{filename}"\r\nContent-Type: text/plain\r\n\r\n').encode()
-            body += content + b"\r\n"
-        body += f"--{b}--\r\n".encode()
-        req = urllib.request.Request(self.server.base + path, data=body, headers={
-            "Content-Type": "multipart/form-data; boundary=" + b})
-        try:
-            with self.opener.open(req, timeout=120) as r:
-                status, headers, content = r.status, r.headers, r.read()
-        except urllib.error.HTTPError as e:
-            status, headers, content = e.code, e.headers, e.read()
-        text = content.decode("utf-8", "replace")
-        m = re.findall(r'name="csrf" value="([0-9a-f]+)"', text)
-        if m:
-            self.csrf = m[-1]
-        return status, headers, text
 
 
 def hidden(page, name):
@@ -120,7 +89,7 @@ class OpsTest(unittest.TestCase):
         cls.tmp.cleanup()
 
     def signed_in(self, name):
-        c = OpsClient(self.server)
+        c = Client(self.server)
         status, _, _ = c.login(name)
         assert status == 303, f"login {name}: {status}"
         return c
@@ -373,7 +342,7 @@ class BrokenChainTest(unittest.TestCase):
                           "(SELECT min(id) FROM audit_log)")
             server = Server(BIN, db)
             try:
-                c = OpsClient(server)
+                c = Client(server)
                 c.login("lettore")
                 status, _, body = c.get("/registro")
                 self.assertEqual(status, 200)

@@ -9,6 +9,7 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 PASSWORD = "password-di-prova-1"
 
@@ -59,11 +60,12 @@ class Client:
                                                   _NoRedirect())
         self.csrf = ""
 
-    def request(self, path, data=None):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        req = urllib.request.Request(self.server.base + path, data=body)
+    def request(self, path, data=None, body=None, headers=None):
+        if data is not None:
+            body = urllib.parse.urlencode(data).encode()
+        req = urllib.request.Request(self.server.base + path, data=body, headers=headers or {})
         try:
-            with self.opener.open(req, timeout=60) as r:
+            with self.opener.open(req, timeout=120) as r:
                 status, headers, content = r.status, r.headers, r.read()
         except urllib.error.HTTPError as e:
             status, headers, content = e.code, e.headers, e.read()
@@ -72,6 +74,25 @@ class Client:
         if m:
             self.csrf = m[-1]
         return status, headers, text if text else content
+
+    def multipart(self, path, fields, files=(), csrf=True):
+        """POST multipart/form-data, as the pages' forms do: fields {name: str}, files
+        [(name, filename, bytes)]."""
+        data = dict(fields)
+        if csrf:
+            data.setdefault("csrf", self.csrf)
+        b = uuid.uuid4().hex
+        body = b""
+        for k, v in data.items():
+            body += (f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n').encode()
+            body += v.encode() + b"\r\n"
+        for name, filename, content in files:
+            body += (f'--{b}\r\nContent-Disposition: form-data; name="{name}"; '
+                     f'filename="{filename}"\r\nContent-Type: text/plain\r\n\r\n').encode()
+            body += content + b"\r\n"
+        body += f"--{b}--\r\n".encode()
+        return self.request(path, body=body,
+                            headers={"Content-Type": "multipart/form-data; boundary=" + b})
 
     def get(self, path):
         return self.request(path)
