@@ -15,7 +15,7 @@ export const root = resolve(here, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const PASSWORD = 'password-di-prova-1';
 
-function unavailable(why) {
+export function unavailable(why) {
   if (process.env.CI === 'true') {
     console.error(`FAIL: ${why} (required under CI)`);
     process.exit(1);
@@ -24,11 +24,21 @@ function unavailable(why) {
   process.exit(77);
 }
 
+/// The demo comune's four accounts, one per role: [name, role, ente ('' = every ente), cdr].
+export const ROLE_ACCOUNTS = [['controllo', 'controllo', 'C_VALDORA'],
+                              ['resp', 'responsabile', 'C_VALDORA', '01_S_2025'],
+                              ['lettore', 'lettore', 'C_VALDORA'],
+                              ['admin', 'amministratore', 'C_VALDORA']];
+
 /// Starts everything: returns { base, bin, tmp, db, context, artifacts, check, expect, audit,
-/// login, finish }.
-export async function start(argv) {
+/// login, finish }. Options: `accounts` to create (default ROLE_ACCOUNTS); `prepare({ bin, tmp,
+/// db, run })` to add data after the demo and before the server starts; `artifactsSub`, a
+/// sub-folder of the default artifacts directory; `axeOncePerPath`, to screenshot every step but
+/// run axe once per page path (numbers folded), for tests that revisit pages.
+export async function start(argv, { accounts = ROLE_ACCOUNTS, prepare, artifactsSub = '',
+                                    axeOncePerPath = false } = {}) {
   const bin = resolve(argv[2] ?? join(root, 'build', 'traguardi'));
-  const artifacts = resolve(argv[3] ?? join(root, 'build', 'web-artifacts'));
+  const artifacts = resolve(argv[3] ?? join(root, 'build', 'web-artifacts', artifactsSub));
   const require = createRequire(join(root, 'package.json'));
   let chromium, AxeBuilder;
   try {
@@ -43,10 +53,10 @@ export async function start(argv) {
   const db = join(tmp, 'web.db');
   const run = (args, input) => execFileSync(bin, args, { input, encoding: 'utf8' });
   run(['demo', '--db', db]);
-  for (const [name, role, cdr] of [['controllo', 'controllo'], ['resp', 'responsabile', '01_S_2025'],
-                                   ['lettore', 'lettore'], ['admin', 'amministratore']]) {
-    const args = ['user', 'add', name, '--ruolo', role, '--ente', 'C_VALDORA', '--password-stdin',
-                  '--db', db];
+  if (prepare) prepare({ bin, tmp, db, run });
+  for (const [name, role, ente, cdr] of accounts) {
+    const args = ['user', 'add', name, '--ruolo', role, '--password-stdin', '--db', db];
+    if (ente) args.push('--ente', ente);
     if (cdr) args.push('--cdr', cdr);
     run(args, PASSWORD + '\n');
   }
@@ -83,8 +93,14 @@ export async function start(argv) {
   function expect(cond, what) { if (!cond) throw new Error(what); }
 
   /// Screenshot, then axe on the page as it is now.
+  const axeSeen = new Set();
   async function audit(page, label) {
     await page.screenshot({ path: join(artifacts, `${label}.png`), fullPage: true });
+    if (axeOncePerPath) {
+      const key = new URL(page.url()).pathname.replace(/\/\d+$/, '/N');
+      if (axeSeen.has(key)) return;
+      axeSeen.add(key);
+    }
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     writeFileSync(join(artifacts, `${label}.axe.json`), JSON.stringify(r.violations, null, 1));

@@ -3,102 +3,12 @@
 // Usage: node browser_test.mjs TRAGUARDI_BINARY [ARTIFACT_DIR]
 // Screenshots go to ARTIFACT_DIR (default build/web-artifacts). Without chromium or the npm
 // packages the test is skipped (exit 77) — except under CI=true, where it fails.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PASSWORD, start } from './browser_support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..', '..');
-const bin = resolve(process.argv[2] ?? join(root, 'build', 'traguardi'));
-const artifacts = resolve(process.argv[3] ?? join(root, 'build', 'web-artifacts'));
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'password-di-prova-1';
-
-function unavailable(why) {
-  if (process.env.CI === 'true') {
-    console.error(`FAIL: ${why} (required under CI)`);
-    process.exit(1);
-  }
-  console.log(`SKIP: ${why}`);
-  process.exit(77);
-}
-
-const require = createRequire(join(root, 'package.json'));
-let chromium, AxeBuilder;
-try {
-  ({ chromium } = require('playwright-core'));
-  AxeBuilder = require('@axe-core/playwright').default;
-} catch (e) {
-  unavailable('npm packages missing: run npm ci');
-}
-if (!existsSync(CHROMIUM)) unavailable('chromium not installed (apt-get install chromium)');
-
-const tmp = mkdtempSync(join(tmpdir(), 'traguardi-browser-'));
-const db = join(tmp, 'web.db');
-const run = (args, input) => execFileSync(bin, args, { input, encoding: 'utf8' });
-run(['demo', '--db', db]);
-for (const [name, role, cdr] of [['controllo', 'controllo'], ['resp', 'responsabile', '01_S_2025'],
-                                 ['lettore', 'lettore'], ['admin', 'amministratore']]) {
-  const args = ['user', 'add', name, '--ruolo', role, '--ente', 'C_VALDORA', '--password-stdin',
-                '--db', db];
-  if (cdr) args.push('--cdr', cdr);
-  run(args, PASSWORD + '\n');
-}
-
-const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--senza-log'],
-                     { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((ok, fail) => {
-  server.stdout.once('data', (d) => {
-    const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
-    m ? ok(`http://127.0.0.1:${m[1]}`) : fail(new Error('server did not start: ' + d));
-  });
-  server.once('exit', (c) => fail(new Error('server exited ' + c)));
-});
-
-mkdirSync(artifacts, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'traguardi-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, acceptDownloads: true,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-let failures = 0;
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(`ok   ${name}`);
-  } catch (e) {
-    failures++;
-    results.push(`FAIL ${name}: ${e.message.split('\n')[0]}`);
-  }
-}
-function expect(cond, what) { if (!cond) throw new Error(what); }
-
-const axeSeen = new Set();
-async function audit(page, label) {
-  await page.screenshot({ path: join(artifacts, `${label}.png`), fullPage: true });
-  const key = new URL(page.url()).pathname.replace(/\/\d+$/, '/N');
-  if (axeSeen.has(key)) return;
-  axeSeen.add(key);
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  writeFileSync(join(artifacts, `${label}.axe.json`), JSON.stringify(r.violations, null, 1));
-  expect(bad.length === 0, `axe on ${label}: ` + bad.map((v) => `${v.id}(${v.impact}): ${v.nodes[0]?.target}`).join('; '));
-}
-
-async function login(page, name) {
-  await page.goto(base + '/accesso');
-  await page.getByLabel('Nome utente').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.waitForURL(base + '/');
-}
+const { base, tmp, context, artifacts, check, expect, audit, login, finish } =
+  await start(process.argv, { axeOncePerPath: true });
 
 const page = await context.newPage();
 const OWN = '/obiettivo/DUP_2025_2027/2025_S01_01';
@@ -211,11 +121,4 @@ await check('mobile width stays readable', async () => {
   await page.screenshot({ path: join(artifacts, '11-obiettivo-mobile.png'), fullPage: false });
 });
 
-await context.close();
-server.kill('SIGTERM');
-await new Promise((ok) => server.once('exit', ok));
-rmSync(profile, { recursive: true, force: true });
-rmSync(tmp, { recursive: true, force: true });
-console.log(results.join('\n'));
-console.log(`screenshots: ${artifacts}`);
-process.exit(failures ? 1 : 0);
+await finish();
