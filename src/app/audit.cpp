@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/field_values.h"
+#include "interchange/audit_json.h"
 
 namespace traguardi::app {
 namespace {
@@ -45,22 +46,9 @@ Result<AuditListing> list_audit(Session& s, const AuditQuery& q) {
   return out;
 }
 
+// The entries carry the interchange file's key names, so that a listing and an export read alike.
 std::string audit_json(const AuditListing& l) {
-  nlohmann::ordered_json j{{"ente", l.ente}, {"entries", nlohmann::ordered_json::array()}};
-  for (const auto& e : l.entries)
-    j["entries"].push_back({{"seq", e.seq},
-                            {"at", e.at},
-                            {"actor", e.actor},
-                            {"os_user", e.os_user},
-                            {"db_role", e.db_role},
-                            {"action", e.action},
-                            {"target", e.target},
-                            {"field", e.field},
-                            {"before", e.before},
-                            {"after", e.after},
-                            {"reason", e.reason},
-                            {"version", e.record_version},
-                            {"hash", e.hash}});
+  nlohmann::ordered_json j{{"ente", l.ente}, {"entries", interchange::write_audit_json(l.entries)}};
   return j.dump(2) + "\n";
 }
 

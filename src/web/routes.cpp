@@ -7,20 +7,9 @@
 
 namespace traguardi::web {
 
+// The one mapping of error kinds to statuses lives in core (beside the exit codes).
 int http_status(ErrorKind k) {
-  switch (k) {
-  case ErrorKind::invalid_input:
-    return 400;
-  case ErrorKind::not_found:
-    return 404;
-  case ErrorKind::conflict:
-    return 409;
-  case ErrorKind::store:
-    return 503;
-  case ErrorKind::internal:
-    return 500;
-  }
-  return 500;
+  return error_kind_http_status(k);
 }
 
 namespace {
