@@ -1,7 +1,8 @@
 // /api/v1 authoring of objectives: create (POST …/objectives), edit (PATCH of the objective),
-// delete, stato di attuazione (PUT …/status), strutture and soggetti coinvolti (POST). Each
-// calls the same use case as `traguardi objective …` and `traguardi stato|struttura|soggetto`
-// (app/objective_authoring.h, app/organisation.h), acting as the caller.
+// delete, stato di attuazione (PUT …/status), strutture and soggetti coinvolti (POST, and
+// DELETE …/structures/{n}, …/people/{n}). Each calls the same use case as `traguardi objective
+// …`, `traguardi stato|struttura|soggetto` and the pages' removal (app/objective_authoring.h,
+// app/organisation.h, app/involved_removal.h), acting as the caller.
 //
 // Roles as on the pages (app/authoring_access.h): amministratore and controllo change the
 // whole plan and create and delete objectives; a responsabile only objectives of their CdR
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "app/authoring_access.h"
+#include "app/involved_removal.h"
 #include "app/objective_authoring.h"
 #include "app/organisation.h"
 #include "app/plan_access.h"
@@ -178,6 +180,26 @@ void add_involved(ApiCall& c, bool structure) {
   send_objective(c, o.vista, o.code, 201);
 }
 
+/// DELETE …/structures/{n} or …/people/{n}: the entry at position n (1-based) of the objective
+/// as read with the objective's ETag.
+void remove_involved(ApiCall& c, bool structure) {
+  auto d = api_plan(c);
+  const Objective& o = api_objective(*d, c);
+  if (!app::can_record_progress(c.user, *d, o)) return send_forbidden(c);
+  const int n = std::atoi(c.req.matches[4].str().c_str());
+  const std::size_t count = structure ? o.structures.size() : o.people.size();
+  if (n < 1 || static_cast<std::size_t>(n) > count)
+    throw NotFound(structure ? "nessuna struttura coinvolta con questo numero nell'obiettivo"
+                             : "nessun soggetto coinvolto con questo numero nell'obiettivo");
+  if (!if_match_ok(c, objective_etag_version(o))) return;
+  auto s = api_session(c, d->ente.code);
+  const app::ObjectiveRef ref{o.vista, o.code, o.version};
+  auto out = structure ? app::remove_involved_structure(s, ref, n)
+                       : app::remove_involved_person(s, ref, n);
+  if (!out) return send_problem(c.res, problem_of_refusal(out.error(), {}));
+  c.res.status = 204;
+}
+
 } // namespace
 
 void register_api_authoring(httplib::Server& s, Env& env, const std::string& ente,
@@ -188,6 +210,10 @@ void register_api_authoring(httplib::Server& s, Env& env, const std::string& ent
   api_put(s, env, objective + "/status", put_status);
   api_post(s, env, objective + "/structures", [](ApiCall& c) { add_involved(c, true); });
   api_post(s, env, objective + "/people", [](ApiCall& c) { add_involved(c, false); });
+  api_delete(s, env, objective + "/structures/([0-9]{1,6})",
+             [](ApiCall& c) { remove_involved(c, true); });
+  api_delete(s, env, objective + "/people/([0-9]{1,6})",
+             [](ApiCall& c) { remove_involved(c, false); });
 }
 
 } // namespace traguardi::web

@@ -1,7 +1,8 @@
 // /api/v1 authoring of fasi and indicators: add (POST …/phases, …/indicators), edit the
-// definition (a PATCH naming fields beyond the progress ones), delete. Each calls the same use
-// case as `traguardi phase|indicator add|edit|delete` (app/item_authoring.h), acting as the
-// caller; who may do it is who may update the objective (app/plan_access.h).
+// definition (a PATCH naming fields beyond the progress ones), delete, and move a fase to
+// another position (POST …/phases/{n}/move). Each calls the same use case as `traguardi
+// phase|indicator add|edit|delete|move` (app/item_authoring.h), acting as the caller; who may
+// do it is who may update the objective (app/plan_access.h).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -119,6 +120,32 @@ void delete_item(ApiCall& c, bool phase) {
   c.res.status = 204;
 }
 
+/// POST …/phases/{n}/move {"posizione": m}: the fase goes to position m, the others renumbered
+/// (the pages' "Sposta la fase"); the answer is the fase at its new place.
+void move_phase_to(ApiCall& c) {
+  auto d = api_plan(c);
+  const Objective& o = api_objective(*d, c);
+  const Phase* p = find_order(o.phases, c.req.matches[4].str());
+  if (!app::can_record_progress(c.user, *d, o)) return send_forbidden(c);
+  ParsedBody body = parse_json_body(c.req.get_header_value("Content-Type"), c.req.body);
+  if (body.problem) return send_problem(c.res, *body.problem);
+  app::FieldText position;
+  const std::vector<FieldBinding> fields{
+      {"posizione", "posizione", FieldKind::integer, &position, true}};
+  Problem bad = invalid();
+  read_fields(body.value, fields, bad);
+  const int n = position ? std::atoi(position->c_str()) : 0;
+  if (bad.errors.empty() && (n < 1 || n > static_cast<int>(o.phases.size())))
+    bad.errors.push_back(
+        {"/posizione", "", fmt::format("attesa una posizione da 1 a {}", o.phases.size())});
+  if (!bad.errors.empty()) return send_problem(c.res, bad);
+  if (!if_match_ok(c, p->version)) return;
+  auto s = api_session(c, d->ente.code);
+  auto out = app::move_phase(s, {o.vista, o.code, p->order, p->version}, n);
+  if (!out) return send_problem(c.res, problem_of_refusal(out.error(), fields));
+  send_item(c, o.vista, o.code, true, n, 200);
+}
+
 } // namespace
 
 bool is_definition_patch(const Json& body, bool phase) {
@@ -159,6 +186,7 @@ void register_api_item_authoring(httplib::Server& s, Env& env, const std::string
     api_post(s, env, list, [phase](ApiCall& c) { add_item(c, phase); });
     api_delete(s, env, list + "/([0-9]{1,6})", [phase](ApiCall& c) { delete_item(c, phase); });
   }
+  api_post(s, env, objective + "/phases/([0-9]{1,6})/move", move_phase_to);
 }
 
 } // namespace traguardi::web

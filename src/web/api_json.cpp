@@ -65,6 +65,14 @@ Json person_json(const Person& p) {
   return Json{{"key", p.key}, {"name", p.name}};
 }
 
+Json assessorato_json(const Assessorato& a) {
+  return Json{{"key", a.key}, {"description", a.description}, {"delegations", a.delegations}};
+}
+
+Json area_json(const ThematicArea& a) {
+  return Json{{"vista", a.vista}, {"number", a.number}, {"description", a.description}};
+}
+
 Json phase_json(const Objective& o, const Phase& p) {
   return Json{{"vista", o.vista},
               {"objective", o.code},

@@ -23,6 +23,10 @@ Json objective_json(const Objective& o, const ObjectiveFigures& f);
 Json center_json(const ResponsibilityCenter& c);
 /// A person of the ente's organisation: key (as objectives and fasi refer to it) and name.
 Json person_json(const Person& p);
+/// An assessorato: key (as objectives refer to it), description, deleghe.
+Json assessorato_json(const Assessorato& a);
+/// An area tematica of a vista: vista, number, description.
+Json area_json(const ThematicArea& a);
 Json phase_json(const Objective& o, const Phase& p);
 Json indicator_json(const Objective& o, const Indicator& i);
 /// The ETag version of an objective: the highest of its own and its fasi's and indicators'

@@ -190,6 +190,7 @@ void register_api(httplib::Server& s, Env& env) {
   register_api_authoring(s, env, ente, objective);
   register_api_item_authoring(s, env, objective);
   register_api_organisation(s, env, ente);
+  register_api_assessorati_areas(s, env, ente);
   register_api_sheet_import(s, env, ente);
 }
 

@@ -15,11 +15,12 @@ std::shared_ptr<const Dataset> api_plan(ApiCall& c);
 const Objective& api_objective(const Dataset& d, ApiCall& c);
 /// GET and PATCH of `objective_pattern`/phases/{n} and /indicators/{n}.
 void register_api_items(httplib::Server& s, Env& env, const std::string& objective_pattern);
-/// POST/PATCH/DELETE of objectives, PUT of their stato di attuazione, POST of strutture and
-/// soggetti coinvolti (api_authoring.cpp).
+/// POST/PATCH/DELETE of objectives, PUT of their stato di attuazione, POST and DELETE of
+/// strutture and soggetti coinvolti (api_authoring.cpp).
 void register_api_authoring(httplib::Server& s, Env& env, const std::string& ente_pattern,
                             const std::string& objective_pattern);
-/// POST of new fasi and indicators, DELETE of one (api_item_authoring.cpp).
+/// POST of new fasi and indicators, DELETE of one, POST …/phases/{n}/move
+/// (api_item_authoring.cpp).
 void register_api_item_authoring(httplib::Server& s, Env& env,
                                  const std::string& objective_pattern);
 /// A PATCH of a fase or indicator that names fields beyond the progress ones (avanzamento,
@@ -28,6 +29,8 @@ bool is_definition_patch(const Json& body, bool phase);
 void patch_item_definition(ApiCall& c, bool phase, const Json& body);
 /// POST/PATCH of centri di responsabilità and persons (api_organisation.cpp).
 void register_api_organisation(httplib::Server& s, Env& env, const std::string& ente_pattern);
+/// GET/POST/PATCH of assessorati and aree tematiche (api_assessorati_areas.cpp).
+void register_api_assessorati_areas(httplib::Server& s, Env& env, const std::string& ente_pattern);
 /// POST `ente_pattern`/sheet-imports: a legacy sheet's text, dry run and confirmation.
 void register_api_sheet_import(httplib::Server& s, Env& env, const std::string& ente_pattern);
 /// GET `ente_pattern`/objective-tree: the objectives as a tree, with the flat list's filters.

@@ -2,6 +2,7 @@
 // (/obiettivo/V/C/stato), strutture coinvolte (…/struttura/nuova) and soggetti coinvolti
 // (…/soggetto/nuovo), through the use cases of `traguardi status set` and `traguardi involved
 // structure|person` (app/organisation.h). Each form is checked against the objective's version.
+// The lists of those already involved link each to its removal (pages_removal.cpp).
 #include <fmt/format.h>
 
 #include "app/authoring_access.h"
@@ -57,22 +58,36 @@ std::string status_list(const Objective& o) {
   return out + "</ul>";
 }
 
+/// The link to the confirmation page that removes involved entry `i` (pages_removal.cpp).
+std::string remove_link(const Objective& o, const char* kind, std::size_t i,
+                        const std::string& name) {
+  return fmt::format(" <a class=\"btn btn-sm btn-outline-danger ms-2\" href=\"{}/{}/{}/rimuovi\">"
+                     "Rimuovi<span class=\"visually-hidden\"> {}</span></a>",
+                     objective_href(o), kind, i + 1, esc(name));
+}
+
 std::string involved_list(const Dataset& d, const Objective& o, Part part) {
   std::string out;
   if (part == Part::structure) {
     if (o.structures.empty()) return "<p>Nessuna struttura coinvolta finora.</p>";
     out = "<h2 class=\"h5\">Strutture già coinvolte</h2><ul class=\"mb-4\">";
-    for (const auto& s : o.structures)
+    for (std::size_t i = 0; i < o.structures.size(); ++i) {
+      const auto& s = o.structures[i];
       out += "<li>" + esc(s.description) +
              (s.mission.empty() ? "" : esc(" (" + s.mission + "." + s.programme + ")")) +
-             (s.share_pct ? esc(", quota " + number_text(s.share_pct) + "%") : "") + "</li>";
+             (s.share_pct ? esc(", quota " + number_text(s.share_pct) + "%") : "") +
+             remove_link(o, "struttura", i, s.description) + "</li>";
+    }
   } else {
     if (o.people.empty()) return "<p>Nessun soggetto coinvolto finora.</p>";
     out = "<h2 class=\"h5\">Soggetti già coinvolti</h2><ul class=\"mb-4\">";
-    for (const auto& p : o.people)
+    for (std::size_t i = 0; i < o.people.size(); ++i) {
+      const auto& p = o.people[i];
       out += "<li>" + esc(person_label(d, p.person)) +
              (p.relation.empty() ? "" : esc(", " + p.relation)) +
-             (p.effort_pct ? esc(", impegno " + number_text(p.effort_pct) + "%") : "") + "</li>";
+             (p.effort_pct ? esc(", impegno " + number_text(p.effort_pct) + "%") : "") +
+             remove_link(o, "soggetto", i, person_label(d, p.person)) + "</li>";
+    }
   }
   return out + "</ul>";
 }

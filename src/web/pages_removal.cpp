@@ -1,11 +1,13 @@
 // Deleting and reordering from the web: an objective (/obiettivo/V/C/elimina, amministratore and
 // controllo only: it is structure), a fase or an indicator (…/fase/N/elimina,
 // …/indicatore/N/elimina) and the position of a fase (…/fase/N/sposta), through the use cases
-// of `traguardi objective delete`, `phase delete|move`, `indicator delete`. Each is a
-// confirmation page whose form carries the version it was loaded with (409 when stale).
+// of `traguardi objective delete`, `phase delete|move`, `indicator delete`; and a struttura or
+// soggetto coinvolto (…/struttura/N/rimuovi, …/soggetto/N/rimuovi, app/involved_removal.h).
+// Each is a confirmation page whose form carries the version it was loaded with (409 when stale).
 #include <fmt/format.h>
 
 #include "app/authoring_access.h"
+#include "app/involved_removal.h"
 #include "app/item_authoring.h"
 #include "app/objective_authoring.h"
 #include "web/authoring_form.h"
@@ -15,17 +17,38 @@
 namespace traguardi::web {
 namespace {
 
-enum class Act { delete_objective, delete_phase, move_phase, delete_indicator };
+enum class Act {
+  delete_objective,
+  delete_phase,
+  move_phase,
+  delete_indicator,
+  remove_structure,
+  remove_person
+};
 
 struct Target {
   std::shared_ptr<const Dataset> d;
   const Objective* o = nullptr;
   const Phase* phase = nullptr;
   const Indicator* indicator = nullptr;
+  std::string involved; // the struttura or soggetto coinvolto to remove, as the page names it
 };
 
 bool on_phase(Act a) {
   return a == Act::delete_phase || a == Act::move_phase;
+}
+
+bool on_involved(Act a) {
+  return a == Act::remove_structure || a == Act::remove_person;
+}
+
+/// The page's name of involved entry `n` (1-based) of `o`, or empty when there is none.
+std::string involved_name(const Dataset& d, const Objective& o, Act act, int n) {
+  if (n < 1) return {};
+  const auto i = static_cast<std::size_t>(n - 1);
+  if (act == Act::remove_structure)
+    return i < o.structures.size() ? o.structures[i].description : "";
+  return i < o.people.size() ? person_label(d, o.people[i].person) : "";
 }
 
 bool locate(Call& c, Act act, Target& t) {
@@ -38,8 +61,9 @@ bool locate(Call& c, Act act, Target& t) {
       if (on_phase(act) && p.order == order) t.phase = &p;
     for (const auto& i : t.o->indicators)
       if (act == Act::delete_indicator && i.order == order) t.indicator = &i;
+    if (on_involved(act)) t.involved = involved_name(*t.d, *t.o, act, order);
   }
-  if (!t.o || (act != Act::delete_objective && !t.phase && !t.indicator)) {
+  if (!t.o || (act != Act::delete_objective && !t.phase && !t.indicator && t.involved.empty())) {
     error_page(c, 404, "Non trovato", "L'obiettivo, la fase o l'indicatore richiesto non esiste.");
     return false;
   }
@@ -57,6 +81,8 @@ bool locate(Call& c, Act act, Target& t) {
 Current current_of(const Target& t, Act act) {
   switch (act) {
   case Act::delete_objective:
+  case Act::remove_structure:
+  case Act::remove_person:
     return {{}, t.o->version};
   case Act::move_phase:
     return {{{"posizione", std::to_string(t.phase->order)}}, t.phase->version};
@@ -110,13 +136,20 @@ AuthoringForm form_for(Call& c, const Target& t, Act act) {
     p.intro = "<p class=\"lead\">L'indicatore «" + esc(t.indicator->description) +
               "» verrà eliminato con i suoi valori.</p>";
     break;
+  case Act::remove_structure:
+  case Act::remove_person:
+    p.title = act == Act::remove_structure ? "Rimuovi la struttura coinvolta"
+                                           : "Rimuovi il soggetto coinvolto";
+    p.intro = "<p class=\"lead\">«" + esc(t.involved) + "» non sarà più coinvolto nell'obiettivo " +
+              esc(t.o->code) + ".</p>";
+    break;
   }
   p.d = t.d.get();
   p.crumbs = {
       {"Cruscotto", "/"}, {"Piano degli obiettivi", "/piano"}, {t.o->code, base}, {p.title, ""}};
   p.action = c.req.path;
   p.cancel = base;
-  p.submit = act == Act::move_phase ? "Sposta" : "Elimina";
+  p.submit = act == Act::move_phase ? "Sposta" : on_involved(act) ? "Rimuovi" : "Elimina";
   return AuthoringForm(c, std::move(p), std::move(fields));
 }
 
@@ -131,7 +164,9 @@ void post_act(Call& c, Act act) {
   AuthoringForm form = form_for(c, t, act);
   if (!form.read(current_of(t, act))) return;
   const std::string vista = t.o->vista, code = t.o->code;
-  const int order = t.phase ? t.phase->order : t.indicator ? t.indicator->order : 0;
+  const int order = t.phase       ? t.phase->order
+                    : t.indicator ? t.indicator->order
+                                  : std::atoi(c.req.matches[3].str().c_str());
   const std::int64_t version = form.submission().version;
   auto reload = [&] {
     Target again;
@@ -142,7 +177,9 @@ void post_act(Call& c, Act act) {
       if (on_phase(act) && p.order == order) again.phase = &p;
     for (const auto& i : again.o->indicators)
       if (act == Act::delete_indicator && i.order == order) again.indicator = &i;
-    if (act != Act::delete_objective && !again.phase && !again.indicator) return Current{};
+    if (on_involved(act)) again.involved = involved_name(*again.d, *again.o, act, order);
+    if (act != Act::delete_objective && !again.phase && !again.indicator && again.involved.empty())
+      return Current{};
     return current_of(again, act);
   };
   app::Session s = form.session(t.d->ente.code);
@@ -163,6 +200,12 @@ void post_act(Call& c, Act act) {
     return form.answer(app::move_phase(s, {vista, code, order, version}, *n), done + "#fasi",
                        reload);
   }
+  case Act::remove_structure:
+    return form.answer(app::remove_involved_structure(s, {vista, code, version}, order),
+                       done + "#coinvolti", reload);
+  case Act::remove_person:
+    return form.answer(app::remove_involved_person(s, {vista, code, version}, order),
+                       done + "#coinvolti", reload);
   }
 }
 
@@ -173,7 +216,9 @@ void register_removal_pages(httplib::Server& s, Env& env) {
   for (auto [path, act] : {std::pair{"/elimina", Act::delete_objective},
                            std::pair{"/fase/([0-9]{1,6})/elimina", Act::delete_phase},
                            std::pair{"/fase/([0-9]{1,6})/sposta", Act::move_phase},
-                           std::pair{"/indicatore/([0-9]{1,6})/elimina", Act::delete_indicator}}) {
+                           std::pair{"/indicatore/([0-9]{1,6})/elimina", Act::delete_indicator},
+                           std::pair{"/struttura/([0-9]{1,6})/rimuovi", Act::remove_structure},
+                           std::pair{"/soggetto/([0-9]{1,6})/rimuovi", Act::remove_person}}) {
     const Act a = act;
     get_page(s, env, base + path, [a](Call& c) { get_act(c, a); });
     post_form(s, env, base + path, [a](Call& c) { post_act(c, a); });

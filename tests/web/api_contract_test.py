@@ -23,13 +23,17 @@ BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
 SOURCE = os.path.join(os.path.dirname(__file__), "..", "..", "src", "web", "openapi.json")
 CALLERS = ["amministratore", "controllo", "responsabile", "lettore", None, "altro_ente"]
 OWN_PATH = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1], "order": "1",
-            "center": "01_S_2025", "person": "MARINI ELENA"}
+            "center": "01_S_2025", "person": "MARINI ELENA", "assessorato": "SINDACO",
+            "number": "1", "position": "1"}
 FOREIGN_PATH = {"ente": "C_ALTRO", "vista": "DUP_2099", "code": "2099_X_01", "order": "1",
-                "center": "X", "person": "X"}
+                "center": "X", "person": "X", "assessorato": "X", "number": "1",
+                "position": "1"}
 # Paths under an objective whose If-Match is the objective's ETag.
 OBJECTIVE_PARTS = ("/phases", "/indicators", "/status", "/structures", "/people")
+OBJECTIVE_ETAG = ("/structures/{position}", "/people/{position}")
 # The structure of the ente: amministratore and controllo only.
 ORGANISATION = ("/centers", "/persons", "/centers/{center}", "/persons/{person}",
+                "/assessorati", "/assessorati/{assessorato}", "/areas", "/areas/{vista}/{number}",
                 "/sheet-imports")
 QUERY_SAMPLES = {"vista": OWN[0], "livello": "peg", "cdr": "01_S_2025", "responsabile": "x",
                  "assessorato": "x", "stato": "In Corso", "q": "S01", "anno": "2025",
@@ -61,7 +65,8 @@ def snapshot(db):
     with sqlite3.connect(db) as c:
         return [c.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
                 for t in ("phase", "indicator", "objective", "audit_log", "api_token", "center",
-                         "person", "status_report", "involved_structure", "involved_person")]
+                         "person", "status_report", "involved_structure", "involved_person",
+                         "assessorato", "thematic_area")]
 
 
 def fill(path, values):
@@ -134,7 +139,15 @@ class ContractTest(unittest.TestCase):
         self.__class__.made = getattr(self.__class__, "made", 0) + 1
         values = dict(OWN_PATH)
         objective = fill("/api/v1/enti/{ente}/objectives/{vista}/{code}", OWN_PATH)
-        if path.endswith("/{code}"):
+        if path.endswith("/{position}"):
+            kind = "/structures" if "/structures/" in path else "/people"
+            body = {"descrizione": "Da rimuovere"} if kind == "/structures" \
+                else {"persona": "MARINI ELENA", "relazione": "Da rimuovere"}
+            status, _, made = self.call("amministratore", "POST", objective + kind, body)
+            self.assertEqual(status, 201, made)
+            values["position"] = str(len(made["structures" if kind == "/structures"
+                                              else "people"]))
+        elif path.endswith("/{code}"):
             code = f"2025_S01_{70 + self.made % 20:02d}"
             status, _, _ = self.call("amministratore", "POST", "/api/v1/enti/C_VALDORA/objectives",
                                      {"vista": OWN[0], "codice": code, "livello": "peg",
@@ -151,7 +164,11 @@ class ContractTest(unittest.TestCase):
         return fill(path, values)
 
     @staticmethod
-    def etag_url(url):
+    def etag_url(url, path=""):
+        if path.endswith(OBJECTIVE_ETAG):
+            return url.rsplit("/", 2)[0]
+        if path.endswith("/move"):
+            return url[: -len("/move")]
         for part in OBJECTIVE_PARTS:
             if url.endswith(part):
                 return url[: -len(part)]
@@ -185,7 +202,7 @@ class ContractTest(unittest.TestCase):
                         body = self.body_for(op, method, target)
                         headers = {}
                         if with_headers:
-                            _, h, _ = self.call("amministratore", "GET", self.etag_url(target))
+                            _, h, _ = self.call("amministratore", "GET", self.etag_url(target, path))
                             headers = {name: h["ETag"] for name in conditional}
                         else:
                             what += " (senza intestazioni)" if conditional else ""
@@ -240,7 +257,8 @@ class ContractTest(unittest.TestCase):
                     status = self.check(what, op, self.call(caller, method, url, body))
                     self.assertEqual(status, expected, what)
         # A responsabile may change nothing of another CdR's objective.
-        other = {"ente": "C_VALDORA", "vista": OTHER[0], "code": OTHER[1], "order": "1"}
+        other = {"ente": "C_VALDORA", "vista": OTHER[0], "code": OTHER[1], "order": "1",
+                 "position": "1"}
         checked = 0
         for path, method, op, _ in operations(self.doc):
             if method == "GET" or "/objectives/{vista}/{code}" not in path:
@@ -252,7 +270,7 @@ class ContractTest(unittest.TestCase):
                                 self.call("responsabile", method, url, body))
             self.assertEqual(status, 403, f"{method} {url}")
             checked += 1
-        self.assertGreaterEqual(checked, 11)
+        self.assertGreaterEqual(checked, 14)
         # Nor create an objective, nor move one in the tree or to another CdR.
         create = dict(self.doc["paths"]["/api/v1/enti/{ente}/objectives"]["post"]["requestBody"]
                       ["content"]["application/json"]["example"], cdr="02_S_2025", codice="2025_S02_90")

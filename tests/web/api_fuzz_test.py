@@ -126,7 +126,10 @@ def main():
             values = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1],
                       "order": str(rng.choice([1, 1, 2, 0, 999999])),
                       "center": rng.choice(["01_S_2025", "01_S_2025.1", "X"]),
-                      "person": urllib.parse.quote(rng.choice(["MARINI ELENA", "X"]), safe="")}
+                      "person": urllib.parse.quote(rng.choice(["MARINI ELENA", "X"]), safe=""),
+                      "assessorato": rng.choice(["SINDACO", "X"]),
+                      "number": str(rng.choice([1, 2, 0, 999])),
+                      "position": str(rng.choice([1, 2, 0, 999999]))}
             if rng.random() < 0.15:
                 values[rng.choice(list(values))] = hostile_segment(rng)
             path = template

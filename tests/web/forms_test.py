@@ -465,6 +465,53 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(status, 409)
         self.assertEqual(self.objective("2025_S03_04")["phases"][0]["note"], "cambiata")
 
+    def test_involved_removed_with_audit(self):
+        c = self.signed_in("resp")
+        code = "2025_S01_06"
+        base = f"/obiettivo/{VISTA}/{code}"
+        for d in ("Da tenere", "Da togliere"):
+            self.assertEqual(self.submit(c, base + "/struttura/nuova", descrizione=d)[0], 303)
+        self.assertEqual(self.submit(c, base + "/soggetto/nuovo", persona="BIANCHI SARA")[0], 303)
+        before = self.objective(code)
+        n, people = len(before["structures"]), len(before["people"])
+        # The add forms list each entry with a link to its removal.
+        _, _, page = c.get(base + "/struttura/nuova")
+        self.assertIn(f'href="{base}/struttura/{n}/rimuovi"', page)
+        _, _, page = c.get(base + "/soggetto/nuovo")
+        self.assertIn(f'href="{base}/soggetto/{people}/rimuovi"', page)
+        status, _, page = c.get(base + f"/struttura/{n}/rimuovi")
+        self.assertEqual(status, 200)
+        self.assertIn("Da togliere", page)
+        self.assertEqual(self.submit(c, base + f"/struttura/{n}/rimuovi")[0], 303)
+        self.assertEqual(self.submit(c, base + f"/soggetto/{people}/rimuovi")[0], 303)
+        after = self.objective(code)
+        self.assertEqual([s["description"] for s in after["structures"]],
+                         [s["description"] for s in before["structures"]][:-1])
+        self.assertEqual(len(after["people"]), people - 1)
+        entries = self.audit()[-2:]
+        self.assertEqual([(e["action"], e["before"], e["actor"]) for e in entries],
+                         [("rimozione struttura coinvolta", "Da togliere", "resp"),
+                          ("rimozione soggetto coinvolto", "BIANCHI SARA", "resp")])
+        # No such entry: 404; another CdR or a lettore: 403; a stale page: 409; nothing changed.
+        self.assertEqual(c.get(base + f"/struttura/{n + 5}/rimuovi")[0], 404)
+        admin = self.signed_in("admin")
+        self.assertEqual(self.submit(admin, OTHER + "/struttura/nuova", descrizione="Altrui")[0],
+                         303)
+        snapshot = self.plan()
+        lettore = self.signed_in("lettore")
+        for client, path in [(c, OTHER + "/struttura/1/rimuovi"),
+                             (lettore, base + "/struttura/1/rimuovi")]:
+            client.get("/")
+            self.assertEqual(client.get(path)[0], 403, path)
+            self.assertEqual(client.post(path, {"versione": "1"})[0], 403, path)
+        loaded = self.form(c, base + "/struttura/1/rimuovi")
+        self.assertEqual(self.submit(c, base + "/struttura/nuova", descrizione="Nuova")[0], 303)
+        self.assertEqual(c.post(base + "/struttura/1/rimuovi", loaded)[0], 409)
+        self.assertEqual([s["description"] for s in self.objective(code)["structures"]][:-1],
+                         [s["description"] for s in snapshot["objectives"][
+                             [o["code"] for o in snapshot["objectives"]].index(code)]
+                          ["structures"]])
+
     def test_duplicates_answer_409_next_to_the_key(self):
         c = self.signed_in("admin")
         snapshot = self.plan()

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""What the pages do that the API did not (issue 11, "an integration can do with tokens
+everything an office does in the pages"): assessorati and aree tematiche listed, created and
+changed; a struttura or soggetto coinvolto removed from an objective (with If-Match on the
+objective's ETag, so a position read before another change never removes another entry); a
+fase moved. Each through the pages' use case, with the token's user in the audit log, the
+roles of the pages, problem+json for bad values and nothing changed on a refusal.
+Usage: api_parity_test.py TRAGUARDI_BINARY"""
+import os
+import sqlite3
+import sys
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+from apitest import OTHER, OWN, ApiServer, Fixture  # noqa: E402
+
+BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
+ENTE = "/api/v1/enti/C_VALDORA"
+OBJ = ENTE + "/objectives"
+
+
+class ParityTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fx = Fixture(BIN)
+        cls.db = cls.fx.db
+        cls.server = ApiServer(BIN, cls.db, "--api-limite", "1000000")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.fx.cleanup()
+
+    def call(self, method, path, who="controllo", body=None, headers=None):
+        return self.server.call(method, path, self.fx.tokens[who], body, headers)
+
+    def assertProblem(self, answer, status, pointers=None):
+        code, headers, body = answer
+        self.assertEqual(code, status, str(body)[:500])
+        self.assertEqual(headers["Content-Type"], "application/problem+json")
+        if pointers is not None:
+            self.assertEqual([e.get("pointer") for e in body.get("errors", [])], list(pointers),
+                             body)
+        return body
+
+    def last_audit(self, n=1):
+        with sqlite3.connect(self.db) as c:
+            return c.execute("SELECT action, before_value, after_value, actor FROM audit_log "
+                             "ORDER BY id DESC LIMIT ?", (n,)).fetchall()[::-1]
+
+    def table(self, name):
+        with sqlite3.connect(self.db) as c:
+            return c.execute(f"SELECT * FROM {name} ORDER BY 1, 2, 3").fetchall()
+
+    def test_assessorati(self):
+        status, _, body = self.call("GET", ENTE + "/assessorati", "lettore")
+        self.assertEqual(status, 200, body)
+        self.assertIn({"key": "SINDACO", "description": "Sindaco",
+                       "delegations": "Coordinamento, bilancio, personale"}, body["items"])
+        status, headers, made = self.call("POST", ENTE + "/assessorati",
+                                          body={"descrizione": "Pari Opportunità",
+                                                "deleghe": "Politiche di genere"})
+        self.assertEqual(status, 201, made)
+        self.assertEqual(made, {"key": "PARI OPPORTUNITÀ", "description": "Pari Opportunità",
+                                "delegations": "Politiche di genere"})
+        self.assertEqual(self.last_audit()[0][0::3], ("nuovo assessorato", "controllo"))
+        location = urllib.parse.unquote(headers["Location"])
+        self.assertEqual(location, ENTE + "/assessorati/PARI OPPORTUNITÀ")
+        self.assertEqual(self.call("GET", ENTE + "/assessorati")[2]["items"][-1], made)
+        status, _, body = self.call("PATCH", headers["Location"], body={"deleghe": "Genere"})
+        self.assertEqual((status, body["delegations"]), (200, "Genere"), body)
+        self.assertProblem(self.call("POST", ENTE + "/assessorati",
+                                     body={"descrizione": "pari  opportunità"}), 409)
+        self.assertProblem(self.call("POST", ENTE + "/assessorati", body={"deleghe": "x"}), 422,
+                           ["/descrizione"])
+        status, _, body = self.call("PATCH", ENTE + "/assessorati/SINDACO",
+                                    body={"deleghe": "Coordinamento e bilancio"})
+        self.assertEqual((status, body["delegations"]), (200, "Coordinamento e bilancio"), body)
+        self.assertEqual(self.last_audit()[0][:3],
+                         ("modifica assessorato", "Coordinamento, bilancio, personale",
+                          "Coordinamento e bilancio"))
+        self.assertProblem(self.call("PATCH", ENTE + "/assessorati/NESSUNO",
+                                     body={"deleghe": "x"}), 404)
+        before = self.table("assessorato")
+        for who in ("responsabile", "lettore"):
+            self.assertProblem(self.call("PATCH", ENTE + "/assessorati/SINDACO", who,
+                                         {"deleghe": "mie"}), 403)
+            self.assertProblem(self.call("POST", ENTE + "/assessorati", who,
+                                         {"descrizione": "Mio"}), 403)
+        self.assertProblem(self.call("GET", "/api/v1/enti/C_ALTRO/assessorati"), 404)
+        self.assertEqual(self.table("assessorato"), before)
+
+    def test_areas(self):
+        status, _, body = self.call("GET", ENTE + "/areas", "lettore")
+        self.assertEqual(status, 200, body)
+        self.assertIn({"vista": OWN[0], "number": 1, "description": "1. VALDORA CHE CURA"},
+                      body["items"])
+        status, headers, made = self.call("POST", ENTE + "/areas",
+                                          body={"vista": OWN[0], "numero": "7",
+                                                "descrizione": "7. VALDORA CHE LEGGE"})
+        self.assertEqual(status, 201, made)
+        self.assertEqual(made, {"vista": OWN[0], "number": 7, "description": "7. VALDORA CHE LEGGE"})
+        self.assertEqual(headers["Location"], f"{ENTE}/areas/{OWN[0]}/7")
+        self.assertProblem(self.call("POST", ENTE + "/areas", body={
+            "vista": OWN[0], "numero": 7, "descrizione": "doppia"}), 409)
+        self.assertProblem(self.call("POST", ENTE + "/areas", body={
+            "vista": OWN[0], "numero": 0, "descrizione": "zero"}), 422, ["/numero"])
+        self.assertProblem(self.call("POST", ENTE + "/areas", body={"numero": 8}), 422,
+                           ["/descrizione", "/vista"])
+        status, _, body = self.call("PATCH", f"{ENTE}/areas/{OWN[0]}/7",
+                                    body={"descrizione": "7. VALDORA CHE STUDIA"})
+        self.assertEqual((status, body["description"]), (200, "7. VALDORA CHE STUDIA"), body)
+        self.assertEqual(self.last_audit()[0][1:],
+                         ("7. VALDORA CHE LEGGE", "7. VALDORA CHE STUDIA", "controllo"))
+        self.assertProblem(self.call("PATCH", f"{ENTE}/areas/{OWN[0]}/99",
+                                     body={"descrizione": "x"}), 404)
+        self.assertProblem(self.call("PATCH", f"{ENTE}/areas/{OWN[0]}/7",
+                                     body={"descrizione": None}), 422, ["/descrizione"])
+        before = self.table("thematic_area")
+        self.assertProblem(self.call("PATCH", f"{ENTE}/areas/{OWN[0]}/7", "responsabile",
+                                     {"descrizione": "mia"}), 403)
+        self.assertProblem(self.call("POST", ENTE + "/areas", "lettore",
+                                     {"vista": OWN[0], "numero": 8, "descrizione": "mia"}), 403)
+        self.assertEqual(self.table("thematic_area"), before)
+
+    def test_involved_removed(self):
+        url = f"{OBJ}/{OWN[0]}/2025_S01_04"
+        for name in ("Prima", "Seconda", "Terza"):
+            status, _, body = self.call("POST", url + "/structures", "responsabile",
+                                        {"descrizione": name})
+            self.assertEqual(status, 201, body)
+        status, headers, body = self.call("POST", url + "/people", "responsabile",
+                                          {"persona": "COLOMBO DAVIDE", "impegno": 10})
+        self.assertEqual(status, 201, body)
+        names = [s["description"] for s in body["structures"]]
+        people = len(body["people"])
+        at = names.index("Seconda") + 1
+        etag = self.call("GET", url)[1]["ETag"]
+        status, _, _ = self.call("DELETE", f"{url}/structures/{at}", "responsabile",
+                                 headers={"If-Match": etag})
+        self.assertEqual(status, 204)
+        _, _, now = self.call("GET", url)
+        self.assertEqual([s["description"] for s in now["structures"]],
+                         [n for n in names if n != "Seconda"])
+        self.assertEqual(self.last_audit()[0],
+                         ("rimozione struttura coinvolta", "Seconda", "", "responsabile"))
+        # The same ETag is stale now: 412, and "Terza" (now at that position) stays.
+        self.assertProblem(self.call("DELETE", f"{url}/structures/{at}", "responsabile",
+                                     headers={"If-Match": etag}), 412)
+        self.assertProblem(self.call("DELETE", f"{url}/structures/99", "responsabile"), 404)
+        status, _, _ = self.call("DELETE", f"{url}/people/{people}")
+        self.assertEqual(status, 204)
+        self.assertEqual(self.last_audit()[0],
+                         ("rimozione soggetto coinvolto", "COLOMBO DAVIDE", "", "controllo"))
+        _, _, final = self.call("GET", url)
+        self.assertEqual(len(final["people"]), people - 1)
+        self.assertIn("Terza", [s["description"] for s in final["structures"]])
+        # Another CdR's objective, a lettore: 403, nothing changed.
+        before = self.table("involved_structure"), self.table("involved_person")
+        theirs = f"{OBJ}/{OTHER[0]}/{OTHER[1]}"
+        self.assertEqual(self.call("POST", theirs + "/structures", body={"descrizione": "X"})[0],
+                         201)
+        before = self.table("involved_structure"), self.table("involved_person")
+        self.assertProblem(self.call("DELETE", theirs + "/structures/1", "responsabile"), 403)
+        self.assertProblem(self.call("DELETE", url + "/structures/1", "lettore"), 403)
+        self.assertEqual((self.table("involved_structure"), self.table("involved_person")),
+                         before)
+
+    def test_phase_moved(self):
+        url = f"{OBJ}/{OWN[0]}/2025_S01_05"
+        _, _, o = self.call("GET", url)
+        phases = [p["description"] for p in o["phases"]]
+        self.assertGreaterEqual(len(phases), 2)
+        etag = self.call("GET", url + "/phases/1")[1]["ETag"]
+        status, headers, body = self.call("POST", url + "/phases/1/move", "responsabile",
+                                          {"posizione": len(phases)},
+                                          {"If-Match": etag})
+        self.assertEqual(status, 200, body)
+        self.assertEqual((body["order"], body["description"]), (len(phases), phases[0]))
+        self.assertIn("ETag", headers)
+        _, _, o = self.call("GET", url)
+        self.assertEqual([p["description"] for p in o["phases"]], phases[1:] + phases[:1])
+        self.assertEqual(self.last_audit()[0][1:],
+                         ("1", str(len(phases)), "responsabile"))
+        self.assertProblem(self.call("POST", url + "/phases/1/move", body={"posizione": 1},
+                                     headers={"If-Match": etag}), 412)
+        self.assertProblem(self.call("POST", url + "/phases/1/move",
+                                     body={"posizione": len(phases) + 1}), 422, ["/posizione"])
+        self.assertProblem(self.call("POST", url + "/phases/1/move", body={}), 422,
+                           ["/posizione"])
+        self.assertProblem(self.call("POST", url + "/phases/99/move", body={"posizione": 1}),
+                           404)
+        before = self.table("phase")
+        self.assertProblem(self.call("POST", f"{OBJ}/{OTHER[0]}/{OTHER[1]}/phases/1/move",
+                                     "responsabile", {"posizione": 1}), 403)
+        self.assertProblem(self.call("POST", url + "/phases/1/move", "lettore",
+                                     {"posizione": 2}), 403)
+        self.assertEqual(self.table("phase"), before)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
