@@ -197,6 +197,40 @@ Result<EditOutcome> add_phase(Session& s, const ObjectiveRef& ref, const PhaseFi
   return commit_plan_change(s, std::move(c), key);
 }
 
+namespace {
+
+/// How messages and the audit name a kind of item.
+struct ItemWords {
+  const char* noun;    // "fase"
+  const char* the;     // "la fase"
+  const char* plural;  // "fasi"
+  const char* removed; // "eliminata"
+};
+
+/// Removes item `ref.order` (a fase or an indicator) of its objective as one audited change.
+template <typename T>
+Result<EditOutcome> delete_item(Session& s, const ItemRef& ref, std::vector<T> Objective::*list,
+                                const ItemWords& w, bool renumbered) {
+  auto d = load_ente(s);
+  if (!d) return tl::unexpected(d.error());
+  PlanChange c{*d, *d, fmt::format("eliminazione {}", w.noun), "", {}, {}};
+  auto o = objective_for(c.after, ref);
+  if (!o) return tl::unexpected(o.error());
+  auto& items = (**o).*list;
+  auto it =
+      std::find_if(items.begin(), items.end(), [&](const T& x) { return x.order == ref.order; });
+  if (it == items.end()) return missing(**o, w.the, ref.order, items.size(), w.plural);
+  c.target = fmt::format("{}/{} {}", key_of(**o), w.noun, ref.order);
+  c.changes.push_back({w.noun, it->description, w.removed});
+  items.erase(it);
+  if (renumbered) renumber(items);
+  const std::string key = key_of(**o);
+  c.objectives = {key};
+  return commit_plan_change(s, std::move(c), key);
+}
+
+} // namespace
+
 Result<EditOutcome> edit_phase(Session& s, const ItemRef& ref, const PhaseFields& f) {
   auto d = load_ente(s);
   if (!d) return tl::unexpected(d.error());
@@ -245,22 +279,7 @@ Result<EditOutcome> move_phase(Session& s, const ItemRef& ref, int position) {
 }
 
 Result<EditOutcome> delete_phase(Session& s, const ItemRef& ref) {
-  auto d = load_ente(s);
-  if (!d) return tl::unexpected(d.error());
-  PlanChange c{*d, *d, "eliminazione fase", "", {}, {}};
-  auto o = objective_for(c.after, ref);
-  if (!o) return tl::unexpected(o.error());
-  auto& phases = (*o)->phases;
-  auto it = std::find_if(phases.begin(), phases.end(),
-                         [&](const Phase& p) { return p.order == ref.order; });
-  if (it == phases.end()) return missing(**o, "la fase", ref.order, phases.size(), "fasi");
-  c.target = fmt::format("{}/fase {}", key_of(**o), ref.order);
-  c.changes.push_back({"fase", it->description, "eliminata"});
-  phases.erase(it);
-  renumber(phases);
-  c.objectives = {key_of(**o)};
-  const std::string key = key_of(**o);
-  return commit_plan_change(s, std::move(c), key);
+  return delete_item(s, ref, &Objective::phases, {"fase", "la fase", "fasi", "eliminata"}, true);
 }
 
 Result<EditOutcome> add_indicator(Session& s, const ObjectiveRef& ref, const IndicatorFields& f) {
@@ -297,21 +316,9 @@ Result<EditOutcome> edit_indicator(Session& s, const ItemRef& ref, const Indicat
 }
 
 Result<EditOutcome> delete_indicator(Session& s, const ItemRef& ref) {
-  auto d = load_ente(s);
-  if (!d) return tl::unexpected(d.error());
-  PlanChange c{*d, *d, "eliminazione indicatore", "", {}, {}};
-  auto o = objective_for(c.after, ref);
-  if (!o) return tl::unexpected(o.error());
-  auto& items = (*o)->indicators;
-  auto it = std::find_if(items.begin(), items.end(),
-                         [&](const Indicator& i) { return i.order == ref.order; });
-  if (it == items.end()) return missing(**o, "l'indicatore", ref.order, items.size(), "indicatori");
-  c.target = fmt::format("{}/indicatore {}", key_of(**o), ref.order);
-  c.changes.push_back({"indicatore", it->description, "eliminato"});
-  items.erase(it);
-  c.objectives = {key_of(**o)};
-  const std::string key = key_of(**o);
-  return commit_plan_change(s, std::move(c), key);
+  // Indicators keep their numbers: a series across years is matched by them.
+  return delete_item(s, ref, &Objective::indicators,
+                     {"indicatore", "l'indicatore", "indicatori", "eliminato"}, false);
 }
 
 } // namespace traguardi::app
