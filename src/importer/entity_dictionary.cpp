@@ -4,6 +4,7 @@
 
 #include "core/normalize.h"
 #include "importer/value_shapes.h"
+#include "importer/wrapped_cells.h"
 
 namespace traguardi::importer {
 namespace {
@@ -80,7 +81,11 @@ std::string collapsed(const std::string& raw) {
 bool same_entity(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.size() < 20 || b.size() < 20) return false;
-  return edit_distance(a, b, 2) <= 2;
+  if (edit_distance(a, b, 2) <= 2) return true;
+  // Keys stored before assessorato keys dropped their separator dashes still match.
+  if (a.find(" -") == std::string_view::npos && b.find(" -") == std::string_view::npos)
+    return false;
+  return without_separator_dashes(a) == without_separator_dashes(b);
 }
 
 void add_alias(std::vector<std::string>& aliases, const std::string& name, const std::string& raw) {
@@ -140,7 +145,8 @@ std::string EntityDictionary::person(const std::string& raw) {
 std::string EntityDictionary::assessorato(const std::string& raw, const std::string& delegations) {
   std::string name = collapsed(raw);
   if (name.empty()) return {};
-  std::string key = key_of(name);
+  // Without separator dashes: extractors drop the dash that ends a printed line of the name.
+  std::string key = without_separator_dashes(key_of(name));
   for (auto& a : assessorati)
     if (same_entity(a.key, key)) {
       add_alias(a.aliases, a.description, name);

@@ -7,6 +7,7 @@
 #include "importer/empty_cell.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
+#include "importer/wrapped_cells.h"
 
 namespace traguardi::importer {
 namespace {
@@ -151,6 +152,33 @@ bool lower_is_better(std::string_view d) {
   return false;
 }
 
+bool year_prefixed(std::string_view t) {
+  return t.size() > 7 && t.substr(4, 3) == " - " &&
+         t.substr(0, 4).find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Lines of pending[start..] that are the previous row's note printed in its narrow column, with
+// no empty line before the next description (pdftotext's default and -raw modes): the
+// description starts at the first markedly wider line, the value line's own words included.
+std::size_t narrow_note_lines(const std::vector<Line>& pending, std::size_t start,
+                              std::string_view inline_description, const IndicatorContext& ctx,
+                              FindingSink& sink) {
+  thread_local std::vector<std::string_view> texts;
+  texts.clear();
+  for (std::size_t i = start; i < pending.size(); ++i)
+    texts.push_back(pending[i].text);
+  if (!inline_description.empty()) texts.push_back(inline_description);
+  const std::size_t n = narrow_prefix_end(texts);
+  if (n == 0) return 0;
+  // Programme sheets open every description with its year ("2020 - "): the split must too.
+  if (ctx.year_prefix && !year_prefixed(texts[n])) return 0;
+  sink.info(pending[start].number, "nota_per_larghezza",
+            "nota senza riga vuota prima della descrizione dell'indicatore seguente",
+            "una riga vuota fra la nota e la descrizione",
+            "righe strette attribuite alla nota dell'indicatore precedente");
+  return n;
+}
+
 } // namespace
 
 void classify_scale(Indicator& ind) {
@@ -217,6 +245,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     std::size_t start = pending.size();
     while (start > 0 && !pending[start - 1].blank())
       --start;
+    if (!rows.empty()) start += narrow_note_lines(pending, start, words_span(w, 0, k), ctx, sink);
     std::span<const Line> before(pending.data(), start);
     if (!rows.empty()) {
       add_note_lines(rows.back(), before);

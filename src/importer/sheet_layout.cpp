@@ -3,15 +3,13 @@
 #include <array>
 
 #include "core/italian.h"
+#include "importer/header_cells.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
+#include "importer/wrapped_cells.h"
 
 namespace traguardi::importer {
 namespace {
-
-constexpr std::array<std::string_view, 14> kLongCenterStarters{
-    "AREA",    "SETTORE",   "CORPO",   "UNITA'", "UNITA\xE2\x80\x99", "UNITÀ", "SERVIZIO",
-    "SERVIZI", "DIREZIONE", "UFFICIO", "STAFF",  "SEGRETERIA",        "UO",    "POLIZIA"};
 
 constexpr std::array<std::string_view, 8> kFilterLabels{"Centro di Responsabilità",
                                                         "Centro di responsabilita'",
@@ -92,133 +90,6 @@ bool is_responsible_label(std::string_view t) {
   return iequals(t, "Responsabile") || (iends_with(t, "Responsabile") && is_label_line(t));
 }
 
-using Block = std::vector<std::string_view>;
-
-std::string join_block(const Block& b) {
-  std::string out;
-  std::size_t n = 0;
-  for (const auto& l : b)
-    n += l.size() + 1;
-  out.reserve(n);
-  for (const auto& l : b) {
-    if (l.empty()) continue;
-    if (!out.empty()) out += ' ';
-    out += l;
-  }
-  return out;
-}
-
-void split_assessorato_center(std::string_view text, std::string& assessorato,
-                              std::string& center) {
-  auto words = split_words(text);
-  std::size_t cut = words.size();
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    // Every starter begins with one of these letters; other words need no comparison.
-    char first = words[i][0];
-    if (first != 'A' && first != 'S' && first != 'C' && first != 'U' && first != 'D' &&
-        first != 'P')
-      continue;
-    bool starter = false;
-    for (auto s : kLongCenterStarters)
-      if (words[i] == s || (words[i].size() > s.size() && words[i].substr(0, s.size()) == s &&
-                            words[i][s.size()] == '-'))
-        starter = true;
-    if (starter) {
-      cut = i;
-      break;
-    }
-  }
-  assessorato = join_words(words, 0, cut);
-  center = join_words(words, cut, words.size());
-}
-
-void fill_cells(SheetTemplate templ, const std::vector<Block>& blocks, PageHeader& h) {
-  if (blocks.empty()) return;
-  switch (templ) {
-  case SheetTemplate::programme: {
-    // Cells: assessorato (first block), "Deleghe: ..." (own block), description (the rest).
-    enum { assess_cell, deleghe_cell, desc_cell } state = assess_cell;
-    Block assess, deleghe, desc;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      if (b > 0)
-        state = state == assess_cell && istarts_with(blocks[b].front(), "Deleghe:") ? deleghe_cell
-                                                                                    : desc_cell;
-      for (const auto& l : blocks[b]) {
-        if (state != desc_cell && istarts_with(l, "Deleghe:")) {
-          state = deleghe_cell;
-          deleghe.push_back(after_prefix(l, "Deleghe:"));
-          continue;
-        }
-        (state == assess_cell ? assess : state == deleghe_cell ? deleghe : desc).push_back(l);
-      }
-    }
-    h.assessorato = join_block(assess);
-    h.delegations = join_block(deleghe);
-    h.description = join_block(desc);
-    break;
-  }
-  case SheetTemplate::peg_objectives: {
-    const Block& first = blocks[0];
-    std::string assessorato, center;
-    split_assessorato_center(first.empty() ? std::string_view() : first[0], assessorato, center);
-    for (std::size_t i = 1; i < first.size(); ++i) {
-      std::string& cell = is_upper_word(first[i]) ? center : assessorato;
-      if (!cell.empty()) cell += ' ';
-      cell += first[i];
-    }
-    h.assessorato = assessorato;
-    h.center_name = center;
-    Block desc;
-    for (std::size_t b = 1; b < blocks.size(); ++b)
-      desc.insert(desc.end(), blocks[b].begin(), blocks[b].end());
-    h.description = join_block(desc);
-    break;
-  }
-  case SheetTemplate::peg_report: {
-    Block pre;
-    for (std::size_t b = 0; b + 1 < blocks.size(); ++b)
-      pre.insert(pre.end(), blocks[b].begin(), blocks[b].end());
-    std::string text = join_block(pre);
-    auto words = split_words(text);
-    std::size_t k = 0;
-    if (!words.empty() && words[0].size() >= 2 && words[0].back() == '.' &&
-        words[0].find_first_not_of("0123456789") == words[0].size() - 1) {
-      std::string area(words[0]);
-      k = 1;
-      while (k < words.size() && is_upper_word(words[k]) && has_letter(words[k]) &&
-             utf8_length(area) + 1 + utf8_length(words[k]) <= 30) {
-        area += ' ';
-        area += words[k];
-        ++k;
-      }
-      h.area_text = area;
-    }
-    h.assessorato = join_words(words, k, words.size());
-    h.description = join_block(blocks.back());
-    break;
-  }
-  }
-}
-
-// Without the empty line between the cells (pdftotext's default mode drops it), the header of
-// a SCHEDA OBIETTIVI di PEG is still told apart by shape: the CdR is printed in capitals, the
-// description in mixed case, so the trailing run of mixed-case lines is the description.
-void split_by_shape(SheetTemplate templ, std::vector<Block>& blocks, int line, FindingSink& sink) {
-  if (templ != SheetTemplate::peg_objectives || blocks.size() != 1 || blocks[0].size() < 2) return;
-  Block& b = blocks[0];
-  std::size_t from = b.size();
-  while (from > 1 && !is_upper_word(b[from - 1]))
-    --from;
-  if (from == b.size() || (from > 1 && !is_upper_word(b[from - 1]))) return;
-  Block desc(b.begin() + static_cast<std::ptrdiff_t>(from), b.end());
-  b.resize(from);
-  blocks.push_back(std::move(desc));
-  sink.info(line, "intestazione_per_forma",
-            "intestazione senza righe vuote fra le celle: descrizione riconosciuta dalle minuscole",
-            "una riga vuota fra centro di responsabilità e descrizione",
-            "descrizione dalle righe in minuscolo dopo il centro in maiuscolo");
-}
-
 // Parses the header block at the top of a page; returns the index of the first body line.
 std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::size_t to,
                          SheetTemplate templ, Page& page, FindingSink& sink) {
@@ -273,6 +144,26 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   h.cells = static_cast<int>(blocks.size());
   split_by_shape(templ, blocks, h.first_line, sink);
   fill_cells(templ, blocks, h);
+  // A cell the header should have but that could not be told apart is said, never left blank
+  // in silence.
+  const bool wants_assessorato = templ != SheetTemplate::peg_objectives;
+  if (wants_assessorato && h.assessorato.empty())
+    sink.warn(h.first_line, "assessorato_non_trovato",
+              "intestazione di " + h.code + ": nessun valore per l'etichetta «Assessorato»",
+              "il nome dell'assessorato fra il codice e la descrizione",
+              "obiettivo senza assessorato");
+  if (h.description.empty())
+    sink.warn(h.first_line, "descrizione_non_trovata",
+              "intestazione di " + h.code + ": nessuna descrizione dell'obiettivo",
+              "la descrizione prima dell'etichetta «Responsabile»", "obiettivo senza descrizione");
+  if (h.cells_by_shape) {
+    h.cells = header_cells(templ);
+    sink.info(
+        h.first_line, "intestazione_per_forma",
+        "intestazione senza righe vuote fra le celle: celle riconosciute dalla forma del testo",
+        "una riga vuota fra una cella e l'altra dell'intestazione",
+        "ogni nome termina dove il testo si chiude; il resto è la descrizione");
+  }
   bool center_after = istarts_with(lines[j].text, "Centro");
   h.last_line = lines[j].number;
   std::size_t k = j + 1;
@@ -283,15 +174,33 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   skip_blank();
   if (center_after) {
     Block center;
-    while (k < to && !lines[k].blank() && classify_heading(lines[k].text) == Heading::none) {
+    // Centre and person are printed in capitals: a line in mixed case after them is the body
+    // (a page that continues a narrative), whatever empty lines the extractor dropped.
+    while (k < to && !lines[k].blank() && classify_heading(lines[k].text) == Heading::none &&
+           (center.empty() || all_upper(lines[k].text))) {
       center.push_back(lines[k].text);
       h.last_line = lines[k].number;
       ++k;
     }
-    h.center_name = join_block(center);
+    const bool separated = k < to && lines[k].blank();
     skip_blank();
+    // No empty line before the responsible (pdftotext's default mode): the last line of the
+    // centre block is the person when the centre's name closes before it.
+    if (!separated && k < to && center.size() >= 2) {
+      Block name(center.begin(), center.end() - 1);
+      if (!name_continues(join_block(name), center.back())) {
+        h.responsible = std::string(center.back());
+        center = std::move(name);
+        sink.info(h.last_line, "responsabile_per_forma",
+                  "responsabile senza riga vuota dopo il centro di responsabilità",
+                  "una riga vuota fra centro di responsabilità e responsabile",
+                  "responsabile letto dall'ultima riga del blocco");
+      }
+    }
+    h.center_name = join_block(center);
   }
-  if (k < to && classify_heading(lines[k].text) == Heading::none && !is_label_line(lines[k].text)) {
+  if (h.responsible.empty() && k < to && classify_heading(lines[k].text) == Heading::none &&
+      !is_label_line(lines[k].text)) {
     h.responsible = std::string(lines[k].text);
     h.last_line = lines[k].number;
     ++k;
@@ -301,10 +210,6 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
 }
 
 } // namespace
-
-int header_cells(SheetTemplate templ) {
-  return templ == SheetTemplate::peg_objectives ? 2 : 3;
-}
 
 Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sink) {
   SheetLayout layout;

@@ -52,6 +52,7 @@ struct PageHeader {
   // Header cells told apart by empty lines: of two copies of one header (printed again on every
   // page, by some tools with empty lines lost or added) the one nearer header_cells() wins.
   int cells = 0;
+  bool cells_by_shape = false; // told apart by name_continues, not by empty lines
 };
 
 struct Page {

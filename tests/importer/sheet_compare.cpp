@@ -37,11 +37,18 @@ std::string canon(std::string_view s) {
 
 // Free text up to white space (issue 9): the legacy PDFs of ../shared/extractions were printed
 // with enscript in Latin-1, which wraps long lines inside words and has no "€" or "–" (printed
-// as "EUR" and "-"); no reader of the PDF can undo that, so the comparison folds them.
+// as "EUR" and "-"); no reader of the PDF can undo that, so the comparison folds them. A dash
+// standing alone between spaces is left out too: pdftotext's default mode deletes the one that
+// ends a printed line ("13/10 -" + "delibera" -> "13/10 delibera").
 std::string prose(std::string_view s) {
   std::string c = canon(s), out;
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (c[i] == ' ') continue;
+    const std::size_t dash = c[i] == '-' ? 1 : c.compare(i, 3, "\xE2\x80\x93") == 0 ? 3 : 0;
+    if (dash && (i == 0 || c[i - 1] == ' ') && (i + dash == c.size() || c[i + dash] == ' ')) {
+      i += dash - 1;
+      continue;
+    }
     if (c.compare(i, 3, "\xE2\x82\xAC") == 0) {
       out += "EUR", i += 2;
     } else if (c.compare(i, 3, "\xE2\x80\x93") == 0) {
