@@ -120,18 +120,22 @@ void keep_hand_edits(const Dataset& stored, Dataset& merged, const std::set<std:
   }
 }
 
-// Each sheet objective once, in printed order, before the sheets are moved into the merge.
-std::vector<SheetObjectiveChange> sheet_objectives(const std::vector<importer::ImportedSheet>& v) {
-  std::vector<SheetObjectiveChange> out;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& sheet : v)
+// Each sheet objective once, in printed order, before the sheet is moved into the merge.
+class SheetObjectives {
+public:
+  void add(const importer::ImportedSheet& sheet) {
     for (const auto& o : sheet.objectives)
-      if (seen.emplace(o.vista, o.code).second)
-        out.push_back({o.vista, o.code,
-                       o.short_description.empty() ? o.description : o.short_description, "",
-                       static_cast<int>(o.phases.size()), static_cast<int>(o.indicators.size())});
-  return out;
-}
+      if (seen_.emplace(o.vista, o.code).second)
+        out_.push_back({o.vista, o.code,
+                        o.short_description.empty() ? o.description : o.short_description, "",
+                        static_cast<int>(o.phases.size()), static_cast<int>(o.indicators.size())});
+  }
+  std::vector<SheetObjectiveChange> take() { return std::move(out_); }
+
+private:
+  std::vector<SheetObjectiveChange> out_;
+  std::set<std::pair<std::string, std::string>> seen_;
+};
 
 // nuovo / aggiornato / invariato, comparing the merged plan with the stored one (one index of
 // each, so that a large import stays linear).
@@ -155,24 +159,36 @@ void classify(std::vector<SheetObjectiveChange>& changes, const Dataset& stored,
   }
 }
 
+// The sheets one at a time, files first: each is parsed, merged and freed before the next, so
+// that a large import holds one sheet's text and parse at a time, not all of them.
+class SheetSource {
+public:
+  explicit SheetSource(const SheetImportOptions& opt) : opt_(opt) {}
+  std::size_t size() const { return opt_.files.size() + opt_.texts.size(); }
+  Result<importer::ImportedSheet> read(std::size_t i) const {
+    if (i >= opt_.files.size()) {
+      const SheetText& t = opt_.texts[i - opt_.files.size()];
+      return importer::import_sheet_bytes(t.bytes, t.name);
+    }
+    auto sheet = importer::import_sheet_file(opt_.files[i]);
+    if (sheet && opt_.on_parsed) opt_.on_parsed(i + 1, opt_.files.size());
+    return sheet;
+  }
+
+private:
+  const SheetImportOptions& opt_;
+};
+
 } // namespace
 
 Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& opt) {
-  std::vector<importer::ImportedSheet> sheets;
-  for (std::size_t i = 0; i < opt.files.size(); ++i) {
-    auto sheet = importer::import_sheet_file(opt.files[i]);
-    if (!sheet) return tl::unexpected(sheet.error());
-    sheets.push_back(std::move(*sheet));
-    if (opt.on_parsed) opt.on_parsed(i + 1, opt.files.size());
-  }
-  for (const auto& t : opt.texts) {
-    auto sheet = importer::import_sheet_bytes(t.bytes, t.name);
-    if (!sheet) return tl::unexpected(sheet.error());
-    sheets.push_back(std::move(*sheet));
-  }
+  const SheetSource source(opt);
+  if (source.size() == 0) return fail("nessuna scheda indicata");
+  // The first sheet names the ente the import goes into.
+  auto first = source.read(0);
+  if (!first) return tl::unexpected(first.error());
   SheetImportOutcome out;
-  out.sheets = sheets.size();
-  if (sheets.empty()) return fail("nessuna scheda indicata");
+  out.sheets = source.size();
 
   // The database is created only when there is something to write.
   bool have_store = true;
@@ -181,30 +197,30 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
   } catch (const StoreError&) {
     have_store = false;
   }
-  auto target = target_dataset(s, have_store, sheets.front().ente_name, opt.new_ente);
+  auto target = target_dataset(s, have_store, first->ente_name, opt.new_ente);
   if (!target) return tl::unexpected(target.error());
   Dataset& d = *target;
   out.ente = d.ente.code;
   out.ente_name = d.ente.name;
-  out.sheet_ente = sheets.front().ente_name;
-  out.changes = sheet_objectives(sheets);
+  out.sheet_ente = first->ente_name;
   const Dataset stored = d;
 
   std::vector<importer::ImportFinding> findings;
+  SheetObjectives printed;
   bool changed = false;
   // One merger for all the sheets: its indexes make the cost linear in the sheets' size.
   SheetMerger merger(d);
-  std::size_t incoming = 0;
-  for (const auto& sheet : sheets)
-    incoming += sheet.objectives.size() + sheet.ancestors.size();
-  merger.reserve(incoming);
-  for (auto& sheet : sheets) {
-    out.objectives += static_cast<int>(sheet.objectives.size());
-    out.phases += sheet.phase_count();
-    out.indicators += sheet.indicator_count();
-    auto r = merger.merge(std::move(sheet)); // leaves the findings
-    findings.insert(findings.end(), std::make_move_iterator(sheet.findings.begin()),
-                    std::make_move_iterator(sheet.findings.end()));
+  merger.reserve((first->objectives.size() + first->ancestors.size()) * source.size());
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    auto sheet = i == 0 ? std::move(first) : source.read(i);
+    if (!sheet) return tl::unexpected(sheet.error());
+    printed.add(*sheet);
+    out.objectives += static_cast<int>(sheet->objectives.size());
+    out.phases += sheet->phase_count();
+    out.indicators += sheet->indicator_count();
+    auto r = merger.merge(std::move(*sheet)); // leaves the findings
+    findings.insert(findings.end(), std::make_move_iterator(sheet->findings.begin()),
+                    std::make_move_iterator(sheet->findings.end()));
     out.added += r.objectives_added;
     out.updated += r.objectives_updated;
     out.unchanged += r.objectives_unchanged;
@@ -212,6 +228,7 @@ Result<SheetImportOutcome> import_sheets(Session& s, const SheetImportOptions& o
     findings.insert(findings.end(), std::make_move_iterator(r.findings.begin()),
                     std::make_move_iterator(r.findings.end()));
   }
+  out.changes = printed.take();
   if (changed && have_store && !opt.overwrite)
     keep_hand_edits(stored, d, hand_edits(s, d.ente.code), findings);
   if (!opt.partial)

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -307,15 +308,24 @@ private:
       Objective o = m.remap(std::move(src));
       if (Objective* e = st_.find(o)) {
         std::size_t k = st_.position(e);
-        touch_(k);
         from_sheet_.insert(k);
         if (o.short_description.empty()) o.short_description = e->short_description;
         if (o.parent.empty()) o.parent = e->parent;
-        *e = std::move(o);
+        replace(k, std::move(o));
       } else {
         st_.append(std::move(o));
       }
     }
+  }
+
+  // The sheet's version of an existing objective takes its place; the one it replaces becomes
+  // the snapshot when there is none yet (moved, not copied: most objectives of a large import
+  // are replaced this way).
+  void replace(std::size_t k, Objective&& o) {
+    if (k < first_new_ && !before_.count(k))
+      before_.emplace(k, std::exchange(d_.objectives[k], std::move(o)));
+    else
+      d_.objectives[k] = std::move(o);
   }
 
   // The series to reconcile: every objective this sheet changed or added, and those of the
