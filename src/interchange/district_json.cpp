@@ -1,5 +1,7 @@
 #include "interchange/district_json.h"
 
+#include "interchange/json_node.h"
+
 #include <set>
 
 #include <fmt/format.h>
@@ -81,89 +83,24 @@ OJ plan_json(const DistrictPlan& p) {
             {"evaluation", evaluation}};
 }
 
-// Strict reading helpers: the same messages as json_reader.cpp.
-struct In {
-  const J& j;
-  std::string path;
-
-  [[noreturn]] void bad(const std::string& key, const std::string& msg) const {
-    throw DistrictJsonError{key.empty() ? path : path + "." + key, msg};
-  }
-  const In& keys(std::initializer_list<const char*> allowed) const {
-    if (!j.is_object()) bad("", "atteso un oggetto JSON");
-    std::set<std::string> ok(allowed.begin(), allowed.end());
-    for (const auto& [k, v] : j.items())
-      if (!ok.count(k)) bad(k, "campo sconosciuto");
-    return *this;
-  }
-  bool has(const char* k) const { return j.contains(k) && !j.at(k).is_null(); }
-  std::string str(const char* k) const {
-    if (!has(k)) return {};
-    if (!j.at(k).is_string()) bad(k, "atteso un testo");
-    return j.at(k).get<std::string>();
-  }
-  int num(const char* k) const {
-    if (!has(k)) return 0;
-    const J& v = j.at(k);
-    if (!v.is_number_integer()) bad(k, "atteso un numero intero");
-    auto n = v.get<std::int64_t>();
-    if (n < -1000000 || n > 1000000) bad(k, "numero fuori intervallo");
-    return static_cast<int>(n);
-  }
-  bool flag(const char* k) const {
-    if (!has(k)) return false;
-    if (!j.at(k).is_boolean()) bad(k, "atteso true o false");
-    return j.at(k).get<bool>();
-  }
-  std::optional<Decimal> dec(const char* k) const {
-    if (!has(k)) return std::nullopt;
-    auto s = str(k);
-    auto d = Decimal::parse(s);
-    if (!d) bad(k, fmt::format("«{}» non è un numero decimale (formato \"1234.56\")", s));
-    return d;
-  }
-  template <typename F> void each(const char* k, F f) const {
-    if (!has(k)) return;
-    const J& v = j.at(k);
-    if (!v.is_array()) bad(k, "atteso un elenco (array JSON)");
-    for (std::size_t i = 0; i < v.size(); ++i)
-      f(In{v[i], fmt::format("{}.{}[{}]", path, k, i)});
-  }
-  std::vector<std::string> strings(const char* k) const {
-    std::vector<std::string> out;
-    each(k, [&](const In& n) {
-      if (!n.j.is_string()) n.bad("", "atteso un testo");
-      out.push_back(n.j.get<std::string>());
-    });
-    return out;
-  }
-  In at(const char* k) const {
-    static const J empty = J::object();
-    return In{has(k) ? j.at(k) : empty, path + "." + k};
-  }
-  Provenance source() const {
-    In s = at("source");
-    s.keys({"document", "line_from", "line_to"});
-    return {s.str("document"), s.num("line_from"), s.num("line_to")};
-  }
-};
+using In = JsonNode;
 
 MacroObjective macro_of(const In& m) {
   m.keys({"code", "title", "placements", "actions", "text", "links", "source"});
   MacroObjective x;
   x.code = m.str("code");
   x.title = m.str("title");
-  m.each("placements", [&](const In& p) {
+  m.for_each("placements", [&](const In& p) {
     p.keys({"area", "number"});
-    x.placements.push_back({p.str("area"), p.num("number")});
+    x.placements.push_back({p.str("area"), p.small("number")});
   });
   x.actions = m.strings("actions");
   x.text = m.str("text");
-  m.each("links", [&](const In& l) {
+  m.for_each("links", [&](const In& l) {
     l.keys({"ente", "vista", "objective"});
     x.links.push_back({l.str("ente"), l.str("vista"), l.str("objective")});
   });
-  x.source = m.source();
+  x.source = read_provenance(m.at("source"));
   return x;
 }
 
@@ -172,7 +109,7 @@ EvaluationRow row_of(const In& r) {
           "financial_resources", "professional_resources", "instruments", "indicators", "timing",
           "text_blocks", "outcomes", "source"});
   EvaluationRow x;
-  x.order = r.num("order");
+  x.order = r.small("order");
   x.area = r.str("area");
   x.name = r.str("name");
   x.sub_goals = r.strings("sub_goals");
@@ -186,13 +123,14 @@ EvaluationRow row_of(const In& r) {
   x.indicators = r.str("indicators");
   x.timing = r.str("timing");
   x.text_blocks = r.strings("text_blocks");
-  r.each("outcomes", [&](const In& o) {
+  r.for_each("outcomes", [&](const In& o) {
     o.keys({"description", "period", "value", "unit", "source"});
-    auto v = o.dec("value");
+    auto v = o.opt_decimal("value");
     if (!v) o.bad("value", "campo obbligatorio mancante");
-    x.outcomes.push_back({o.str("description"), o.str("period"), *v, o.str("unit"), o.source()});
+    x.outcomes.push_back({o.str("description"), o.str("period"), *v, o.str("unit"),
+                          read_provenance(o.at("source"))});
   });
-  x.source = r.source();
+  x.source = read_provenance(r.at("source"));
   return x;
 }
 
@@ -202,28 +140,28 @@ DistrictPlan plan_of(const In& n) {
   DistrictPlan p;
   p.title = n.str("title");
   p.vista = n.str("vista");
-  p.year_from = n.num("year_from");
-  p.year_to = n.num("year_to");
-  n.each("comuni", [&](const In& c) {
+  p.year_from = n.small("year_from");
+  p.year_to = n.small("year_to");
+  n.for_each("comuni", [&](const In& c) {
     c.keys({"name", "short_name", "ente", "capofila"});
-    p.comuni.push_back({c.str("name"), c.str("short_name"), c.str("ente"), c.flag("capofila")});
+    p.comuni.push_back({c.str("name"), c.str("short_name"), c.str("ente"), c.boolean("capofila")});
   });
-  n.each("governance", [&](const In& g) {
+  n.for_each("governance", [&](const In& g) {
     g.keys({"name", "kind", "composition", "functions", "source"});
-    p.governance.push_back(
-        {g.str("name"), g.str("kind"), g.str("composition"), g.str("functions"), g.source()});
+    p.governance.push_back({g.str("name"), g.str("kind"), g.str("composition"), g.str("functions"),
+                            read_provenance(g.at("source"))});
   });
-  n.each("areas", [&](const In& a) {
+  n.for_each("areas", [&](const In& a) {
     a.keys({"code", "title", "source"});
-    p.areas.push_back({a.str("code"), a.str("title"), a.source()});
+    p.areas.push_back({a.str("code"), a.str("title"), read_provenance(a.at("source"))});
   });
-  n.each("macro_objectives", [&](const In& m) { p.macro_objectives.push_back(macro_of(m)); });
-  n.each("strategic", [&](const In& s) {
+  n.for_each("macro_objectives", [&](const In& m) { p.macro_objectives.push_back(macro_of(m)); });
+  n.for_each("strategic", [&](const In& s) {
     s.keys({"number", "year", "criterion", "description", "source"});
-    p.strategic.push_back(
-        {s.num("number"), s.num("year"), s.str("criterion"), s.str("description"), s.source()});
+    p.strategic.push_back({s.small("number"), s.small("year"), s.str("criterion"),
+                           s.str("description"), read_provenance(s.at("source"))});
   });
-  n.each("evaluation", [&](const In& r) { p.evaluation.push_back(row_of(r)); });
+  n.for_each("evaluation", [&](const In& r) { p.evaluation.push_back(row_of(r)); });
   return p;
 }
 
@@ -238,15 +176,13 @@ StatValue stat_of(const In& s) {
   v.reference = s.str("reference");
   if (!v.reference.empty() && !valid_reference(v.reference))
     s.bad("reference", "attesa una data \"AAAA-MM-GG\" o un anno \"AAAA\"");
-  v.value = s.dec("value");
+  v.value = s.opt_decimal("value");
   v.unit = s.str("unit");
   v.source = s.str("source");
   auto origin = stat_origin_from_string(s.has("origin") ? s.str("origin") : "base");
   if (!origin) s.bad("origin", "valore non ammesso (base, printed)");
   v.origin = *origin;
-  In p = s.at("provenance");
-  p.keys({"document", "line_from", "line_to"});
-  v.provenance = {p.str("document"), p.num("line_from"), p.num("line_to")};
+  v.provenance = read_provenance(s.at("provenance"));
   return v;
 }
 
@@ -280,21 +216,21 @@ void write_district_json(const Dataset& d, OJ& ente_object) {
 }
 
 void read_district_json(const J& ente_object, const std::string& path, Dataset& d) {
-  In n{ente_object, path};
-  n.each("vistas", [&](const In& v) {
+  In n(ente_object, path);
+  n.for_each("vistas", [&](const In& v) {
     std::size_t i = 0;
     for (; i < d.vistas.size(); ++i)
       if (d.vistas[i].code == v.str("code")) break;
     if (i == d.vistas.size()) return;
-    v.each("level_definitions", [&](const In& l) {
+    v.for_each("level_definitions", [&](const In& l) {
       l.keys({"key", "name", "order", "code_pattern"});
       if (l.str("key").empty()) l.bad("key", "campo obbligatorio mancante");
       d.vistas[i].level_definitions.push_back(
-          {l.str("key"), l.str("name"), l.num("order"), l.str("code_pattern")});
+          {l.str("key"), l.str("name"), l.small("order"), l.str("code_pattern")});
     });
   });
   if (n.has("piano_di_zona")) d.district = plan_of(n.at("piano_di_zona"));
-  n.each("statistiche", [&](const In& s) { d.statistics.push_back(stat_of(s)); });
+  n.for_each("statistiche", [&](const In& s) { d.statistics.push_back(stat_of(s)); });
 }
 
 } // namespace traguardi::interchange

@@ -4,7 +4,7 @@
 // Kept apart from json_writer/json_reader so the district's fields live in one place. Keys are
 // written only when the dataset has something for them, so a comune's export stays as before.
 // Reading is as strict as the rest of the format: unknown keys and bad values are refused with
-// their JSON path (DistrictJsonError, turned into the reader's error value).
+// their JSON path (JsonFieldError, turned into the reader's error value).
 #pragma once
 
 #include <string>
@@ -15,14 +15,10 @@
 
 namespace traguardi::interchange {
 
-struct DistrictJsonError {
-  std::string path, message;
-};
-
 /// Adds "level_definitions" to vistas and "piano_di_zona"/"statistiche" to the ente object.
 void write_district_json(const Dataset& d, nlohmann::ordered_json& ente_object);
 /// Reads what write_district_json wrote; `path` is the JSON path of the ente object.
-/// Throws DistrictJsonError.
+/// Throws JsonFieldError (interchange/json_node.h).
 void read_district_json(const nlohmann::json& ente_object, const std::string& path, Dataset& d);
 
 } // namespace traguardi::interchange

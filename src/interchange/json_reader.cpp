@@ -9,6 +9,7 @@
 #include "interchange/audit_json.h"
 #include "interchange/district_json.h"
 #include "interchange/json_format.h"
+#include "interchange/json_node.h"
 #include "interchange/json_stream.h"
 
 namespace traguardi::interchange {
@@ -16,149 +17,8 @@ namespace {
 
 using J = nlohmann::json;
 
-// Internal only: unwinds to from_json, which turns it into an Error value.
-struct BadField {
-  std::string path, message;
-};
-
-class Node {
-public:
-  Node(const J& j, std::string path) : j_(j), path_(std::move(path)) {}
-
-  /// Declares the keys an object may have; anything else is refused.
-  Node& keys(std::initializer_list<const char*> allowed) {
-    if (!j_.is_object()) throw BadField{path_, "atteso un oggetto JSON"};
-    std::set<std::string> ok(allowed.begin(), allowed.end());
-    for (const auto& [k, v] : j_.items())
-      if (!ok.count(k)) throw BadField{path_ + "." + k, "campo sconosciuto"};
-    return *this;
-  }
-  /// Keys that must be present and not null; every other declared key has a default (empty,
-  /// null, 0).
-  Node& require(std::initializer_list<const char*> needed) {
-    for (const char* k : needed) {
-      if (!j_.contains(k)) throw BadField{path_ + "." + k, "campo obbligatorio mancante"};
-      if (j_.at(k).is_null())
-        throw BadField{path_ + "." + k, "campo obbligatorio: null non ammesso"};
-    }
-    return *this;
-  }
-  bool has(const char* k) const { return j_.contains(k) && !j_.at(k).is_null(); }
-  Node at(const char* k) const {
-    static const J empty = J::object();
-    return Node(has(k) ? j_.at(k) : empty, path_ + "." + k);
-  }
-
-  std::string str(const char* k) const {
-    if (!has(k)) return {};
-    const J& v = j_.at(k);
-    if (!v.is_string()) throw BadField{path_ + "." + k, "atteso un testo"};
-    const auto& s = v.get_ref<const std::string&>();
-    if (auto c = utf8::first_control(s))
-      throw BadField{
-          path_ + "." + k,
-          fmt::format("carattere di controllo non ammesso nel testo (posizione {})", *c + 1)};
-    return s;
-  }
-  /// A code (ente, ...): printable, without spaces.
-  std::string code(const char* k) const {
-    std::string s = str(k);
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-        throw BadField{path_ + "." + k,
-                       fmt::format("spazio non ammesso in un codice (posizione {})", i + 1)};
-    return s;
-  }
-  /// Record versions only grow from 1; a file cannot bring one that would wrap.
-  std::int64_t version(const char* k) const {
-    auto n = integer(k, 1);
-    if (n < 1 || n > (std::int64_t{1} << 53))
-      throw BadField{path_ + "." + k, "versione fuori intervallo (da 1 a 9007199254740992)"};
-    return n;
-  }
-  std::int64_t integer(const char* k, std::int64_t fallback = 0) const {
-    if (!has(k)) return fallback;
-    const J& v = j_.at(k);
-    if (!v.is_number_integer()) throw BadField{path_ + "." + k, "atteso un numero intero"};
-    if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
-      throw BadField{path_ + "." + k, "numero fuori intervallo"};
-    return v.get<std::int64_t>();
-  }
-  int small(const char* k) const {
-    auto n = integer(k);
-    if (n < -1000000 || n > 1000000) throw BadField{path_ + "." + k, "numero fuori intervallo"};
-    return static_cast<int>(n);
-  }
-  bool boolean(const char* k) const {
-    if (!has(k)) return false;
-    const J& v = j_.at(k);
-    if (!v.is_boolean()) throw BadField{path_ + "." + k, "atteso true o false"};
-    return v.get<bool>();
-  }
-  std::optional<int> opt_int(const char* k) const {
-    if (!has(k)) return std::nullopt;
-    return small(k);
-  }
-  std::optional<Decimal> opt_decimal(const char* k) const {
-    if (!has(k)) return std::nullopt;
-    const J& v = j_.at(k);
-    if (!v.is_string())
-      throw BadField{path_ + "." + k, "atteso un numero decimale scritto come testo, es. \"12.5\""};
-    auto d = Decimal::parse(v.get<std::string>());
-    if (!d && Decimal::too_large(v.get<std::string>()))
-      throw BadField{path_ + "." + k, Decimal::too_large_message()};
-    if (!d)
-      throw BadField{path_ + "." + k, fmt::format("«{}» non è un numero decimale (formato "
-                                                  "\"1234.56\", al massimo 6 decimali)",
-                                                  v.get<std::string>())};
-    return d;
-  }
-  std::optional<Date> opt_date(const char* k) const {
-    if (!has(k)) return std::nullopt;
-    const J& v = j_.at(k);
-    if (!v.is_string()) throw BadField{path_ + "." + k, "attesa una data \"AAAA-MM-GG\""};
-    auto d = Date::parse_iso(v.get<std::string>());
-    if (!d)
-      throw BadField{path_ + "." + k, fmt::format("«{}» non è una data valida \"AAAA-MM-GG\"",
-                                                  v.get<std::string>())};
-    return d;
-  }
-  template <typename E, typename P>
-  E enumeration(const char* k, P parse, const char* list, E fallback) const {
-    if (!has(k)) return fallback;
-    auto s = str(k);
-    auto e = parse(s);
-    if (!e) throw BadField{path_ + "." + k, fmt::format("valore «{}» non ammesso ({})", s, list)};
-    return *e;
-  }
-  std::vector<std::string> strings(const char* k) const {
-    std::vector<std::string> out;
-    for_each(k, [&](const Node& n) {
-      if (!n.j_.is_string()) throw BadField{n.path_, "atteso un testo"};
-      out.push_back(n.j_.get<std::string>());
-    });
-    return out;
-  }
-  template <typename F> void for_each(const char* k, F f) const {
-    if (!has(k)) return;
-    const J& v = j_.at(k);
-    std::string p = path_ + "." + k;
-    if (!v.is_array()) throw BadField{p, "atteso un elenco (array JSON)"};
-    for (std::size_t i = 0; i < v.size(); ++i)
-      f(Node(v[i], fmt::format("{}[{}]", p, i)));
-  }
-  const J& json() const { return j_; }
-  const std::string& path() const { return path_; }
-
-private:
-  const J& j_;
-  std::string path_;
-};
-
-Provenance provenance(Node n) {
-  n.keys({"document", "line_from", "line_to"});
-  return {n.str("document"), n.small("line_from"), n.small("line_to")};
-}
+using Node = JsonNode;
+using BadField = JsonFieldError;
 
 Phase phase(Node n) {
   n.keys({"order", "description", "weight", "progress", "planned_start", "planned_end",
@@ -177,7 +37,7 @@ Phase phase(Node n) {
   p.center = n.str("center");
   p.note = n.str("note");
   p.version = n.version("version");
-  p.source = provenance(n.at("source"));
+  p.source = read_provenance(n.at("source"));
   return p;
 }
 
@@ -206,7 +66,7 @@ Indicator indicator(Node n) {
   });
   i.note = n.str("note");
   i.version = n.version("version");
-  i.source = provenance(n.at("source"));
+  i.source = read_provenance(n.at("source"));
   return i;
 }
 
@@ -278,7 +138,7 @@ Objective objective(Node n) {
   n.for_each("phases", [&](Node s) { o.phases.push_back(phase(s)); });
   n.for_each("indicators", [&](Node s) { o.indicators.push_back(indicator(s)); });
   o.version = n.version("version");
-  o.source = provenance(n.at("source"));
+  o.source = read_provenance(n.at("source"));
   return o;
 }
 
@@ -348,11 +208,7 @@ Dataset dataset(Node n) {
                            s.str("vista"), s.str("level"), s.str("filter_label"),
                            s.str("filter_value")});
   });
-  try {
-    read_district_json(n.json(), n.path(), d);
-  } catch (const DistrictJsonError& e) {
-    throw BadField{e.path, e.message};
-  }
+  read_district_json(n.json(), n.path(), d);
   return d;
 }
 

@@ -86,3 +86,30 @@ TEST(JsonFormat, DistrictErrorsNameThePath) {
   EXPECT_NE(r.error().full().find("$.enti[0].statistiche[1].origin"), std::string::npos)
       << r.error().full();
 }
+
+// The Piano di Zona part reads through the same strict node as the plan: a control character in
+// a text and a value too large for a decimal were accepted there before, silently.
+TEST(JsonFormat, DistrictTextsAndValuesAreCheckedLikeThePlans) {
+  const std::string text = interchange::to_json({traguardi::testing::sample_district()});
+  const auto plan = text.find("\"piano_di_zona\"");
+  ASSERT_NE(plan, std::string::npos);
+  auto title = text.find("\"title\": \"", plan);
+  ASSERT_NE(title, std::string::npos);
+  std::string control = text;
+  control.insert(title + 10, "\\u0007");
+  auto r = interchange::from_json(control, "x.json");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().full().find("$.enti[0].piano_di_zona"), std::string::npos)
+      << r.error().full();
+  EXPECT_NE(r.error().message.find("carattere di controllo"), std::string::npos)
+      << r.error().full();
+
+  auto value = text.find("\"value\": \"", plan);
+  ASSERT_NE(value, std::string::npos);
+  std::string huge = text;
+  huge.insert(value + 10, "99999999999999999999999");
+  auto h = interchange::from_json(huge, "x.json");
+  ASSERT_FALSE(h);
+  EXPECT_NE(h.error().message.find(Decimal::too_large_message()), std::string::npos)
+      << h.error().full();
+}
