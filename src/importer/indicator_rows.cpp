@@ -207,6 +207,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
   std::optional<std::pair<int, int>> years;
   std::string label_run;
   std::vector<std::string_view> w;
+  std::optional<Decimal> probe;
   if (ctx.objective_year) years = std::pair{*ctx.objective_year - 1, *ctx.objective_year - 2};
   auto close_row = [&](Row& r) {
     r.ind.note = joined_note(r);
@@ -225,12 +226,17 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       if (auto y = history_years(label_run)) years = y;
       continue;
     }
-    label_run.clear();
     split_words(line.text, w);
+    // Years printed on a line of their own under the column labels ("2018 2017").
+    if (!label_run.empty() && !w.empty() && std::all_of(w.begin(), w.end(), [](std::string_view x) {
+          return x.size() == 4 && x.find_first_not_of("0123456789") == std::string_view::npos;
+        }))
+      continue;
+    label_run.clear();
     std::size_t k = w.size();
     std::optional<IndicatorType> type;
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
-      if ((type = tipo_keyword(w[i])) && (cell_number(w[i + 1]) || is_empty_cell(w[i + 1]))) {
+      if ((type = tipo_keyword(w[i])) && value_cell(w, i + 1, probe) > 0) {
         k = i;
         break;
       }
@@ -297,9 +303,9 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
     values.reserve(4);
     std::size_t v = k + 1;
     while (v < w.size() && values.size() < 4)
-      if (auto n = cell_number(w[v]); n || is_empty_cell(w[v])) {
-        values.push_back(n);
-        ++v;
+      if (std::size_t took = value_cell(w, v, probe)) {
+        values.push_back(probe);
+        v += took;
       } else {
         break;
       }

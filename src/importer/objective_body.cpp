@@ -20,7 +20,8 @@ enum class Section {
   state,
   phases,
   indicators,
-  gantt
+  gantt,
+  computed // DATI CALCOLATI: traguardi computes these again from the imported values
 };
 
 // "OBIETTIVO DI MANDATO: DUP_04 PRIMA LA NOSTRA GENTE" (the space after ':' may be missing).
@@ -92,6 +93,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       if (b.first_line == 0) b.first_line = l.number;
       b.last_line = l.number;
     }
+    if (!l.blank() && is_page_furniture(l.text)) continue;
     std::string_view rest;
     Heading h = l.blank() ? Heading::none : classify_heading(l.text, &rest);
     Line kept = l; // what the sections keep, with its heading for the row parsers
@@ -100,9 +102,10 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     // indicator headings count, inside INDICATORI none does (an upper-case note can read
     // "STATO" on a line of its own).
     if (s == Section::phases && h != Heading::fase && h != Heading::fasi &&
-        h != Heading::indicatori)
+        h != Heading::indicatori && h != Heading::dati_calcolati)
       h = Heading::none;
-    if (s == Section::indicators && h != Heading::indicatori) h = Heading::none;
+    if (s == Section::indicators && h != Heading::indicatori && h != Heading::dati_calcolati)
+      h = Heading::none;
     // FASE and FASI headings belong to the phase rows; "Stato" only opens its one-line value.
     switch (h) {
     case Heading::collegato:
@@ -146,6 +149,9 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Heading::indicatori:
       s = Section::indicators;
       add(b.indicators, kept);
+      continue;
+    case Heading::dati_calcolati:
+      s = Section::computed;
       continue;
     case Heading::none:
       break;
@@ -195,6 +201,8 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
                   "un'intestazione di sezione (FASI, INDICATORI, ...)", "riga ignorata");
       }
       break;
+    case Section::computed:
+      continue;
     case Section::gantt:
     case Section::purpose:
     case Section::none:

@@ -110,6 +110,9 @@ Heading classify_heading(std::string_view l, std::string_view* rest) {
   case 'i':
     if (iequals(l, "INDICATORI")) return Heading::indicatori;
     break;
+  case 'd':
+    if (iequals(l, "DATI CALCOLATI")) return Heading::dati_calcolati;
+    break;
   default:
     break;
   }
@@ -250,6 +253,18 @@ std::optional<std::pair<int, int>> history_years(std::string_view line) {
       years.push_back(std::stoi(std::string(words[i])));
   if (years.size() < 2) return std::nullopt;
   return std::pair{years[0], years[1]};
+}
+
+bool is_page_furniture(std::string_view line) {
+  // "Pagina N di M" closes the line; the digits are checked last.
+  if (line.empty() || line.back() < '0' || line.back() > '9') return false;
+  auto at = line.rfind("Pagina ");
+  if (at == std::string_view::npos || (at > 0 && line[at - 1] != ' ')) return false;
+  auto w = split_words(line.substr(at));
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return w.size() == 4 && digits(w[1]) && w[2] == "di" && digits(w[3]);
 }
 
 bool is_page_title(std::string_view line, std::string* title, std::string* ente) {

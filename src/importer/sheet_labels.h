@@ -29,6 +29,7 @@ enum class Heading {
   fasi,             // "FASI", "FASI - ATTIVITA'"
   fase,             // "FASE"
   indicatori,       // "INDICATORI"
+  dati_calcolati,   // "DATI CALCOLATI" (traguardi's own sheets: figures it computes itself)
 };
 
 /// The heading a whole (normalised) line is, if any. `rest` receives text printed after a
@@ -40,6 +41,9 @@ Heading classify_heading(std::string_view line, std::string_view* rest = nullptr
 inline Heading heading_of(const Line& line) {
   return line.heading >= 0 ? static_cast<Heading>(line.heading) : classify_heading(line.text);
 }
+
+/// A running page header or footer line ("... Pagina 3 di 36"): page furniture, not content.
+bool is_page_furniture(std::string_view line);
 
 /// True when every word of the line is a column or header label (any extractor's wrapping).
 /// Answers are remembered per thread: the same label rows come back on every page.

@@ -45,7 +45,7 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
   bool after_level = false;
   for (std::size_t i = from; i < to; ++i) {
     std::string_view t = lines[i].text;
-    if (t.empty()) continue;
+    if (t.empty() || is_page_furniture(t)) continue;
     if (istarts_with(t, "Data elaborazione")) {
       std::string_view rest = after_prefix(t, "Data elaborazione");
       for (auto w : split_words(rest))
@@ -84,6 +84,12 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
                 "un parametro selezionato", "riga ignorata");
     }
   }
+}
+
+bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  for (std::size_t k = from; k < to; ++k)
+    if (!lines[k].blank()) return false;
+  return true;
 }
 
 bool is_responsible_label(std::string_view t) {
@@ -227,6 +233,14 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
   std::size_t cover_end = i + 1;
   while (cover_end < lines.size() && !is_page_title(lines[cover_end].text))
     ++cover_end;
+  // traguardi's own sheets print the running title, then the cover's own title: the cover
+  // starts at the last of titles that only empty lines separate.
+  while (cover_end < lines.size() && cover_end < i + 8 && lines_blank(lines, i + 1, cover_end)) {
+    i = cover_end;
+    cover_end = i + 1;
+    while (cover_end < lines.size() && !is_page_title(lines[cover_end].text))
+      ++cover_end;
+  }
   parse_cover(lines, i + 1, cover_end, layout.cover, sink);
   if (layout.cover.title == "SCHEDA PEG DI RENDICONTAZIONE")
     layout.templ = SheetTemplate::peg_report;

@@ -8,6 +8,7 @@
 
 #include "core/codes.h"
 #include "core/italian.h"
+#include "importer/empty_cell.h"
 
 namespace traguardi::importer {
 namespace {
@@ -184,6 +185,20 @@ std::size_t utf8_length(std::string_view s) {
   for (char c : s)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+std::size_t value_cell(const std::vector<std::string_view>& w, std::size_t i,
+                       std::optional<Decimal>& value) {
+  value.reset();
+  if (i >= w.size()) return 0;
+  if (is_empty_cell(w[i])) return 1;
+  if ((value = cell_number(w[i]))) return 1;
+  if ((w[i] == "1" || w[i] == "0") && i + 1 < w.size() &&
+      (w[i + 1] == "(s\xC3\xAC)" || w[i + 1] == "(si)" || w[i + 1] == "(no)")) {
+    value = Decimal::from_int(w[i] == "1" ? 1 : 0);
+    return 2;
+  }
+  return 0;
 }
 
 } // namespace traguardi::importer

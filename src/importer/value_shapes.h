@@ -30,6 +30,11 @@ std::string_view words_span(const std::vector<std::string_view>& words, std::siz
 
 /// A value cell: "1.134,00", "100,00", "5,00" (always a decimal comma).
 std::optional<Decimal> cell_number(std::string_view token);
+/// The value cell at words[i]: a number, the empty-cell mark, or a yes/no value as traguardi
+/// prints it ("1 (sì)", "0 (no)", two words). Returns how many words it takes, 0 when words[i]
+/// is no value; `value` gets the number (nullopt for an empty cell).
+std::size_t value_cell(const std::vector<std::string_view>& words, std::size_t i,
+                       std::optional<Decimal>& value);
 /// "0,00%"
 std::optional<Decimal> cell_percent(std::string_view token);
 /// "31/12/2021"

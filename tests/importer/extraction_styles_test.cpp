@@ -101,4 +101,25 @@ TEST(ExtractionStyles, UnplacedHeaderCellIsAWarningNamingTheLabel) {
   EXPECT_NE(it->message.find("2021_S03_04"), std::string::npos);
 }
 
+TEST(ExtractionStyles, TraguardiOwnSheetReadsBack) {
+  // traguardi's own print: the running title before the cover's, "Pagina N di M" lines, years
+  // under the column labels, yes/no values as "1 (sì)", and the DATI CALCOLATI it computes.
+  auto s = parsed("valdora_scheda_traguardi.txt");
+  EXPECT_EQ(s.vista.code, "DUP_2021_2023");
+  for (const auto& f : s.findings)
+    EXPECT_NE(f.severity, traguardi::Severity::warning) << f.format();
+  const auto& o = objective(s, "2021_S03_05");
+  ASSERT_EQ(o.indicators.size(), 2u);
+  const auto& yes = o.indicators[0];
+  EXPECT_EQ(yes.description, "Convenzione firmata (si=1 no=0)");
+  ASSERT_TRUE(yes.target && yes.actual);
+  EXPECT_EQ(yes.target->to_string(2), "1.00");
+  EXPECT_EQ(yes.actual->to_string(2), "1.00");
+  ASSERT_EQ(yes.history.size(), 1u);
+  EXPECT_EQ(yes.history[0].year, 2020);
+  EXPECT_EQ(yes.history[0].value->to_string(2), "0.00");
+  EXPECT_EQ(yes.note, "");
+  EXPECT_EQ(o.indicators[1].note, "") << "DATI CALCOLATI letti come nota";
+}
+
 } // namespace
