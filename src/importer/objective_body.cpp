@@ -153,6 +153,9 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Heading::dati_calcolati:
       s = Section::computed;
       continue;
+    case Heading::tipo_obiettivo:
+      if (!rest.empty()) b.objective_type = std::string(rest);
+      continue;
     case Heading::none:
       break;
     }

@@ -69,6 +69,15 @@ Heading classify_heading(std::string_view l, std::string_view* rest) {
       }
       return Heading::collegato;
     }
+    if (istarts_with(l, "Tipo di Obiettivo ")) {
+      if (rest) {
+        std::string_view r = l.substr(18);
+        while (!r.empty() && r.front() == ' ')
+          r.remove_prefix(1);
+        *rest = r;
+      }
+      return Heading::tipo_obiettivo;
+    }
     break;
   case 'f':
     if (is_heading_text(l, {"Finalità", "Finalita'", "Finalita", "FINALITÀ"}))
@@ -256,6 +265,10 @@ std::optional<std::pair<int, int>> history_years(std::string_view line) {
 }
 
 bool is_page_furniture(std::string_view line) {
+  // "<ente> – SCHEDA OBIETTIVI – Data elaborazione gg/mm/aaaa", the page number wrapped away.
+  if (line.find("\xE2\x80\x93 SCHEDA ") != std::string_view::npos &&
+      line.find("\xE2\x80\x93 Data elaborazione ") != std::string_view::npos)
+    return true;
   // "Pagina N di M" closes the line; the digits are checked last.
   if (line.empty() || line.back() < '0' || line.back() > '9') return false;
   auto at = line.rfind("Pagina ");

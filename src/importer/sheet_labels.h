@@ -30,6 +30,7 @@ enum class Heading {
   fase,             // "FASE"
   indicatori,       // "INDICATORI"
   dati_calcolati,   // "DATI CALCOLATI" (traguardi's own sheets: figures it computes itself)
+  tipo_obiettivo,   // "Tipo di Obiettivo Gestionale" with "Collegato a" on a line of its own
 };
 
 /// The heading a whole (normalised) line is, if any. `rest` receives text printed after a

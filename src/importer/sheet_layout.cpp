@@ -40,6 +40,17 @@ std::optional<Level> level_from_label(std::string_view text) {
   return std::nullopt;
 }
 
+// The value printed below a label that stands alone on its line ("Vista" / "DUP_2021_2023 ...");
+// `i` moves to the value's line.
+std::string_view value_below(const std::vector<Line>& lines, std::size_t& i, std::size_t to) {
+  std::size_t k = i + 1;
+  while (k < to && lines[k].blank())
+    ++k;
+  if (k >= to) return {};
+  i = k;
+  return lines[k].text;
+}
+
 void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to, Cover& c,
                  FindingSink& sink) {
   bool after_level = false;
@@ -58,23 +69,39 @@ void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t t
       continue;
     } else if (istarts_with(t, "Vista")) {
       std::string_view rest = after_prefix(t, "Vista");
+      if (rest.empty()) rest = value_below(lines, i, to);
       auto words = split_words(rest);
       if (!words.empty()) {
         c.vista_code = std::string(words[0]);
         c.vista_description = join_words(words, 1, words.size());
       }
     } else if (istarts_with(t, "Livello")) {
-      c.level_text = std::string(after_prefix(t, "Livello"));
+      std::string_view rest = after_prefix(t, "Livello");
+      if (rest.empty()) rest = value_below(lines, i, to);
+      c.level_text = std::string(rest);
       c.level = level_from_label(c.level_text);
       after_level = true;
-    } else if (after_level && c.filter_label.empty()) {
+    } else if (after_level && c.filter_label.empty() && c.filter_value.empty()) {
       for (auto label : kFilterLabels)
         if (istarts_with(t, label)) {
           c.filter_label = std::string(t.substr(0, label.size()));
-          c.filter_value = std::string(after_prefix(t, label));
+          std::string_view value = after_prefix(t, label);
+          if (value.empty()) value = value_below(lines, i, to);
+          c.filter_value = std::string(value);
+          break;
         }
       if (c.filter_label.empty()) {
         c.filter_value = std::string(t);
+        // A label alone with its value below ("Data di riferimento" / "31/12/2021").
+        if (t.find_first_of("0123456789") == std::string_view::npos) {
+          std::size_t k = i;
+          std::string_view value = value_below(lines, k, to);
+          if (!value.empty() && value[0] >= '0' && value[0] <= '9') {
+            c.filter_value += ' ';
+            c.filter_value += value;
+            i = k;
+          }
+        }
         sink.info(lines[i].number, "filtro_sconosciuto", "parametro di selezione non riconosciuto",
                   "Centro di Responsabilità o Descrizione sintetica",
                   "testo conservato come valore del filtro");
@@ -92,6 +119,15 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
   return true;
 }
 
+// A header label printed on a line of its own (label above value: traguardi's own sheets read
+// back by pdftotext, mutool): the column labels, and the single-word ones is_label_line leaves
+// to the data ("Assessorato", "Direzione", ...).
+bool is_header_label(std::string_view t) {
+  for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore"})
+    if (iequals(t, w)) return true;
+  return is_label_line(t);
+}
+
 bool is_responsible_label(std::string_view t) {
   return iequals(t, "Responsabile") || (iends_with(t, "Responsabile") && is_label_line(t));
 }
@@ -100,7 +136,7 @@ bool is_responsible_label(std::string_view t) {
 std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::size_t to,
                          SheetTemplate templ, Page& page, FindingSink& sink) {
   std::size_t i = from;
-  while (i < to && (lines[i].blank() || is_label_line(lines[i].text)))
+  while (i < to && (lines[i].blank() || is_header_label(lines[i].text)))
     ++i;
   if (i == to) return to;
   thread_local std::vector<std::string_view> first_words;
@@ -127,14 +163,43 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
                                                                          first_words[1].data()));
   blocks[0].push_back(first_rest);
   std::size_t j = i + 1;
+  bool center_label = false; // "Centro di responsabilità" on a line of its own
+  std::size_t center_block = 0;
   for (; j < to && j < i + 80; ++j) {
     std::string_view t = lines[j].text;
     if (is_responsible_label(t)) break;
+    if (!t.empty() && is_header_label(t)) {
+      if (!blocks.back().empty()) blocks.emplace_back().reserve(8);
+      if (!center_label && istarts_with(t, "Centro")) {
+        center_label = true;
+        center_block = blocks.size() - 1;
+      }
+      continue;
+    }
     if (t.empty()) {
       if (!blocks.back().empty()) blocks.emplace_back().reserve(8);
       continue;
     }
     blocks.back().push_back(t);
+  }
+  // Values between the centre's label and "Responsabile" (label, value, label, value): the
+  // centre in capitals, then the description. Nothing between them: the centre follows the
+  // responsible's label, as in the legacy print.
+  std::string labelled_center, labelled_description;
+  if (center_label) {
+    Block after;
+    for (std::size_t b = center_block; b < blocks.size(); ++b)
+      after.insert(after.end(), blocks[b].begin(), blocks[b].end());
+    if (!after.empty()) {
+      std::size_t u = 0;
+      while (u < after.size() && all_upper(after[u]))
+        ++u;
+      labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
+      labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
+      blocks.resize(center_block);
+      if (blocks.empty()) blocks.emplace_back();
+      center_label = false;
+    }
   }
   for (auto& b : blocks)
     if (!b.empty() && b.front().empty()) b.erase(b.begin());
@@ -150,6 +215,8 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   h.cells = static_cast<int>(blocks.size());
   split_by_shape(templ, blocks, h.first_line, sink);
   fill_cells(templ, blocks, h);
+  if (!labelled_center.empty()) h.center_name = labelled_center;
+  if (!labelled_description.empty()) h.description = labelled_description;
   // A cell the header should have but that could not be told apart is said, never left blank
   // in silence.
   const bool wants_assessorato = templ != SheetTemplate::peg_objectives;
@@ -170,7 +237,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
         "una riga vuota fra una cella e l'altra dell'intestazione",
         "ogni nome termina dove il testo si chiude; il resto è la descrizione");
   }
-  bool center_after = istarts_with(lines[j].text, "Centro");
+  bool center_after = center_label || istarts_with(lines[j].text, "Centro");
   h.last_line = lines[j].number;
   std::size_t k = j + 1;
   auto skip_blank = [&] {
@@ -221,10 +288,15 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
   SheetLayout layout;
   std::size_t i = 0;
   int seen = 0;
+  // The ente printed on a line of its own above a title that stands alone (pdftotext, mutool
+  // on traguardi's own sheets): page furniture wherever it comes back before a title.
+  std::string_view ente_line;
   for (; i < lines.size() && seen < 5; ++i) {
     if (lines[i].blank()) continue;
     ++seen;
-    if (is_page_title(lines[i].text, &layout.cover.title)) break;
+    std::string ente;
+    if (is_page_title(lines[i].text, &layout.cover.title, &ente)) break;
+    ente_line = lines[i].text;
   }
   if (i >= lines.size() || (seen >= 5 && layout.cover.title.empty()))
     return fail("Il file non è una scheda obiettivi né una scheda PEG di rendicontazione: "
@@ -257,9 +329,11 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
     Page page;
     page.title_line = lines[p].number;
     is_page_title(lines[p].text, nullptr, &page.ente);
+    if (page.ente.empty()) page.ente = std::string(ente_line);
     std::size_t body = parse_header(lines, p + 1, next, layout.templ, page, sink);
     std::size_t end = next;
-    while (end > body && lines[end - 1].blank())
+    while (end > body &&
+           (lines[end - 1].blank() || (!ente_line.empty() && lines[end - 1].text == ente_line)))
       --end;
     page.body = std::span<const Line>(lines).subspan(body, end - body);
     layout.pages.push_back(std::move(page));

@@ -122,4 +122,25 @@ TEST(ExtractionStyles, TraguardiOwnSheetReadsBack) {
   EXPECT_EQ(o.indicators[1].note, "") << "DATI CALCOLATI letti come nota";
 }
 
+TEST(ExtractionStyles, LabelsAboveTheirValuesBindToThem) {
+  // One label per line, its value below (traguardi's own sheet read back by pdftotext): cover
+  // parameters, the ente above a title alone, "Assessorato" and "Centro di Responsabilità"
+  // each above its value, the description after the centre, "Tipo di Obiettivo" alone.
+  auto s = parsed("valdora_etichette_sopra.txt");
+  EXPECT_EQ(s.vista.code, "DUP_2020_2022");
+  EXPECT_EQ(s.document.level, "OBIETTIVO DI PEG");
+  EXPECT_EQ(s.ente_name, "Comune di Valdora");
+  const auto& o = objective(s, "2020_S05_07");
+  EXPECT_EQ(o.description, "Piantare cento alberi nei parchi di quartiere.");
+  EXPECT_EQ(o.responsible, "ROSSI MARCO");
+  EXPECT_EQ(o.assessorato, "AMBIENTE E VERDE");
+  EXPECT_EQ(o.objective_type, "Gestionale");
+  ASSERT_EQ(s.centers.size(), 1u);
+  EXPECT_EQ(s.centers[0].name, "SETTORE LAVORI PUBBLICI E AMBIENTE");
+  ASSERT_EQ(o.indicators.size(), 1u);
+  EXPECT_EQ(o.indicators[0].description, "Alberi piantati");
+  for (const auto& f : s.findings)
+    EXPECT_NE(f.severity, traguardi::Severity::warning) << f.format();
+}
+
 } // namespace
