@@ -10,6 +10,7 @@
 #include "core/italian.h"
 #include "web/api_access.h"
 #include "web/api_json.h"
+#include "web/api_memo.h"
 #include "web/api_paging.h"
 #include "web/api_routes.h"
 #include "web/openapi_document.h"
@@ -58,7 +59,7 @@ void list_objectives(ApiCall& c) {
   out.begin_object().key("items").begin_array();
   const std::size_t end = std::min(found.size(), start + *limit);
   for (std::size_t i = start; i < end; ++i)
-    write_objective_item(out, *found[i], compute_figures(*found[i]));
+    out.raw(memo_objective_item(c, d, *found[i]));
   out.end_array().key("total").number(static_cast<std::int64_t>(found.size()));
   out.key("next_cursor");
   if (end < found.size() && end > start)
@@ -93,7 +94,7 @@ const Objective& objective_of(const Dataset& d, ApiCall& c) {
 void get_objective(ApiCall& c) {
   auto d = plan_of(c);
   const Objective& o = objective_of(*d, c);
-  send_json(c, objective_json(o, compute_figures(o)), etag_of(objective_etag_version(o)));
+  send_json_text(c, memo_objective_json(c, d, o), etag_of(objective_etag_version(o)));
 }
 
 /// The objective's sheet (SCHEDA PEG DI RENDICONTAZIONE or SCHEDA OBIETTIVI), as the page's
@@ -191,6 +192,7 @@ void register_api(httplib::Server& s, Env& env) {
   register_api_item_authoring(s, env, objective);
   register_api_organisation(s, env, ente);
   register_api_assessorati_areas(s, env, ente);
+  register_api_plan_reads(s, env, ente);
   register_api_sheet_import(s, env, ente);
 }
 

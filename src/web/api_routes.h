@@ -31,6 +31,8 @@ void patch_item_definition(ApiCall& c, bool phase, const Json& body);
 void register_api_organisation(httplib::Server& s, Env& env, const std::string& ente_pattern);
 /// GET/POST/PATCH of assessorati and aree tematiche (api_assessorati_areas.cpp).
 void register_api_assessorati_areas(httplib::Server& s, Env& env, const std::string& ente_pattern);
+/// GET `ente_pattern`/vistas and /objectives-sheet (api_plan_reads.cpp).
+void register_api_plan_reads(httplib::Server& s, Env& env, const std::string& ente_pattern);
 /// POST `ente_pattern`/sheet-imports: a legacy sheet's text, dry run and confirmation.
 void register_api_sheet_import(httplib::Server& s, Env& env, const std::string& ente_pattern);
 /// GET `ente_pattern`/objective-tree: the objectives as a tree, with the flat list's filters.

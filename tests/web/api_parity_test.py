@@ -9,7 +9,9 @@ Usage: api_parity_test.py TRAGUARDI_BINARY"""
 import os
 import sqlite3
 import sys
+import io
 import unittest
+import zipfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -197,6 +199,38 @@ class ParityTest(unittest.TestCase):
         self.assertProblem(self.call("POST", url + "/phases/1/move", "lettore",
                                      {"posizione": 2}), 403)
         self.assertEqual(self.table("phase"), before)
+
+    def test_vistas(self):
+        status, _, body = self.call("GET", ENTE + "/vistas", "lettore")
+        self.assertEqual(status, 200, body)
+        vista = next(v for v in body["items"] if v["code"] == OWN[0])
+        self.assertEqual([(l["key"], l["order"]) for l in vista["levels"]],
+                         [("mandato", 1), ("missione", 2), ("programma", 3), ("peg", 4)])
+        self.assertEqual((vista["year_from"], vista["year_to"]), (2025, 2027))
+        self.assertProblem(self.call("GET", "/api/v1/enti/C_ALTRO/vistas", "lettore"), 404)
+
+    def test_objectives_sheet(self):
+        """The plan page's list download: the filtered objectives in one file."""
+        query = "livello=peg&cdr=01_S_2025"
+        _, _, flat = self.call("GET", f"{OBJ}?{query}&limit=500", "lettore")
+        status, headers, body = self.server.call(
+            "GET", f"{ENTE}/objectives-sheet?format=csv&{query}", self.fx.tokens["lettore"])
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["Content-Type"], "application/zip")
+        self.assertIn("elenco-obiettivi", headers["Content-Disposition"])
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            text = "".join(z.read(n).decode("utf-8") for n in z.namelist())
+        for o in flat["items"]:
+            self.assertIn(o["code"], text)
+        self.assertNotIn(OTHER[1], text)
+        status, headers, body = self.server.call(
+            "GET", f"{ENTE}/objectives-sheet?format=pdf", self.fx.tokens["lettore"])
+        self.assertEqual((status, body[:5]), (200, b"%PDF-"))
+        self.assertProblem(self.call("GET", f"{ENTE}/objectives-sheet?format=doc"), 400)
+        self.assertProblem(self.call("GET", f"{ENTE}/objectives-sheet?format=pdf&livello=x"),
+                           400)
+        self.assertProblem(self.call("GET", "/api/v1/enti/C_ALTRO/objectives-sheet?format=pdf"),
+                           404)
 
 
 if __name__ == "__main__":
