@@ -219,7 +219,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const In
       continue;
     }
     if (heading_of(line) == Heading::indicatori) continue;
-    if (is_label_line(line.text)) {
+    if (is_label_line(line.text) || (!label_run.empty() && label_run_continues(line.text))) {
       // Column labels may be wrapped by the extractor: read the years over the whole run.
       if (!label_run.empty()) label_run += ' ';
       label_run += line.text;

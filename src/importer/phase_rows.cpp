@@ -300,6 +300,7 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
                   "descrizione seguita dalla riga con peso, avanzamento e date", "riga ignorata");
     pending.clear();
   };
+  bool after_labels = false; // the previous non-blank line was a column-label line
   for (std::size_t li = 0; li < lines.size(); ++li) {
     Line line = lines[li];
     // A value line wrapped by the extractor right after its planned start: the rest of the
@@ -339,7 +340,11 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
       if (h == Heading::fase) flush_pending("prima di FASE");
       continue;
     }
-    if (is_label_line(line.text)) continue;
+    if (is_label_line(line.text) || (after_labels && label_run_continues(line.text))) {
+      after_labels = true;
+      continue;
+    }
+    after_labels = false;
     if (!have_words) {
       split_words(line.text, words);
       cluster = find_cluster(words);

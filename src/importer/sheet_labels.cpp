@@ -184,7 +184,7 @@ struct ViewHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-bool label_words_only(std::string_view line);
+bool label_words_only(std::string_view line, int min_words = 2);
 
 using LabelMemo = std::unordered_map<std::string, bool, ViewHash, std::equal_to<>>;
 
@@ -194,6 +194,10 @@ LabelMemo& label_line_memo() {
 }
 
 } // namespace
+
+bool label_run_continues(std::string_view line) {
+  return !line.empty() && label_words_only(line, 1);
+}
 
 void forget_label_lines() {
   label_line_memo().clear();
@@ -219,7 +223,7 @@ bool is_label_line(std::string_view line) {
 
 namespace {
 
-bool label_words_only(std::string_view line) {
+bool label_words_only(std::string_view line, int min_words) {
   // Word by word (split as split_camel does), stopping at the first other word.
   int label_words = 0;
   std::size_t i = 0;
@@ -247,7 +251,7 @@ bool label_words_only(std::string_view line) {
     }
   }
   // One generic word alone ("Note", "Descrizione") could be a data line; demand two.
-  return label_words >= 2;
+  return label_words >= min_words;
 }
 
 } // namespace

@@ -49,6 +49,9 @@ bool is_page_furniture(std::string_view line);
 /// True when every word of the line is a column or header label (any extractor's wrapping).
 /// Answers are remembered per thread: the same label rows come back on every page.
 bool is_label_line(std::string_view line);
+/// Whether a line right after column labels still belongs to them: only label words and years,
+/// one is enough ("Previsto", "2020": labels wrapped one cell per line by pdftotext -raw).
+bool label_run_continues(std::string_view line);
 /// Forgets the remembered answers; each import starts with none, so that its cost never
 /// depends on what the thread parsed before.
 void forget_label_lines();

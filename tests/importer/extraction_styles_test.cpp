@@ -138,7 +138,9 @@ TEST(ExtractionStyles, LabelsAboveTheirValuesBindToThem) {
   ASSERT_EQ(s.centers.size(), 1u);
   EXPECT_EQ(s.centers[0].name, "SETTORE LAVORI PUBBLICI E AMBIENTE");
   ASSERT_EQ(o.indicators.size(), 1u);
-  EXPECT_EQ(o.indicators[0].description, "Alberi piantati");
+  EXPECT_EQ(o.indicators[0].description, "Alberi piantati"); // "Note" alone is a label
+  ASSERT_EQ(o.indicators[0].history.size(), 1u);
+  EXPECT_EQ(o.indicators[0].history[0].year, 2019); // the years wrapped under their labels
   for (const auto& f : s.findings)
     EXPECT_NE(f.severity, traguardi::Severity::warning) << f.format();
 }
