@@ -1,10 +1,11 @@
 // `traguardi ente add`, `cdr add|edit|list`, `person add|edit|list`, `assessorato add|edit`,
-// `area set`, `status set`, `involved structure|person`: the ente, its organisation and the
-// narrative parts of objectives (app/organisation.h).
+// `area set`, `status set`, `involved structure|person|remove-structure|remove-person`: the ente,
+// its organisation and the narrative parts of objectives (app/organisation.h).
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "app/involved_removal.h"
 #include "app/organisation.h"
 #include "cli/commands.h"
 #include "cli/list_output.h"
@@ -80,7 +81,7 @@ void list_command(CLI::App* group, Context& ctx, ListOutput& out, const char* he
 
 void register_organisation(CLI::App& app, Context& ctx) {
   static OrgArgs ente, cdr_add, cdr_edit, person_add, person_edit, ass_add, ass_edit, area, status,
-      structure, people;
+      structure, people, structure_gone, person_gone;
   static ListOutput cdr_list, person_list;
 
   auto* eg = app.add_subcommand("ente", "Crea un ente");
@@ -194,6 +195,25 @@ void register_organisation(CLI::App& app, Context& ctx) {
     app::InvolvedPersonFields f{a.person, a.relation, a.share};
     print_edit(take_field(app::add_involved_person(s, a.ref, f)),
                fmt::format("Soggetto coinvolto aggiunto a {}", a.ref.code), a.json);
+  });
+  // By position, as the export and the objective page list them; --versione guards against
+  // removing another entry after someone else changed the list.
+  auto* rs =
+      command(ig, ctx, structure_gone, "remove-structure", "Rimuove una struttura coinvolta");
+  objective_ref(rs, structure_gone);
+  rs->add_option("--numero", structure_gone.number, "Posizione della struttura (1 = la prima)")
+      ->required();
+  on_run(rs, ctx, structure_gone, [](app::Session& s, OrgArgs& a) {
+    print_edit(take_field(app::remove_involved_structure(s, a.ref, a.number)),
+               fmt::format("Struttura coinvolta {} rimossa da {}", a.number, a.ref.code), a.json);
+  });
+  auto* rp = command(ig, ctx, person_gone, "remove-person", "Rimuove un soggetto coinvolto");
+  objective_ref(rp, person_gone);
+  rp->add_option("--numero", person_gone.number, "Posizione del soggetto (1 = il primo)")
+      ->required();
+  on_run(rp, ctx, person_gone, [](app::Session& s, OrgArgs& a) {
+    print_edit(take_field(app::remove_involved_person(s, a.ref, a.number)),
+               fmt::format("Soggetto coinvolto {} rimosso da {}", a.number, a.ref.code), a.json);
   });
 }
 
