@@ -11,6 +11,7 @@
 #include "app/form_edits.h"
 #include "app/plan_access.h"
 #include "core/italian.h"
+#include "web/api_fields.h"
 #include "web/api_json.h"
 #include "web/api_routes.h"
 
@@ -86,15 +87,6 @@ std::optional<std::string> form_text(const Json& v, Kind kind, std::string& why)
     return v.get<std::string>();
   }
   return std::nullopt;
-}
-
-/// The version named by If-Match ("\"42\"", W/"42" or 42), or -1 when it names none.
-std::int64_t if_match_version(const std::string& h) {
-  std::string v = h;
-  if (v.rfind("W/", 0) == 0) v = v.substr(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), ::isdigit)) return -1;
-  return std::stoll(v);
 }
 
 template <typename Record>
