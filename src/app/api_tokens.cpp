@@ -112,10 +112,11 @@ std::string api_token_state(const ApiToken& t) {
 std::optional<Principal> resolve_api_token(Store& store, std::string_view secret) {
   if (secret.size() != kPrefix.size() + 64 || secret.substr(0, kPrefix.size()) != kPrefix)
     return std::nullopt;
-  auto t = store.accounts().find_token(sha256_hex(secret));
-  if (!t || t->revoked || expired(*t)) return std::nullopt;
-  auto u = store.accounts().find_user(t->username);
-  if (!u || u->disabled) return std::nullopt;
+  auto holder = store.accounts().find_token_holder(sha256_hex(secret));
+  if (!holder) return std::nullopt;
+  const ApiToken* t = &holder->token;
+  const UserAccount* u = &holder->user;
+  if (t->revoked || expired(*t) || u->disabled) return std::nullopt;
   auto role = user_role_from_string(t->role).value_or(UserRole::lettore);
   // A user demoted since the token was made: the token never exceeds the user's role now.
   auto user_role = user_role_from_string(u->role).value_or(UserRole::lettore);

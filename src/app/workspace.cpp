@@ -1,5 +1,7 @@
 #include "app/workspace.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "store/pool.h"
 
@@ -12,6 +14,11 @@ Workspace::Workspace(const std::string& location, std::size_t connections) {
 }
 
 Workspace::~Workspace() = default;
+
+std::size_t default_connections(const std::string& location, int workers, int requested) {
+  if (requested > 0) return static_cast<std::size_t>(requested);
+  return is_postgres_url(location) ? 8 : static_cast<std::size_t>(std::max(1, workers));
+}
 
 void ping(Store& store) {
   store.schema_version();

@@ -21,6 +21,11 @@ class StorePool;
 
 namespace traguardi::app {
 
+/// The connections a server with `workers` HTTP workers opens when none were asked for
+/// (`requested` 0): one per worker on SQLite, where a connection is a file handle and a page
+/// cache, so no request waits for another's; 8 on PostgreSQL, where each is a server process.
+std::size_t default_connections(const std::string& location, int workers, int requested);
+
 class Workspace {
 public:
   /// Opens `connections` stores on an existing database (migrating its schema forward).

@@ -16,9 +16,10 @@ void register_serve(CLI::App& app, Context& ctx) {
   sub->add_option("--threads", o.threads, "Connessioni HTTP servite insieme")
       ->capture_default_str()
       ->check(CLI::Range(8, 1024));
-  sub->add_option("--connessioni-db", o.connections, "Connessioni al database")
+  sub->add_option("--connessioni-db", o.connections,
+                  "Connessioni al database (0: una per thread con SQLite, 8 con PostgreSQL)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 256));
+      ->check(CLI::Range(0, 256));
   sub->add_option("--assets", o.assets_dir,
                   "Cartella dei file statici (predefinita: web-assets accanto al programma)");
   sub->add_option("--api-limite", o.api_per_minute,

@@ -91,6 +91,19 @@ public:
   /// Every token (of `username` when not empty), by id.
   virtual std::vector<ApiToken> list_tokens(std::string_view username) = 0;
   virtual std::optional<ApiToken> find_token(std::string_view token_hash) = 0;
+  /// The token and its user in one look-up: every API request needs both (as find_signed_in
+  /// for the pages' sessions).
+  struct TokenHolder {
+    ApiToken token;
+    UserAccount user;
+  };
+  virtual std::optional<TokenHolder> find_token_holder(std::string_view token_hash) {
+    auto t = find_token(token_hash);
+    if (!t) return std::nullopt;
+    auto u = find_user(t->username);
+    if (!u) return std::nullopt;
+    return TokenHolder{*t, *u};
+  }
   /// Marks it revoked; NotFound when no token has that id.
   virtual void revoke_token(std::int64_t id) = 0;
 

@@ -26,16 +26,17 @@ UserAccount user_of(const Statement& st) {
 const std::string kTokenColumns =
     "id, token_hash, username, ente, role, expires, created, revoked FROM api_token";
 
-ApiToken token_of(const Statement& st) {
+/// The token whose kTokenColumns start at column `first`.
+ApiToken token_of(const Statement& st, int first = 0) {
   ApiToken t;
-  t.id = as_int(st.column(0)).value_or(0);
-  t.token_hash = as_text(st.column(1));
-  t.username = as_text(st.column(2));
-  t.ente = as_text(st.column(3));
-  t.role = as_text(st.column(4));
-  t.expires = as_text(st.column(5));
-  t.created = as_text(st.column(6));
-  t.revoked = as_int(st.column(7)).value_or(0) != 0;
+  t.id = as_int(st.column(first)).value_or(0);
+  t.token_hash = as_text(st.column(first + 1));
+  t.username = as_text(st.column(first + 2));
+  t.ente = as_text(st.column(first + 3));
+  t.role = as_text(st.column(first + 4));
+  t.expires = as_text(st.column(first + 5));
+  t.created = as_text(st.column(first + 6));
+  t.revoked = as_int(st.column(first + 7)).value_or(0) != 0;
   return t;
 }
 
@@ -249,6 +250,22 @@ std::optional<ApiToken> SqlAccounts::find_token(std::string_view token_hash) {
     if (st.step()) t = token_of(st);
     st.reset();
     return t;
+  });
+}
+
+std::optional<Accounts::TokenHolder> SqlAccounts::find_token_holder(std::string_view token_hash) {
+  return single_read(c_, [&]() -> std::optional<TokenHolder> {
+    // The user's columns first, in user_of's order, then the token's in token_of's.
+    Statement& st = c_.prepare(
+        "SELECT u.username, u.password_hash, u.role, u.ente, u.center, u.disabled, u.created, "
+        "t.id, t.token_hash, t.username, t.ente, t.role, t.expires, t.created, t.revoked "
+        "FROM api_token t JOIN web_user u ON u.username = t.username WHERE t.token_hash = ?");
+    st.reset();
+    st.bind(1, std::string(token_hash));
+    std::optional<TokenHolder> out;
+    if (st.step()) out = TokenHolder{token_of(st, 7), user_of(st)};
+    st.reset();
+    return out;
   });
 }
 

@@ -28,6 +28,7 @@ public:
   std::int64_t add_token(const ApiToken& t) override;
   std::vector<ApiToken> list_tokens(std::string_view username) override;
   std::optional<ApiToken> find_token(std::string_view token_hash) override;
+  std::optional<TokenHolder> find_token_holder(std::string_view token_hash) override;
   void revoke_token(std::int64_t id) override;
   std::pair<std::int64_t, std::int64_t> add_rate_count(std::string_view key,
                                                        std::string_view server, std::int64_t minute,

@@ -93,7 +93,8 @@ struct WebServer::Impl {
   int listen_fd = -1; // the listening socket, to widen its backlog after bind
 
   explicit Impl(ServerOptions o)
-      : opt(std::move(o)), ws(opt.db, static_cast<std::size_t>(std::max(1, opt.connections))),
+      : opt(std::move(o)),
+        ws(opt.db, app::default_connections(opt.db, opt.threads, opt.connections)),
         assets(opt.assets_dir.empty() ? default_assets_dir() : opt.assets_dir),
         api_limiter(std::max(1, opt.api_per_minute)), server(make_server(opt)), svr(*server) {
     assets.add("gantt.css", app::gantt_stylesheet(), "text/css; charset=utf-8");

@@ -17,7 +17,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;          // 0: any free port
   int threads = 64;         // HTTP workers
-  int connections = 8;      // database connections shared by the workers
+  int connections = 0;      // database connections shared by the workers (0: automatic)
   std::string assets_dir;   // empty: web-assets next to the executable
   bool log_requests = true; // one line per request on stderr
   int api_per_minute = 600; // /api/v1 requests per token (or session) per minute
