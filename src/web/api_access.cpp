@@ -101,6 +101,10 @@ std::string etag_of(std::int64_t version) {
   return "\"" + std::to_string(version) + "\"";
 }
 
+std::string etag_of_text(std::string_view body) {
+  return "\"" + app::sha256_hex(body).substr(0, 32) + "\"";
+}
+
 void send_json_text(ApiCall& c, std::string body, const std::string& etag) {
   c.res.set_header("Cache-Control", "private, no-cache");
   if (!etag.empty()) {

@@ -43,5 +43,8 @@ void send_json(ApiCall& c, const Json& body, const std::string& etag = {});
 void send_json_text(ApiCall& c, std::string body, const std::string& etag = {});
 /// "\"42\"" for version 42.
 std::string etag_of(std::int64_t version);
+/// The ETag of a document that has no version of its own (a roll-up over a plan, or over
+/// several enti's plans): a digest of its text, so it moves exactly when the document does.
+std::string etag_of_text(std::string_view body);
 
 } // namespace traguardi::web

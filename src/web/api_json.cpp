@@ -6,7 +6,7 @@ namespace traguardi::web {
 namespace {
 
 Json dec(const std::optional<Decimal>& d) {
-  return d ? Json(d->to_plain_string()) : Json(nullptr);
+  return decimal_json(d);
 }
 Json date(const std::optional<Date>& d) {
   return d ? Json(d->iso()) : Json(nullptr);
@@ -16,6 +16,10 @@ Json text(const std::string& s) {
 }
 
 } // namespace
+
+Json decimal_json(const std::optional<Decimal>& d) {
+  return d ? Json(d->to_plain_string()) : Json(nullptr);
+}
 
 Json ente_json(const Ente& e) {
   return Json{{"code", e.code}, {"name", e.name}};

@@ -12,6 +12,8 @@
 
 namespace traguardi::web {
 
+/// An exact decimal as the string of its digits ("45.5"), null when absent.
+Json decimal_json(const std::optional<Decimal>& d);
 Json ente_json(const Ente& e);
 /// An objective of the flat list: identity, description, CdR, version and its two figures.
 void write_objective_item(JsonText& out, const Objective& o, const ObjectiveFigures& f);

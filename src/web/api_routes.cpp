@@ -194,6 +194,8 @@ void register_api(httplib::Server& s, Env& env) {
   register_api_assessorati_areas(s, env, ente);
   register_api_plan_reads(s, env, ente);
   register_api_sheet_import(s, env, ente);
+  register_api_district(s, env, ente);
+  register_api_dashboard(s, env, ente);
 }
 
 } // namespace traguardi::web

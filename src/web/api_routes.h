@@ -38,4 +38,10 @@ void register_api_sheet_import(httplib::Server& s, Env& env, const std::string& 
 /// GET `ente_pattern`/objective-tree: the objectives as a tree, with the flat list's filters.
 void register_api_tree(httplib::Server& s, Env& env, const std::string& ente_pattern);
 
+/// GET `ente_pattern`/district, /district/evaluation, /district/statistics and
+/// /district/reports/{report} (api_district.cpp).
+void register_api_district(httplib::Server& s, Env& env, const std::string& ente_pattern);
+/// GET `ente_pattern`/dashboard: the home page's roll-ups (api_dashboard.cpp).
+void register_api_dashboard(httplib::Server& s, Env& env, const std::string& ente_pattern);
+
 } // namespace traguardi::web

@@ -1,11 +1,11 @@
 // The home page: how the plan is doing by CdR, missione and assessorato, which objectives are
 // late or off target, and what the signed-in user still has to fill.
-#include <map>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "app/clock.h"
+#include "app/dashboard.h"
 #include "app/plan_access.h"
 #include "core/figures.h"
 #include "core/italian.h"
@@ -16,33 +16,16 @@
 namespace traguardi::web {
 namespace {
 
-std::string axis_label(const Dataset& d, const std::string& axis, const std::string& key) {
-  if (axis == "cdr") return center_name(d, key);
-  if (axis == "assessorato") {
-    const Assessorato* a = find_assessorato(d, key);
-    return a ? a->description : key;
-  }
-  auto slash = key.find('/');
-  if (slash != std::string::npos) {
-    const Objective* o = find_objective(d, key.substr(0, slash), key.substr(slash + 1));
-    if (o)
-      return o->code + " " + (o->short_description.empty() ? o->description : o->short_description);
-  }
-  return key;
-}
-
-std::string axis_section(const Dataset& d, const std::vector<RollupFigure>& rollups,
+std::string axis_section(const Dataset& d, const app::DashboardFigures& figures,
                          const std::string& axis, const std::string& heading) {
   std::vector<Bar> progress, achievement;
   std::string rows;
-  for (const auto& r : rollups) {
-    if (r.axis != axis) continue;
-    const std::string label = axis_label(d, axis, r.key);
-    progress.push_back({label, r.progress});
-    achievement.push_back({label, r.achievement});
+  for (const auto& [r, label] : app::dashboard_axis(d, figures, axis)) {
+    progress.push_back({label, r->progress});
+    achievement.push_back({label, r->achievement});
     rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        esc(label), r.objectives, percent_text(r.progress),
-                        percent_text(r.achievement));
+                        esc(label), r->objectives, percent_text(r->progress),
+                        percent_text(r->achievement));
   }
   if (rows.empty()) return {};
   const std::string id = "g-" + axis;
@@ -82,24 +65,7 @@ struct DashboardParts {
 };
 
 DashboardParts dashboard_parts(const Dataset& d, const Date& today) {
-  const auto figs = compute_all(d);
-  const auto rollups = compute_rollups(d, figs);
-  std::vector<const Objective*> late, off;
-  Decimal psum, asum;
-  int pn = 0, an = 0, peg = 0;
-  for (std::size_t i = 0; i < figs.size(); ++i) {
-    const Objective& o = d.objectives[i];
-    if (o.level != Level::peg) continue;
-    ++peg;
-    if (figs[i].progress.value) psum += *figs[i].progress.value, ++pn;
-    if (figs[i].achievement.value) asum += *figs[i].achievement.value, ++an;
-    if (is_late(o, today)) late.push_back(&o);
-    if (is_off_target(figs[i])) off.push_back(&o);
-  }
-  auto mean = [](Decimal s, int n) -> std::optional<Decimal> {
-    if (n == 0) return std::nullopt;
-    return s / Decimal::from_int(n);
-  };
+  const app::DashboardFigures f = app::dashboard_figures(d, today);
   DashboardParts parts;
   parts.cards = fmt::format(
       "<div class=\"row g-3 mb-5\">"
@@ -111,17 +77,18 @@ DashboardParts dashboard_parts(const Dataset& d, const Date& today) {
       "Raggiungimento medio</p><p class=\"h3 mb-0\">{}</p></div></div>"
       "<div class=\"col-6 col-lg-3\"><div class=\"card card-bg p-3\"><p class=\"h6 mb-1\">"
       "In ritardo</p><p class=\"h3 mb-0\">{}</p></div></div></div>",
-      peg, percent_text(mean(psum, pn)), percent_text(mean(asum, an)), late.size());
+      f.peg_objectives, percent_text(f.mean_progress), percent_text(f.mean_achievement),
+      f.late.size());
   parts.lists =
       "<div class=\"row\"><section class=\"col-lg-6 mb-5\" aria-labelledby=\"ritardo\"><h2 "
       "id=\"ritardo\" class=\"h4\">Obiettivi in ritardo</h2>" +
-      objective_list(late, "Nessun obiettivo in ritardo.") +
+      objective_list(f.late, "Nessun obiettivo in ritardo.") +
       "</section><section class=\"col-lg-6 mb-5\" aria-labelledby=\"fuori\"><h2 id=\"fuori\" "
       "class=\"h4\">Obiettivi sotto il valore atteso</h2>" +
-      objective_list(off, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
-  parts.axes = axis_section(d, rollups, "cdr", "Per centro di responsabilità") +
-               axis_section(d, rollups, "missione", "Per missione") +
-               axis_section(d, rollups, "assessorato", "Per assessorato");
+      objective_list(f.off_target, "Nessun obiettivo sotto il valore atteso.") + "</section></div>";
+  parts.axes = axis_section(d, f, "cdr", "Per centro di responsabilità") +
+               axis_section(d, f, "missione", "Per missione") +
+               axis_section(d, f, "assessorato", "Per assessorato");
   return parts;
 }
 

@@ -27,20 +27,6 @@ std::string progress_cell(const std::optional<Decimal>& v) {
       pct, esc(italian::format_percent(*v, 1)));
 }
 
-bool is_late(const Objective& o, const Date& today) {
-  for (const auto& p : o.phases)
-    if (p.planned_end && *p.planned_end < today &&
-        (!p.progress || *p.progress < Decimal::from_int(100)))
-      return true;
-  return false;
-}
-
-bool is_off_target(const ObjectiveFigures& f) {
-  for (const auto& i : f.indicators)
-    if (i.met && !*i.met) return true;
-  return false;
-}
-
 std::string center_name(const Dataset& d, const std::string& code) {
   const ResponsibilityCenter* c = find_center(d, code);
   if (!c) return code;

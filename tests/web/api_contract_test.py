@@ -17,17 +17,21 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from apitest import OTHER, OWN, ApiServer, Fixture, check_response, resolve  # noqa: E402
+from apitest import AMBITO, OTHER, OWN, ROLES, ApiServer, Fixture, check_response, \
+    resolve  # noqa: E402
 
 BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
 SOURCE = os.path.join(os.path.dirname(__file__), "..", "..", "src", "web", "openapi.json")
 CALLERS = ["amministratore", "controllo", "responsabile", "lettore", None, "altro_ente"]
 OWN_PATH = {"ente": "C_VALDORA", "vista": OWN[0], "code": OWN[1], "order": "1",
             "center": "01_S_2025", "person": "MARINI ELENA", "assessorato": "SINDACO",
-            "number": "1", "position": "1"}
+            "number": "1", "position": "1", "report": "piano-di-zona"}
 FOREIGN_PATH = {"ente": "C_ALTRO", "vista": "DUP_2099", "code": "2099_X_01", "order": "1",
                 "center": "X", "person": "X", "assessorato": "X", "number": "1",
-                "position": "1"}
+                "position": "1", "report": "piano-di-zona"}
+# The Piano di Zona's paths: an ambito's (A_VALDORA), read by the ambito's own users
+# (tokens["ambito_" + role]); the comune C_VALDORA has none (404).
+DISTRICT = "/district"
 # Paths under an objective whose If-Match is the objective's ETag.
 OBJECTIVE_PARTS = ("/phases", "/indicators", "/status", "/structures", "/people")
 OBJECTIVE_ETAG = ("/structures/{position}", "/people/{position}")
@@ -55,6 +59,8 @@ def seed_sheet():
     with open(os.path.join(SEEDS, names[0]), "rb") as f:
         return f.read()
 UNDOCUMENTED = ["/api/v1", "/api/v1/", "/api/v1/enti/C_VALDORA",
+                f"/api/v1/enti/{AMBITO}/district/reports",
+                f"/api/v1/enti/{AMBITO}/district/reports/bilancio",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}/{OWN[1]}/phases",
                 f"/api/v1/enti/C_VALDORA/objectives/{OWN[0]}/{OWN[1]}/indicators",
@@ -103,6 +109,16 @@ class ContractTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.stop()
         cls.fx.cleanup()
+
+    @staticmethod
+    def who(caller, path):
+        """The caller's token for `path`: on a Piano di Zona's path, the ambito's user of the
+        same role."""
+        return "ambito_" + caller if DISTRICT in path and caller in ROLES else caller
+
+    @staticmethod
+    def own_values(path):
+        return dict(OWN_PATH, ente=AMBITO) if DISTRICT in path else OWN_PATH
 
     def call(self, caller, method, url, body=None, headers=None):
         token = self.fx.tokens[caller] if caller else None
@@ -182,7 +198,7 @@ class ContractTest(unittest.TestCase):
     def test_every_operation_for_every_caller(self):
         for path, method, op, params in operations(self.doc):
             succeeded = False
-            url = fill(path, OWN_PATH)
+            url = fill(path, self.own_values(path))
             queries = [""]
             for p in params:
                 if p["in"] == "query":
@@ -202,16 +218,44 @@ class ContractTest(unittest.TestCase):
                         body = self.body_for(op, method, target)
                         headers = {}
                         if with_headers:
-                            _, h, _ = self.call("amministratore", "GET", self.etag_url(target, path))
+                            _, h, _ = self.call(self.who("amministratore", path), "GET",
+                                                self.etag_url(target, path))
                             headers = {name: h["ETag"] for name in conditional}
                         else:
                             what += " (senza intestazioni)" if conditional else ""
-                        status = self.check(what, op, self.call(caller, method, target + q, body,
-                                                                headers))
+                        status = self.check(what, op, self.call(self.who(caller, path), method,
+                                                                target + q, body, headers))
                         succeeded = succeeded or 200 <= status < 300
             if path.endswith("/sheet-imports") and self.sheet is None:
                 continue  # no seed sheet outside CI: only the refusals were checked
             self.assertTrue(succeeded, f"{method} {path} never succeeded")
+
+    def test_district_only_for_an_ambito_it_may_see(self):
+        """The Piano di Zona's paths of the comune C_VALDORA (no plan) answer the documented
+        404 to its own users; the ambito's users get 404 for every path of the comune, the
+        comune's users for every path of the ambito."""
+        checked = 0
+        for path, method, op, _ in operations(self.doc):
+            if not path.startswith("/api/v1/enti/{ente}/"):
+                continue
+            query = "?format=pdf" if "{report}" in path else ""
+            comune, ambito = fill(path, OWN_PATH) + query, \
+                fill(path, dict(OWN_PATH, ente=AMBITO)) + query
+            for role in ROLES:
+                if DISTRICT in path:
+                    answer = self.check(f"{comune} as {role}", op,
+                                        self.call(role, method, comune))
+                    self.assertEqual(answer, 404, f"{method} {comune} as {role}")
+                    status, _, body = self.call(role, method, ambito)
+                    self.assertEqual(status, 404, f"{method} {ambito} as {role}")
+                    checked += 1
+                elif method == "GET":
+                    status = self.check(f"{comune} as ambito {role}", op,
+                                        self.call("ambito_" + role, method, comune))
+                    self.assertEqual(status, 404, f"{method} {comune} as ambito {role}")
+        self.assertEqual(checked, 4 * len(ROLES))
+        _, _, body = self.call("lettore", "GET", "/api/v1/enti/C_VALDORA/district")
+        self.assertIn("Piano di Zona", body["detail"])
 
     def test_undocumented_paths_are_refused(self):
         documented = set(self.doc["paths"])

@@ -14,7 +14,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from apitest import OWN, ApiServer, Fixture, resolve, validate  # noqa: E402
+from apitest import AMBITO, OWN, ApiServer, Fixture, resolve, validate  # noqa: E402
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/traguardi"
 SEED = int(os.environ.get("FUZZ_SEED", "20261202"))
@@ -87,8 +87,8 @@ class Fuzzer:
         self.conn = http.client.HTTPConnection(self.host, timeout=60)
         self.problem = doc["components"]["schemas"]["Problem"]
 
-    def send(self, method, path, body=None, headers=None):
-        h = {"Authorization": "Bearer " + self.token}
+    def send(self, method, path, body=None, headers=None, token=None):
+        h = {"Authorization": "Bearer " + (token or self.token)}
         h.update(headers or {})
         for attempt in range(2):
             try:
@@ -129,7 +129,13 @@ def main():
                       "person": urllib.parse.quote(rng.choice(["MARINI ELENA", "X"]), safe=""),
                       "assessorato": rng.choice(["SINDACO", "X"]),
                       "number": str(rng.choice([1, 2, 0, 999])),
-                      "position": str(rng.choice([1, 2, 0, 999999]))}
+                      "position": str(rng.choice([1, 2, 0, 999999])),
+                      "report": rng.choice(["piano-di-zona", "valutazione-esiti",
+                                            "statistiche-territoriali", "bilancio"])}
+            # The Piano di Zona's paths mostly on the ambito, by its amministratore.
+            token = None
+            if "/district" in template and rng.random() < 0.8:
+                values["ente"], token = AMBITO, fx.tokens["ambito_amministratore"]
             if rng.random() < 0.15:
                 values[rng.choice(list(values))] = hostile_segment(rng)
             path = template
@@ -155,11 +161,12 @@ def main():
                     headers["If-Match"] = rng.choice(['"1"', "*", "W/\"2\"", "abc", '"' + "9" * 30
                                                       + '"', ""])
             if rng.random() < 0.4:
-                q = {rng.choice(["limit", "cursor", "livello", "dal", "al", "anno", "cdr", "q"]):
+                q = {rng.choice(["limit", "cursor", "livello", "dal", "al", "anno", "cdr", "q",
+                                 "format"]):
                      rng.choice(["-1", "0", "501", "1" * 40, "zz", "0a", "ab" * 600, "%ff", "peg",
-                                 "2026-02-30", "é", ""])}
+                                 "2026-02-30", "é", "", "pdf", "csv", "html"])}
                 path += "?" + urllib.parse.urlencode(q)
-            status, ctype, content = fz.send(method, path, body, headers)
+            status, ctype, content = fz.send(method, path, body, headers, token)
             what = f"{method} {path} {headers} {body!r:.200}"
             fz.check(what + " (dopo " + previous + ")", status, ctype, content)
             previous = what

@@ -3,8 +3,10 @@
 everything an office does in the pages"): assessorati and aree tematiche listed, created and
 changed; a struttura or soggetto coinvolto removed from an objective (with If-Match on the
 objective's ETag, so a position read before another change never removes another entry); a
-fase moved. Each through the pages' use case, with the token's user in the audit log, the
-roles of the pages, problem+json for bad values and nothing changed on a refusal.
+fase moved; the dashboard's roll-ups and the Piano di Zona (plan with link figures,
+evaluation, statistics, reports) read. Each through the pages' use case, with the token's user
+in the audit log, the roles of the pages, problem+json for bad values and nothing changed on a
+refusal.
 Usage: api_parity_test.py TRAGUARDI_BINARY"""
 import os
 import sqlite3
@@ -13,13 +15,16 @@ import io
 import unittest
 import zipfile
 import urllib.parse
+from decimal import ROUND_HALF_UP, Decimal
 
 sys.path.insert(0, os.path.dirname(__file__))
-from apitest import OTHER, OWN, ApiServer, Fixture  # noqa: E402
+from apitest import AMBITO, OTHER, OWN, ROLES, ApiServer, Fixture  # noqa: E402
+from webtest import Client, run  # noqa: E402
 
 BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
 ENTE = "/api/v1/enti/C_VALDORA"
 OBJ = ENTE + "/objectives"
+DISTRICT = f"/api/v1/enti/{AMBITO}/district"
 
 
 class ParityTest(unittest.TestCase):
@@ -231,6 +236,168 @@ class ParityTest(unittest.TestCase):
                            400)
         self.assertProblem(self.call("GET", "/api/v1/enti/C_ALTRO/objectives-sheet?format=pdf"),
                            404)
+
+    def test_dashboard(self):
+        """The home page's figures, computed again here from the objectives' own figures."""
+        status, headers, dash = self.call("GET", ENTE + "/dashboard", "lettore")
+        self.assertEqual(status, 200, dash)
+        _, _, peg = self.call("GET", OBJ + "?livello=peg&limit=500", "lettore")
+        self.assertEqual(dash["peg_objectives"], peg["total"])
+        progress = [Decimal(o["progress"]) for o in peg["items"] if o["progress"] is not None]
+        achieved = [Decimal(o["achievement"]) for o in peg["items"]
+                    if o["achievement"] is not None]
+        self.assertEqual((dash["with_progress"], dash["with_achievement"]),
+                         (len(progress), len(achieved)))
+        self.assertLess(abs(Decimal(dash["mean_progress"]) - sum(progress) / len(progress)),
+                        Decimal("0.000001"))
+        self.assertLess(abs(Decimal(dash["mean_achievement"]) - sum(achieved) / len(achieved)),
+                        Decimal("0.000001"))
+        # Late: a fase past its planned end below 100%; none of the others has one.
+        late = {o["code"] for o in dash["late"]}
+        for o in peg["items"]:
+            _, _, full = self.call("GET", f"{OBJ}/{o['vista']}/{o['code']}", "lettore")
+            is_late = any(p["fine_prevista"] and p["fine_prevista"] < dash["as_of"] and
+                          (p["avanzamento"] is None or Decimal(p["avanzamento"]) < 100)
+                          for p in full["phases"])
+            self.assertEqual(o["code"] in late, is_late, o["code"])
+        # The CdR axis: each row counts the PEG objectives the CdR owns.
+        cdr = {r["key"]: r for r in dash["axes"]["cdr"]}
+        for o in peg["items"]:
+            self.assertIn(o["center"], cdr)
+        for key, row in cdr.items():
+            self.assertEqual(row["objectives"], sum(o["center"] == key for o in peg["items"]))
+        self.assertTrue(dash["axes"]["missione"] and dash["axes"]["assessorato"])
+        # "Da compilare": the responsabile's objectives with a value missing; nobody else's.
+        # The demo has every value of the CdR filled: one avanzamento is cleared for this.
+        self.assertEqual(dash["to_fill"], [])
+        phase = f"{OBJ}/{OWN[0]}/{OWN[1]}/phases/1"
+        before = self.call("GET", phase)[2]["avanzamento"]
+        self.assertEqual(self.call("PATCH", phase, "responsabile", {"avanzamento": None})[0], 200)
+        try:
+            _, _, mine = self.call("GET", ENTE + "/dashboard", "responsabile")
+            _, _, own = self.call("GET", OBJ + "?cdr=01_S_2025&limit=500", "responsabile")
+            expected = []
+            for o in own["items"]:
+                _, _, full = self.call("GET", f"{OBJ}/{o['vista']}/{o['code']}", "responsabile")
+                if any(p["avanzamento"] is None for p in full["phases"]) or \
+                        any(i["valore_raggiunto"] is None for i in full["indicators"]):
+                    expected.append(o["code"])
+            self.assertIn(OWN[1], expected)
+            self.assertEqual(sorted(o["code"] for o in mine["to_fill"]), sorted(expected))
+            self.assertEqual(self.call("GET", ENTE + "/dashboard", "controllo")[2]["to_fill"], [])
+            page = Client(self.server)
+            page.login("responsabile")
+            home = page.get("/")[2]
+            filling = home[home.index('id="da-compilare"'):home.index('id="ritardo"')]
+            for code in expected:
+                self.assertIn(f">{code}</a>", filling)
+        finally:
+            self.call("PATCH", phase, "responsabile", {"avanzamento": before})
+        # The page shows the same count; the ETag answers 304 while nothing changed.
+        page = Client(self.server)
+        page.login("lettore")
+        self.assertIn(f'Obiettivi di PEG</p><p class="h3 mb-0">{dash["peg_objectives"]}</p>',
+                      page.get("/")[2])
+        self.assertEqual(self.call("GET", ENTE + "/dashboard", "lettore",
+                                   headers={"If-None-Match": headers["ETag"]})[0], 304)
+        self.assertProblem(self.call("GET", "/api/v1/enti/C_ALTRO/dashboard"), 404)
+
+    def test_district_plan_with_link_figures(self):
+        status, headers, plan = self.call("GET", DISTRICT, "ambito_lettore")
+        self.assertEqual(status, 200, plan)
+        self.assertEqual(plan["ente"]["code"], AMBITO)
+        self.assertEqual([c["name"] for c in plan["comuni"] if c["capofila"]], ["Valdora"])
+        self.assertIn("Assemblea dei sindaci", [b["name"] for b in plan["governance"]])
+        macros = {m["code"]: m for m in plan["macro_objectives"]}
+        self.assertEqual(len(macros["MO01"]["placements"]), 2)  # in two areas
+        self.assertEqual(macros["MO03"]["links"]["objectives"], [])
+        mo04 = macros["MO04"]["links"]
+        self.assertEqual((mo04["with_progress"], mo04["with_achievement"]), (2, 2))
+        self.assertEqual(mo04["mean_progress"], "75.25")  # (86,5 + 64,0) / 2, as the page
+        # A linked objective of the comune C_VALDORA has its own figures, as the comune's API.
+        linked = [o for m in plan["macro_objectives"] for o in m["links"]["objectives"]
+                  if o["ente"] == "C_VALDORA" and o["found"]]
+        self.assertTrue(linked)
+        for o in linked:
+            _, _, theirs = self.call("GET", f"{OBJ}/{o['vista']}/{o['objective']}", "lettore")
+            self.assertEqual((o["progress"], o["achievement"]),
+                             (theirs["progress"], theirs["achievement"]), o)
+        self.assertEqual(self.call("GET", DISTRICT, "ambito_lettore",
+                                   headers={"If-None-Match": headers["ETag"]})[0], 304)
+        # A link made with collega-macro moves the figures and the ETag.
+        run(self.fx.binary, "collega-macro", "--db", self.db, "--ente", AMBITO, "--macro",
+            "MO03", "--comune", "C_VALDORA", "--obiettivo", OWN[1])
+        try:
+            status, after, plan = self.call("GET", DISTRICT, "ambito_lettore",
+                                            headers={"If-None-Match": headers["ETag"]})
+            self.assertEqual(status, 200)
+            self.assertNotEqual(after["ETag"], headers["ETag"])
+            mo03 = next(m for m in plan["macro_objectives"] if m["code"] == "MO03")["links"]
+            self.assertEqual([o["objective"] for o in mo03["objectives"]], [OWN[1]])
+        finally:
+            run(self.fx.binary, "collega-macro", "--db", self.db, "--ente", AMBITO, "--macro",
+                "MO03", "--comune", "C_VALDORA", "--obiettivo", OWN[1], "--rimuovi")
+
+    def test_district_evaluation_and_statistics(self):
+        status, _, ev = self.call("GET", DISTRICT + "/evaluation", "ambito_responsabile")
+        self.assertEqual(status, 200, ev)
+        self.assertEqual(len(ev["rows"]), 4)
+        self.assertEqual(sorted(r["type"] for r in ev["rows"]),
+                         ["Specifico", "Specifico", "Strategico", "Strategico"])
+        outcomes = [o for r in ev["rows"] for o in r["outcomes"]]
+        self.assertIn({"description": "persone ricevute", "period": "2023", "value": "412",
+                       "unit": "persone"}, outcomes)
+        status, _, st = self.call("GET", DISTRICT + "/statistics", "ambito_amministratore")
+        self.assertEqual(status, 200)
+        self.assertIn("popolazione 65+ / popolazione 0-14 × 100",
+                      [f["formula"] for f in st["formulas"]])
+        self.assertEqual([a["key"] for a in st["aggregations"]],
+                         ["simple_mean", "weighted_mean", "ratio_of_sums"])
+        wrong = [k for k in st["checks"] if not k["agrees"]]
+        self.assertEqual(len(wrong), 1)
+        self.assertEqual((wrong[0]["subject"], wrong[0]["printed"]),
+                         ("Quota popolazione 65+", "24"))
+        cent = Decimal("0.01")
+        self.assertIn(Decimal("25.42"), [Decimal(x["value"]).quantize(cent, ROUND_HALF_UP)
+                                         for x in wrong[0]["computed"] if x["value"]])
+        self.assertTrue(any((k["matched_rule"] or "").startswith("rapporto delle somme")
+                            for k in st["checks"]))
+        rows = [r for s in st["sections"] for b in s["blocks"] if b["kind"] == "table"
+                for r in b["rows"]]
+        district = [r["cells"][0] for r in rows if r["district"]]
+        for label in ("Ambito – somma dei comuni", "Ambito – media semplice dei comuni",
+                      "Ambito – media ponderata per popolazione",
+                      "Ambito – rapporto delle somme"):
+            self.assertIn(label, district)
+        self.assertIn(["Borgoleto", "1.160,00", "454,00", "255,51", "255,50"],
+                      [r["cells"][:5] for r in rows])
+        self.assertTrue(any(v["origin"] == "base" and v["value"] for v in st["values"]))
+
+    def test_district_reports(self):
+        token = self.fx.tokens["ambito_lettore"]
+        for kind, ctype, start in [("piano-di-zona", "application/pdf", b"%PDF-"),
+                                   ("valutazione-esiti", "text/html; charset=utf-8", b""),
+                                   ("statistiche-territoriali", "application/zip", b"PK")]:
+            fmt = {"application/pdf": "pdf", "application/zip": "csv"}.get(ctype, "html")
+            status, headers, body = self.server.call(
+                "GET", f"{DISTRICT}/reports/{kind}?format={fmt}", token)
+            self.assertEqual((status, headers["Content-Type"]), (200, ctype), kind)
+            self.assertIn(f'filename="{kind}', headers["Content-Disposition"])
+            self.assertTrue(body.startswith(start))
+        _, _, html = self.server.call("GET", f"{DISTRICT}/reports/piano-di-zona?format=html",
+                                      token)
+        self.assertIn("Comune di Valdora: 2025_S01_02", html.decode())
+        self.assertProblem(self.call("GET", f"{DISTRICT}/reports/piano-di-zona?format=docx",
+                                     "ambito_lettore"), 400)
+        self.assertProblem(self.call("GET", f"{DISTRICT}/reports/piano-di-zona",
+                                     "ambito_lettore"), 400)
+        # Another ente's user, an ente without a plan: 404 whatever the format.
+        for who in ROLES:
+            self.assertProblem(self.call("GET", f"{DISTRICT}/reports/piano-di-zona?format=pdf",
+                                         who), 404)
+        body = self.assertProblem(self.call("GET", ENTE + "/district/reports/piano-di-zona"
+                                            "?format=pdf", "lettore"), 404)
+        self.assertIn("non è un ambito", body["detail"])
 
 
 if __name__ == "__main__":

@@ -22,13 +22,15 @@ OTHER_ENTE_PLAN = {
                               "indicators": [{"order": 1, "description": "Segreto",
                                               "target": "10", "actual": "5"}]}]}]}
 
+AMBITO = "A_VALDORA"  # the demo's ambito, with its Piano di Zona (C_VALDORA has none)
 OWN = ("DUP_2025_2027", "2025_S01_01")    # CdR 01_S_2025: the responsabile's
 OTHER = ("DUP_2025_2027", "2025_S02_01")  # another CdR
 ROLES = ["amministratore", "controllo", "responsabile", "lettore"]
 
 
 class Fixture:
-    """A demo database in a temporary directory with one user and one token per role."""
+    """A demo database in a temporary directory with one user and one token per role, for the
+    comune C_VALDORA (tokens[role]) and for the ambito A_VALDORA (tokens["ambito_" + role])."""
 
     def __init__(self, binary, db=None):
         self.binary = binary
@@ -46,6 +48,10 @@ class Fixture:
         add_user(binary, self.db, "altro", "amministratore", ente="C_ALTRO")
         self.tokens = {r: self.token(r) for r in ROLES}
         self.tokens["altro_ente"] = self.token("altro")
+        for role in ROLES:  # the ambito's responsabile: the Ufficio di Piano
+            add_user(binary, self.db, "amb-" + role, role, ente=AMBITO,
+                     cdr="UDP_2024" if role == "responsabile" else "")
+            self.tokens["ambito_" + role] = self.token("amb-" + role)
 
     def token(self, user, *extra):
         out = run(self.binary, "token", "add", user, "--db", self.db, *extra)
