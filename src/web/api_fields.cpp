@@ -8,11 +8,10 @@
 #include "core/italian.h"
 
 namespace traguardi::web {
-namespace {
 
-/// One JSON value as the text the use cases read, or the reason it is refused.
-std::optional<std::string> typed_text(const Json& v, FieldKind kind, std::string& why) {
-  if (v.is_null()) return std::string("-");
+std::optional<std::string> json_field_text(const Json& v, FieldKind kind, std::string& why,
+                                           const char* null_text, std::size_t max_text_bytes) {
+  if (v.is_null()) return std::string(null_text);
   switch (kind) {
   case FieldKind::number: {
     std::optional<std::string> t = number_text(v);
@@ -48,16 +47,14 @@ std::optional<std::string> typed_text(const Json& v, FieldKind kind, std::string
       why = "attesa una stringa oppure null";
       return std::nullopt;
     }
-    if (v.get<std::string>().size() > 8000) {
-      why = "testo troppo lungo (al massimo 8000 byte)";
+    if (v.get<std::string>().size() > max_text_bytes) {
+      why = fmt::format("testo troppo lungo (al massimo {} byte)", max_text_bytes);
       return std::nullopt;
     }
     return v.get<std::string>();
   }
   return std::nullopt;
 }
-
-} // namespace
 
 void read_fields(const Json& body, const std::vector<FieldBinding>& fields, Problem& bad) {
   for (const auto& item : body.items()) {
@@ -68,7 +65,7 @@ void read_fields(const Json& body, const std::vector<FieldBinding>& fields, Prob
       continue;
     }
     std::string why;
-    if (auto t = typed_text(item.value(), f->kind, why))
+    if (auto t = json_field_text(item.value(), f->kind, why))
       *f->slot = *t;
     else
       bad.errors.push_back({"/" + item.key(), "", why});

@@ -9,6 +9,8 @@
 // so a refusal points at the member of the body (RFC 6901 pointer) that caused it.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,13 @@ struct FieldBinding {
   app::FieldText* slot;
   bool required = false; // on creation
 };
+
+/// One JSON value as the text a use case reads, or nullopt with the reason in `why`. A null
+/// reads as `null_text`: "-" clears a field for the command-line-style use cases, "" for the
+/// progress forms'. Texts longer than `max_text_bytes` are refused.
+std::optional<std::string> json_field_text(const Json& v, FieldKind kind, std::string& why,
+                                           const char* null_text = "-",
+                                           std::size_t max_text_bytes = 8000);
 
 /// Fills every bound slot named in `body`; members not bound, values of the wrong type and
 /// missing required members become errors of `bad` (422) with their pointer.

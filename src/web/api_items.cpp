@@ -18,19 +18,18 @@
 namespace traguardi::web {
 namespace {
 
-enum class Kind { number, date, text };
-
 struct FieldSpec {
   const char* name;
-  Kind kind;
+  FieldKind kind;
 };
 
-const std::vector<FieldSpec> kPhaseFields{{"avanzamento", Kind::number},
-                                          {"inizio_effettivo", Kind::date},
-                                          {"fine_effettiva", Kind::date},
-                                          {"note", Kind::text}};
-const std::vector<FieldSpec> kIndicatorFields{
-    {"valore_raggiunto", Kind::number}, {"valore_atteso", Kind::number}, {"note", Kind::text}};
+const std::vector<FieldSpec> kPhaseFields{{"avanzamento", FieldKind::number},
+                                          {"inizio_effettivo", FieldKind::date},
+                                          {"fine_effettiva", FieldKind::date},
+                                          {"note", FieldKind::text}};
+const std::vector<FieldSpec> kIndicatorFields{{"valore_raggiunto", FieldKind::number},
+                                              {"valore_atteso", FieldKind::number},
+                                              {"note", FieldKind::text}};
 
 std::string exact_number(const std::optional<Decimal>& d) {
   return d ? italian::format_number(*d, Decimal::kScaleDigits) : "";
@@ -51,42 +50,9 @@ std::map<std::string, std::string> exact_values(const Indicator& i) {
           {"note", i.note}};
 }
 
-/// One JSON value as the form's text, or the reason it is refused.
-std::optional<std::string> form_text(const Json& v, Kind kind, std::string& why) {
-  if (v.is_null()) return std::string();
-  switch (kind) {
-  case Kind::number: {
-    std::optional<std::string> t = number_text(v);
-    if (!t && v.is_string()) t = v.get<std::string>();
-    if (!t) {
-      why = "atteso un numero (o una stringa decimale come \"45.5\") oppure null";
-      return std::nullopt;
-    }
-    auto d = Decimal::parse(*t);
-    if (!d) {
-      why = Decimal::too_large(*t) ? Decimal::too_large_message()
-                                   : "non è un numero valido: usare il punto per i decimali, "
-                                     "al massimo 6 cifre decimali, senza esponente";
-      return std::nullopt;
-    }
-    return italian::format_number(*d, Decimal::kScaleDigits);
-  }
-  case Kind::date: {
-    auto d = v.is_string() ? Date::parse_iso(v.get<std::string>()) : std::nullopt;
-    if (!d) {
-      why = "attesa una data aaaa-mm-gg oppure null";
-      return std::nullopt;
-    }
-    return italian::format_date(*d);
-  }
-  case Kind::text:
-    if (!v.is_string()) {
-      why = "attesa una stringa oppure null";
-      return std::nullopt;
-    }
-    return v.get<std::string>();
-  }
-  return std::nullopt;
+/// One JSON value as the progress form's text (null clears: ""), or the reason it is refused.
+std::optional<std::string> form_text(const Json& v, FieldKind kind, std::string& why) {
+  return json_field_text(v, kind, why, "", std::string::npos);
 }
 
 template <typename Record>
