@@ -7,13 +7,6 @@
 #include "importer/empty_cell.h"
 
 namespace traguardi::importer::pdf {
-namespace {
-
-struct Span {
-  double x0, x1;
-  std::string text;
-};
-
 std::vector<Span> cells_of(const VisualLine& l, double gutter) {
   std::vector<Span> out;
   for (const auto& w : l.words) {
@@ -27,6 +20,8 @@ std::vector<Span> cells_of(const VisualLine& l, double gutter) {
   }
   return out;
 }
+
+namespace {
 
 enum class Role {
   description,

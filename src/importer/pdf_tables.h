@@ -24,6 +24,13 @@ struct VisualLine {
   std::vector<Word> words; // left to right
 };
 
+/// The words of a line grouped into cells: words closer than `gutter` share a cell.
+struct Span {
+  double x0, x1;
+  std::string text;
+};
+std::vector<Span> cells_of(const VisualLine& l, double gutter);
+
 /// If lines[at] is the column-label line of a FASI or INDICATORI table whose cells can be told
 /// apart by position, appends the table's rows to `out` and returns the index of the first line
 /// after the table; otherwise returns `at` and leaves `out` alone. `gutter` is the smallest

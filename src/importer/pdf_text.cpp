@@ -9,6 +9,7 @@
 #include <poppler-document.h>
 #include <poppler-page.h>
 
+#include "importer/pdf_header_row.h"
 #include "importer/pdf_tables.h"
 
 namespace traguardi::importer {
@@ -83,6 +84,10 @@ std::string words_to_text(std::vector<Word> words) {
         out += '\n';
     }
     if (std::size_t next = pdf::skip_figures(lines, i, gutter); next > i) {
+      i = next;
+      continue;
+    }
+    if (std::size_t next = pdf::read_header_row(lines, i, gutter, out); next > i) {
       i = next;
       continue;
     }

@@ -191,9 +191,15 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     for (std::size_t b = center_block; b < blocks.size(); ++b)
       after.insert(after.end(), blocks[b].begin(), blocks[b].end());
     if (!after.empty()) {
+      // The centre kept apart from the description by an empty line (the PDF path writes it
+      // so) is the first block, whatever its case ("Assessore ..."); run together, the centre
+      // is the leading run of lines in capitals.
       std::size_t u = 0;
-      while (u < after.size() && all_upper(after[u]))
-        ++u;
+      if (blocks.size() > center_block + 1 && !blocks[center_block].empty())
+        u = blocks[center_block].size();
+      else
+        while (u < after.size() && all_upper(after[u]))
+          ++u;
       labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
       labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
       blocks.resize(center_block);
