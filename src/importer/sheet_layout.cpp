@@ -128,6 +128,13 @@ bool is_header_label(std::string_view t) {
   return is_label_line(t);
 }
 
+// "Assessore Riccardo Visentin", "Sindaco": the centres named after a councillor, in mixed case.
+bool is_councillor_center(std::string_view t) {
+  const auto w = split_words(t);
+  return (iequals(t, "Sindaco") || (w.size() >= 3 && w.size() <= 5 && w[0] == "Assessore")) &&
+         t.find_first_of(".,;:") == std::string_view::npos;
+}
+
 bool is_responsible_label(std::string_view t) {
   return iequals(t, "Responsabile") || (iends_with(t, "Responsabile") && is_label_line(t));
 }
@@ -200,6 +207,15 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
       else
         while (u < after.size() && all_upper(after[u]))
           ++u;
+      // A councillor's centre is printed in mixed case ("Assessore Riccardo Visentin"): alone
+      // on the first line, it is the centre.
+      if (u == 0 && after.size() >= 2 && is_councillor_center(after[0])) {
+        u = 1;
+        sink.info(lines[i].number, "centro_per_forma",
+                  "centro di responsabilità senza riga vuota prima della descrizione",
+                  "una riga vuota fra centro di responsabilità e descrizione",
+                  "la prima riga, «Assessore …» o «Sindaco», letta come centro");
+      }
       labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
       labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
       blocks.resize(center_block);
