@@ -123,7 +123,8 @@ std::optional<ActualDates> closing_dates(const std::vector<std::string_view>& w,
   std::string glue;
   if (n >= 2 && cell_date(w[n - 1])) {
     if (auto first = glued(w[n - 2], glue)) {
-      if (glue.empty() && n > 2 && !allow_spaced) return std::nullopt;
+      // Two dates closing a line after a space are the closing pair too: pdftotext -raw puts
+      // the last cells of a row (centre, note) on the line of the actual dates.
       a.start = first;
       a.end = cell_date(w[n - 1]);
       a.prefix = join_words(w, 0, n - 2);
@@ -415,6 +416,15 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
                   "fase importata senza quel valore: peso, avanzamento e date possono essere "
                   "sbagliati");
         break;
+      }
+    // The whole row on its value line (pdftotext -raw with short cells): responsabile, centre
+    // and the actual dates after the planned ones close the row at once.
+    std::vector<std::string_view> rest(words.begin() + static_cast<long>(cluster->end),
+                                       words.end());
+    if (rest.size() >= 3 && cell_date(rest.back()))
+      if (auto d = closing_dates(rest, true); d && d->end && !d->prefix.empty()) {
+        finish(row, d, line.number, known, document, sink, out);
+        continue;
       }
     row.tail.push_back(Line{line.number, words_span(words, cluster->end, words.size()), false});
     open = std::move(row);
