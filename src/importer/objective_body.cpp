@@ -93,7 +93,8 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
   ObjectiveBody b;
   Section s = Section::none;
   bool expect_state = false;
-  bool link_open = false; // the previous line was a link: a line without a label wraps it
+  bool link_open = false;  // the previous line was a link: a line without a label wraps it
+  bool gantt_said = false; // the finding about the chart's text, once per chart
   for (const Line& l : body) {
     if (!l.page_break && !l.blank()) {
       if (b.first_line == 0) b.first_line = l.number;
@@ -136,6 +137,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       continue;
     case Heading::gantt:
       s = Section::gantt;
+      gantt_said = false;
       continue;
     case Heading::strutture:
       s = Section::structures;
@@ -219,6 +221,15 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Section::computed:
       continue;
     case Section::gantt:
+      // The legacy GANTT is a picture (no text); traguardi draws it from the fasi, and what a
+      // tool reads of the drawing (year, month ticks, numbered fase labels, legend) is derived
+      // data: skipped, said once per chart.
+      if (l.blank() || l.page_break || gantt_said) continue;
+      gantt_said = true;
+      sink.info(l.number, "gantt_saltato", "testo del grafico GANTT saltato",
+                "nessun testo sotto GANTT (nelle schede originali è un'immagine)",
+                "righe ignorate fino alla sezione seguente: il grafico è ricavato dalle fasi");
+      continue;
     case Section::purpose:
     case Section::none:
       if (l.blank() || l.page_break) continue;

@@ -125,6 +125,9 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
 bool is_header_label(std::string_view t) {
   for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore"})
     if (iequals(t, w)) return true;
+  // "Descrizione (già troncata nella scheda di origine)": traguardi labels a description the
+  // source had already cut; the "..." at its end says so to the importer.
+  if (istarts_with(t, "Descrizione (") && t.back() == ')') return true;
   return is_label_line(t);
 }
 
