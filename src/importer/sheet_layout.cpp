@@ -4,6 +4,7 @@
 
 #include "core/italian.h"
 #include "importer/header_cells.h"
+#include "importer/labelled_header.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 #include "importer/wrapped_cells.h"
@@ -131,13 +132,6 @@ bool is_header_label(std::string_view t) {
   return is_label_line(t);
 }
 
-// "Assessore Riccardo Visentin", "Sindaco": the centres named after a councillor, in mixed case.
-bool is_councillor_center(std::string_view t) {
-  const auto w = split_words(t);
-  return (iequals(t, "Sindaco") || (w.size() >= 3 && w.size() <= 5 && w[0] == "Assessore")) &&
-         t.find_first_of(".,;:") == std::string_view::npos;
-}
-
 bool is_responsible_label(std::string_view t) {
   return iequals(t, "Responsabile") || (iends_with(t, "Responsabile") && is_label_line(t));
 }
@@ -192,11 +186,14 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     }
     blocks.back().push_back(t);
   }
+  // Labels alone on their lines, values after them (traguardi's own sheets, one cell per line).
+  const bool labelled = j < to && j < i + 80 && labels_alone(lines, from, j, templ);
+  if (labelled) center_label = fill_labelled_header(lines, from, i, j, first_rest, templ, h);
   // Values between the centre's label and "Responsabile" (label, value, label, value): the
   // centre in capitals, then the description. Nothing between them: the centre follows the
   // responsible's label, as in the legacy print.
   std::string labelled_center, labelled_description;
-  if (center_label) {
+  if (center_label && !labelled) {
     Block after;
     for (std::size_t b = center_block; b < blocks.size(); ++b)
       after.insert(after.end(), blocks[b].begin(), blocks[b].end());
@@ -237,9 +234,11 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     page.header = std::move(h);
     return i + 1;
   }
-  h.cells = static_cast<int>(blocks.size());
-  split_by_shape(templ, blocks, h.first_line, sink);
-  fill_cells(templ, blocks, h);
+  h.cells = labelled ? header_cells(templ) : static_cast<int>(blocks.size());
+  if (!labelled) {
+    split_by_shape(templ, blocks, h.first_line, sink);
+    fill_cells(templ, blocks, h);
+  }
   if (!labelled_center.empty()) h.center_name = labelled_center;
   if (!labelled_description.empty()) h.description = labelled_description;
   // A cell the header should have but that could not be told apart is said, never left blank
