@@ -17,12 +17,14 @@ struct Cell {
   Kind kind = Kind::skip;
   std::string_view text; // the text before a Tipo ending its line, or the whole line
   std::string_view tipo;
+  std::string_view note; // text after the last value on its line: the note's first line
   int line = 0;
 };
 
-bool whole_value(const std::vector<std::string_view>& w) {
+// Words that open the line and make one value cell ("10,00 % (*)"); 0 when it opens otherwise.
+std::size_t leading_value(const std::vector<std::string_view>& w) {
   std::optional<Decimal> v;
-  return !w.empty() && value_cell(w, 0, v) == w.size();
+  return w.empty() ? 0 : value_cell(w, 0, v);
 }
 
 // The column labels of the table, wrapped or split one per line, and the years under them.
@@ -38,12 +40,14 @@ bool column_labels(const std::vector<std::string_view>& w) {
 
 Cell classify(const Line& l) {
   thread_local std::vector<std::string_view> w;
-  Cell c{Kind::skip, l.text, {}, l.number};
+  Cell c{Kind::skip, l.text, {}, {}, l.number};
   if (l.blank() || is_page_furniture(l.text) || heading_of(l) == Heading::indicatori) return c;
   split_words(l.text, w);
   if (column_labels(w)) return c;
-  if (whole_value(w)) {
+  if (const std::size_t n = leading_value(w); n > 0) {
     c.kind = Kind::value;
+    c.text = words_span(w, 0, n);
+    c.note = words_span(w, n, w.size());
   } else if (tipo_keyword(w.back())) {
     c.kind = Kind::tipo;
     c.tipo = w.back();
@@ -52,6 +56,26 @@ Cell classify(const Line& l) {
     c.kind = Kind::text;
   }
   return c;
+}
+
+// A Tipo keyword that ends a line of text ("… indifferibili EFFICACIA") is the Tipo cell only
+// when values come before the next Tipo: "… CONTROLLO QUALITA'" in a description is text.
+std::vector<Cell> classify_all(const std::vector<Line>& lines) {
+  std::vector<Cell> cells;
+  cells.reserve(lines.size());
+  for (const auto& l : lines)
+    cells.push_back(classify(l));
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].kind != Kind::tipo || cells[i].text.empty()) continue;
+    std::size_t j = i + 1;
+    while (j < cells.size() && cells[j].kind != Kind::tipo && cells[j].kind != Kind::value)
+      ++j;
+    if (j == cells.size() || cells[j].kind == Kind::tipo) {
+      cells[i].kind = Kind::text;
+      cells[i].text = lines[i].text;
+    }
+  }
+  return cells;
 }
 
 bool year_prefixed(std::string_view t) {
@@ -78,7 +102,7 @@ bool indicator_cells_per_line(const std::vector<Line>& lines) {
   for (const auto& l : lines) {
     Cell c = classify(l);
     lone_tipo = lone_tipo || c.kind == Kind::tipo;
-    lone_value = lone_value || c.kind == Kind::value;
+    lone_value = lone_value || (c.kind == Kind::value && c.note.empty());
   }
   return lone_tipo && lone_value;
 }
@@ -115,16 +139,20 @@ std::vector<Line> indicator_rows_from_cells(const std::vector<Line>& lines, bool
     blocks.pop_front();
   };
   std::vector<std::string_view> years; // under the column labels, wherever they were printed
-  for (const auto& l : lines) {
+  const std::vector<Cell> cells = classify_all(lines);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
     if (l.blank() || l.page_break) {
       open_block = tipo_text = false;
       continue;
     }
-    const Cell c = classify(l);
+    Cell c = cells[i];
     if (c.kind == Kind::skip && years.size() < 2)
       for (auto w : split_words(l.text))
         if (w.size() == 4 && w.find_first_not_of("0123456789") == std::string_view::npos)
           years.push_back(w);
+    // A number closing a paragraph of a note ("contributo di €" / "129.223,36").
+    if (c.kind == Kind::value && open_block && values >= kIndicatorValues) c.kind = Kind::text;
     if (c.kind != Kind::text) open_block = false;
     switch (c.kind) {
     case Kind::skip:
@@ -172,6 +200,11 @@ std::vector<Line> indicator_rows_from_cells(const std::vector<Line>& lines, bool
       }
       append(records.back().values, c.text);
       ++values;
+      if (!c.note.empty()) { // the last value, then the note in its column
+        blocks.push_back(Block{std::string(c.note), c.line, records.size()});
+        open_block = true;
+        values = kIndicatorValues;
+      }
       break;
     }
   }
