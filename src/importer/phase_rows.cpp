@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "importer/empty_cell.h"
+#include "importer/phase_stream.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 
@@ -285,8 +286,20 @@ bool is_center_starter(std::string_view word) {
   return false;
 }
 
-std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const CenterLookup& known,
+std::vector<ParsedPhase> parse_phases(const std::vector<Line>& section, const CenterLookup& known,
                                       const std::string& document, FindingSink& sink) {
+  // One cell per line (traguardi's own table through mutool): value runs joined first.
+  TextArena joined_text;
+  std::vector<Line> joined;
+  const bool per_line = phase_cells_per_line(section);
+  if (per_line) {
+    joined = phase_lines_from_cells(section, joined_text);
+    sink.info(section.front().number, "fasi_una_cella_per_riga",
+              "tabella FASI stampata una cella per riga",
+              "peso, avanzamento e date previste su una riga",
+              "valori consecutivi riuniti in una riga per forma (numeri, date)");
+  }
+  const std::vector<Line>& lines = per_line ? joined : section;
   std::vector<ParsedPhase> out;
   std::vector<Line> pending; // description lines (and stray lines) of the next row
   std::optional<OpenRow> open;
