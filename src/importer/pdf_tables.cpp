@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "importer/empty_cell.h"
+#include "importer/value_shapes.h"
 
 namespace traguardi::importer::pdf {
 std::vector<Span> cells_of(const VisualLine& l, double gutter) {
@@ -144,20 +145,66 @@ std::size_t table_end(const std::vector<VisualLine>& lines, std::size_t at) {
   return end;
 }
 
-bool is_figures_head(const VisualLine& l, double gutter) {
-  const std::vector<Span> c = cells_of(l, gutter);
-  return c.size() == 3 && c[0].text == "Dato" && c[1].text == "Valore" &&
-         c[2].text == "Come è stato ottenuto";
+// The cells of a table line, a cell also ending where a word starts under the next column's
+// label: -layout may leave a single space between a long description and its Tipo.
+std::vector<Span> cells_under(const VisualLine& l, double gutter, const std::vector<Span>& head) {
+  std::vector<Span> out;
+  const Word* prev = nullptr;
+  for (const auto& w : l.words) {
+    bool crosses = false;
+    for (const auto& h : head)
+      crosses = crosses || (prev && prev->x0 < h.x0 && w.x0 >= h.x0);
+    if (!out.empty() && !crosses && w.x0 - out.back().x1 < gutter) {
+      out.back().text += ' ';
+      out.back().text += w.text;
+      out.back().x1 = std::max(out.back().x1, w.x1);
+    } else {
+      out.push_back({w.x0, w.x1, w.text});
+    }
+    prev = &w;
+  }
+  return out;
+}
+
+// By its words, whatever the gaps between them (-layout leaves one space before "Come").
+bool is_figures_head(const VisualLine& l) {
+  static const std::vector<std::string_view> words{"Dato", "Valore", "Come",
+                                                   "è",    "stato",  "ottenuto"};
+  if (l.words.size() != words.size()) return false;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (l.words[k].text != words[k]) return false;
+  return true;
+}
+
+// The column labels of a table line; "Note" is a label of its own even a single space after
+// the one before it (-layout).
+std::vector<Span> label_cells(const VisualLine& l, double gutter) {
+  std::vector<Span> out = cells_of(l, gutter);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (out[k].text == "Note" || !out[k].text.ends_with(" Note")) continue;
+    double before = out[k].x0; // right edge of the word before "Note"
+    for (const auto& w : l.words) {
+      if (w.text == "Note" && w.x0 > out[k].x0 && w.x1 <= out[k].x1) {
+        Span note{w.x0, out[k].x1, "Note"};
+        out[k].text.resize(out[k].text.size() - 5);
+        out[k].x1 = before;
+        out.insert(out.begin() + static_cast<long>(k) + 1, note);
+        break;
+      }
+      before = w.x1;
+    }
+  }
+  return out;
 }
 
 } // namespace
 
-std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter) {
+std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at) {
   std::size_t i = at;
   if (lines[i].words.size() == 2 && lines[i].words[0].text == "DATI" &&
       lines[i].words[1].text == "CALCOLATI")
     ++i;
-  if (i < lines.size() && is_figures_head(lines[i], gutter)) return table_end(lines, i);
+  if (i < lines.size() && is_figures_head(lines[i])) return table_end(lines, i);
   return i;
 }
 
@@ -174,7 +221,7 @@ double cell_gutter(const std::vector<VisualLine>& lines) {
 
 std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, double gutter,
                        std::string& out) {
-  const std::vector<Span> head = cells_of(lines[at], gutter);
+  const std::vector<Span> head = label_cells(lines[at], gutter);
   if (head.size() < 5 || head.front().text != "Descrizione") return at;
   const double step = std::max(1.0, lines[at].h);
   const std::size_t end = table_end(lines, at);
@@ -184,7 +231,7 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   std::vector<std::vector<Span>> spans;
   std::vector<std::pair<double, double>> cols;
   for (std::size_t i = at; i < end; ++i) {
-    spans.push_back(cells_of(lines[i], gutter));
+    spans.push_back(cells_under(lines[i], gutter, head));
     for (const auto& s : spans.back())
       cols.emplace_back(s.x0, s.x1);
   }
@@ -196,20 +243,56 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
     else
       merged.push_back(c);
   }
-  if (merged.size() != head.size()) return at;
+  // Extents that run into each other (-layout: a word of a wrapped description reaching under
+  // the next label): each column then starts at its label, a little before for values set
+  // flush right, and a cell belongs to the column it starts in.
+  const bool by_labels = merged.size() != head.size();
+  if (by_labels) {
+    merged.clear();
+    for (std::size_t k = 0; k < head.size(); ++k)
+      merged.emplace_back(k == 0 ? -1e9 : head[k].x0 - step,
+                          k + 1 < head.size() ? head[k + 1].x0 - step : 1e9);
+  }
   auto column_of = [&](const Span& s) {
     for (std::size_t k = 0; k < merged.size(); ++k)
-      if (s.x0 >= merged[k].first && s.x1 <= merged[k].second) return k;
+      if (by_labels ? s.x0 >= merged[k].first && s.x0 < merged[k].second
+                    : s.x0 >= merged[k].first && s.x1 <= merged[k].second)
+        return k;
     return merged.size();
   };
 
   // Rows: a gap wider than the line step is the padding between two rows.
   std::vector<std::vector<std::vector<std::string>>> rows;
+  // The column of the row's anchor value (Peso, Tipo): one per row, so a second one opens the
+  // next row where no padding shows the break (pdftotext -layout).
+  std::size_t anchor = merged.size();
+  for (const auto& h : head)
+    if (h.text == "Peso" || h.text == "Tipo") anchor = column_of(h);
+  auto tipo_at_end = [](const std::string& t) {
+    const std::size_t cut = t.rfind(' ');
+    return cut != std::string::npos && tipo_keyword(std::string_view(t).substr(cut + 1));
+  };
+  auto has_anchor = [&](std::size_t i) {
+    for (const auto& s : spans[i - at])
+      if (column_of(s) == anchor ||
+          (by_labels && column_of(s) + 1 == anchor && tipo_at_end(s.text)))
+        return true;
+    return false;
+  };
   for (std::size_t i = at; i < end; ++i) {
-    if (i == at || lines[i].y - lines[i - 1].y > 1.25 * step) rows.emplace_back(merged.size());
+    if (i == at || lines[i].y - lines[i - 1].y > 1.25 * step ||
+        (anchor < merged.size() && has_anchor(i) && !rows.back()[anchor].empty()))
+      rows.emplace_back(merged.size());
     for (const auto& s : spans[i - at]) {
       std::size_t k = column_of(s);
       if (k == merged.size()) return at;
+      // A Tipo keyword that -layout set a space after a long description, left of its label.
+      if (by_labels && k + 1 == anchor && tipo_at_end(s.text)) {
+        const std::size_t cut = s.text.rfind(' ');
+        rows.back()[k].push_back(s.text.substr(0, cut));
+        rows.back()[anchor].push_back(s.text.substr(cut + 1));
+        continue;
+      }
       rows.back()[k].push_back(s.text);
     }
   }

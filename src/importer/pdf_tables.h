@@ -40,7 +40,7 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 
 /// traguardi's "DATI CALCOLATI" block (heading and table, or the table continued on a new
 /// page) is derived from the data, not part of the sheet: returns the index after it, or `at`.
-std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter);
+std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at);
 
 /// Smallest gap between two cells: clearly wider than the word spaces of the page, so text
 /// set with wide spaces (a monospace print of a legacy sheet) is never cut into cells.

@@ -83,7 +83,7 @@ std::string words_to_text(std::vector<Word> words) {
       for (long b = 0; b < std::min(blanks, 3L); ++b)
         out += '\n';
     }
-    if (std::size_t next = pdf::skip_figures(lines, i, gutter); next > i) {
+    if (std::size_t next = pdf::skip_figures(lines, i); next > i) {
       i = next;
       continue;
     }
