@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "importer/empty_cell.h"
@@ -151,9 +152,10 @@ std::vector<Span> cells_under(const VisualLine& l, double gutter, const std::vec
   std::vector<Span> out;
   const Word* prev = nullptr;
   for (const auto& w : l.words) {
+    // A label's column starts a little before it: values set flush right, -layout's rounding.
     bool crosses = false;
     for (const auto& h : head)
-      crosses = crosses || (prev && prev->x0 < h.x0 && w.x0 >= h.x0);
+      crosses = crosses || (prev && prev->x0 < h.x0 - l.h && w.x0 >= h.x0 - l.h);
     if (!out.empty() && !crosses && w.x0 - out.back().x1 < gutter) {
       out.back().text += ' ';
       out.back().text += w.text;
@@ -164,6 +166,25 @@ std::vector<Span> cells_under(const VisualLine& l, double gutter, const std::vec
     prev = &w;
   }
   return out;
+}
+
+// A value cell by its shape: a number, a date, a percentage, the empty-cell mark, yes/no.
+bool is_value_text(const std::string& t) {
+  std::vector<std::string_view> w;
+  split_words(t, w);
+  std::optional<Decimal> v;
+  return !w.empty() && (cell_date(w[0]) ? w.size() == 1 : value_cell(w, 0, v) == w.size());
+}
+
+// The label whose centre is nearest to the span's centre.
+std::size_t nearest_label(const std::vector<Span>& head, const Span& s) {
+  std::size_t best = 0;
+  const double c = (s.x0 + s.x1) / 2;
+  for (std::size_t k = 1; k < head.size(); ++k)
+    if (std::abs((head[k].x0 + head[k].x1) / 2 - c) <
+        std::abs((head[best].x0 + head[best].x1) / 2 - c))
+      best = k;
+  return best;
 }
 
 // By its words, whatever the gaps between them (-layout leaves one space before "Come").
@@ -270,7 +291,8 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
     if (h.text == "Peso" || h.text == "Tipo") anchor = column_of(h);
   auto tipo_at_end = [](const std::string& t) {
     const std::size_t cut = t.rfind(' ');
-    return cut != std::string::npos && tipo_keyword(std::string_view(t).substr(cut + 1));
+    return tipo_keyword(std::string_view(t).substr(cut == std::string::npos ? 0 : cut + 1))
+        .has_value();
   };
   auto has_anchor = [&](std::size_t i) {
     for (const auto& s : spans[i - at])
@@ -284,13 +306,17 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
         (anchor < merged.size() && has_anchor(i) && !rows.back()[anchor].empty()))
       rows.emplace_back(merged.size());
     for (const auto& s : spans[i - at]) {
-      std::size_t k = column_of(s);
+      // Label lines under the first are centred under theirs ("Previsto" under "Inizio").
+      // Values are set centred or flush right under their label: nearest by centre too.
+      std::size_t k = by_labels && (rows.size() == 1 || is_value_text(s.text))
+                          ? nearest_label(head, s)
+                          : column_of(s);
       if (k == merged.size()) return at;
       // A Tipo keyword that -layout set a space after a long description, left of its label.
       if (by_labels && k + 1 == anchor && tipo_at_end(s.text)) {
         const std::size_t cut = s.text.rfind(' ');
-        rows.back()[k].push_back(s.text.substr(0, cut));
-        rows.back()[anchor].push_back(s.text.substr(cut + 1));
+        if (cut != std::string::npos) rows.back()[k].push_back(s.text.substr(0, cut));
+        rows.back()[anchor].push_back(cut == std::string::npos ? s.text : s.text.substr(cut + 1));
         continue;
       }
       rows.back()[k].push_back(s.text);
