@@ -184,7 +184,8 @@ void fill_cells(SheetTemplate templ, const std::vector<Block>& blocks, PageHeade
     // The area as a block of its own (the PDF path writes each cell so): the assessorato is
     // the next block, whatever its letter case.
     if (blocks.size() >= 3) {
-      auto w = split_words(join_block(blocks[0]));
+      const std::string first = join_block(blocks[0]); // the words are views of it
+      auto w = split_words(first);
       std::string area;
       if (area_words(w, area) == w.size()) {
         h.area_text = area;

@@ -52,12 +52,13 @@ std::string_view value_below(const std::vector<Line>& lines, std::size_t& i, std
   return lines[k].text;
 }
 
-void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to, Cover& c,
-                 FindingSink& sink) {
+void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                 std::string_view ente_line, Cover& c, FindingSink& sink) {
   bool after_level = false;
   for (std::size_t i = from; i < to; ++i) {
     std::string_view t = lines[i].text;
-    if (t.empty() || is_page_furniture(t)) continue;
+    // The ente alone above the next page's title is page furniture too.
+    if (t.empty() || is_page_furniture(t) || t == ente_line) continue;
     if (istarts_with(t, "Data elaborazione")) {
       std::string_view rest = after_prefix(t, "Data elaborazione");
       for (auto w : split_words(rest))
@@ -337,7 +338,7 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
     while (cover_end < lines.size() && !is_page_title(lines[cover_end].text))
       ++cover_end;
   }
-  parse_cover(lines, i + 1, cover_end, layout.cover, sink);
+  parse_cover(lines, i + 1, cover_end, ente_line, layout.cover, sink);
   if (layout.cover.title == "SCHEDA PEG DI RENDICONTAZIONE")
     layout.templ = SheetTemplate::peg_report;
   else if (layout.cover.level == Level::programma)
