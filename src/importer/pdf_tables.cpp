@@ -176,6 +176,15 @@ bool is_value_text(const std::string& t) {
   return !w.empty() && (cell_date(w[0]) ? w.size() == 1 : value_cell(w, 0, v) == w.size());
 }
 
+// Byte offset of the first word with a lower-case letter, npos when every word is in capitals.
+std::size_t first_lower_word(const std::string& t) {
+  std::vector<std::string_view> w;
+  split_words(t, w);
+  for (auto x : w)
+    if (!is_upper_word(x)) return static_cast<std::size_t>(x.data() - t.data());
+  return std::string::npos;
+}
+
 // The label whose centre is nearest to the span's centre.
 std::size_t nearest_label(const std::vector<Span>& head, const Span& s) {
   std::size_t best = 0;
@@ -289,6 +298,11 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   std::size_t anchor = merged.size();
   for (const auto& h : head)
     if (h.text == "Peso" || h.text == "Tipo") anchor = column_of(h);
+  std::size_t center = merged.size(), note = merged.size();
+  for (std::size_t k = 0; k < head.size(); ++k) {
+    if (head[k].text.starts_with("Centro di")) center = k;
+    if (head[k].text == "Note") note = k;
+  }
   auto tipo_at_end = [](const std::string& t) {
     const std::size_t cut = t.rfind(' ');
     return tipo_keyword(std::string_view(t).substr(cut == std::string::npos ? 0 : cut + 1))
@@ -313,6 +327,17 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
                           : column_of(s);
       if (k == merged.size()) return at;
       // A Tipo keyword that -layout set a space after a long description, left of its label.
+      // A centre is printed in capitals: lower-case words after it, a single space on, are
+      // the start of the note the grid's rounding put under the centre's label.
+      if (by_labels && rows.size() > 1 && k == center && note < merged.size()) {
+        const std::size_t cut = first_lower_word(s.text);
+        if (cut != std::string::npos) {
+          const std::string head_part = cut > 0 ? s.text.substr(0, cut - 1) : std::string();
+          if (has_letter(head_part)) rows.back()[k].push_back(head_part);
+          rows.back()[note].push_back(has_letter(head_part) ? s.text.substr(cut) : s.text);
+          continue;
+        }
+      }
       if (by_labels && k + 1 == anchor && tipo_at_end(s.text)) {
         const std::size_t cut = s.text.rfind(' ');
         if (cut != std::string::npos) rows.back()[k].push_back(s.text.substr(0, cut));
