@@ -181,6 +181,22 @@ void fill_cells(SheetTemplate templ, const std::vector<Block>& blocks, PageHeade
   }
   case SheetTemplate::peg_report: {
     if (report_cells_by_shape(blocks, h)) break;
+    // The area as a block of its own (the PDF path writes each cell so): the assessorato is
+    // the next block, whatever its letter case.
+    if (blocks.size() >= 3) {
+      const std::string first = join_block(blocks[0]); // the words are views of it
+      auto w = split_words(first);
+      std::string area;
+      if (area_words(w, area) == w.size()) {
+        h.area_text = area;
+        Block assess;
+        for (std::size_t b = 1; b + 1 < blocks.size(); ++b)
+          assess.insert(assess.end(), blocks[b].begin(), blocks[b].end());
+        h.assessorato = join_block(assess);
+        h.description = join_block(blocks.back());
+        break;
+      }
+    }
     Block pre;
     for (std::size_t b = 0; b + 1 < blocks.size(); ++b)
       pre.insert(pre.end(), blocks[b].begin(), blocks[b].end());

@@ -5,6 +5,7 @@
 
 #include "core/normalize.h"
 #include "importer/empty_cell.h"
+#include "importer/indicator_stream.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 #include "importer/wrapped_cells.h"
@@ -200,8 +201,20 @@ void classify_scale(Indicator& ind) {
   if (lower_is_better(ind.description)) ind.polarity = Polarity::lower_is_better;
 }
 
-std::vector<Indicator> parse_indicators(const std::vector<Line>& lines, const IndicatorContext& ctx,
-                                        FindingSink& sink) {
+std::vector<Indicator> parse_indicators(const std::vector<Line>& section,
+                                        const IndicatorContext& ctx, FindingSink& sink) {
+  // One cell per line (traguardi's own table through pdftotext, mutool): rows rebuilt first.
+  TextArena rebuilt_text;
+  std::vector<Line> rebuilt;
+  const bool per_line = indicator_cells_per_line(section);
+  if (per_line) {
+    rebuilt = indicator_rows_from_cells(section, ctx.year_prefix, rebuilt_text, sink);
+    sink.info(section.front().number, "indicatori_una_cella_per_riga",
+              "tabella INDICATORI stampata una cella per riga",
+              "una riga per indicatore con Tipo e valori",
+              "righe ricostruite dall'ordine delle colonne e dalla forma dei valori");
+  }
+  const std::vector<Line>& lines = per_line ? rebuilt : section;
   std::vector<Row> rows;
   std::vector<Line> pending;
   std::optional<std::pair<int, int>> years;

@@ -43,6 +43,11 @@ bool parse_link(const Line& l, LinkLine& out) {
   return true;
 }
 
+// A link's name wrapped onto the next line by the extractor has no label of its own.
+bool has_colon(std::string_view t) {
+  return t.find(':') != std::string_view::npos;
+}
+
 } // namespace
 
 std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
@@ -88,6 +93,8 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
   ObjectiveBody b;
   Section s = Section::none;
   bool expect_state = false;
+  bool link_open = false;  // the previous line was a link: a line without a label wraps it
+  bool gantt_said = false; // the finding about the chart's text, once per chart
   for (const Line& l : body) {
     if (!l.page_break && !l.blank()) {
       if (b.first_line == 0) b.first_line = l.number;
@@ -130,6 +137,7 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
       continue;
     case Heading::gantt:
       s = Section::gantt;
+      gantt_said = false;
       continue;
     case Heading::strutture:
       s = Section::structures;
@@ -161,11 +169,17 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     }
     switch (s) {
     case Section::links: {
+      const bool wraps = link_open;
+      link_open = false;
       if (l.blank() || l.page_break) continue;
       LinkLine link;
-      if (parse_link(l, link))
+      if (parse_link(l, link)) {
         b.links.push_back(std::move(link));
-      else
+        link_open = true;
+      } else if (wraps && !istarts_with(l.text, "OBIETTIVO DI ") && !has_colon(l.text)) {
+        b.links.back().name += (b.links.back().name.empty() ? "" : " ") + std::string(l.text);
+        link_open = true;
+      } else
         sink.warn(l.number, "collegamento_illeggibile", "riga di «Collegato a» non interpretata",
                   "OBIETTIVO DI <LIVELLO>: <codice> <descrizione sintetica>", "riga ignorata");
       break;
@@ -207,6 +221,15 @@ ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink) {
     case Section::computed:
       continue;
     case Section::gantt:
+      // The legacy GANTT is a picture (no text); traguardi draws it from the fasi, and what a
+      // tool reads of the drawing (year, month ticks, numbered fase labels, legend) is derived
+      // data: skipped, said once per chart.
+      if (l.blank() || l.page_break || gantt_said) continue;
+      gantt_said = true;
+      sink.info(l.number, "gantt_saltato", "testo del grafico GANTT saltato",
+                "nessun testo sotto GANTT (nelle schede originali è un'immagine)",
+                "righe ignorate fino alla sezione seguente: il grafico è ricavato dalle fasi");
+      continue;
     case Section::purpose:
     case Section::none:
       if (l.blank() || l.page_break) continue;

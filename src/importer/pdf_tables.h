@@ -24,6 +24,13 @@ struct VisualLine {
   std::vector<Word> words; // left to right
 };
 
+/// The words of a line grouped into cells: words closer than `gutter` share a cell.
+struct Span {
+  double x0, x1;
+  std::string text;
+};
+std::vector<Span> cells_of(const VisualLine& l, double gutter);
+
 /// If lines[at] is the column-label line of a FASI or INDICATORI table whose cells can be told
 /// apart by position, appends the table's rows to `out` and returns the index of the first line
 /// after the table; otherwise returns `at` and leaves `out` alone. `gutter` is the smallest
@@ -33,7 +40,7 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 
 /// traguardi's "DATI CALCOLATI" block (heading and table, or the table continued on a new
 /// page) is derived from the data, not part of the sheet: returns the index after it, or `at`.
-std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter);
+std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at);
 
 /// Smallest gap between two cells: clearly wider than the word spaces of the page, so text
 /// set with wide spaces (a monospace print of a legacy sheet) is never cut into cells.

@@ -9,6 +9,7 @@
 #include <poppler-document.h>
 #include <poppler-page.h>
 
+#include "importer/pdf_header_row.h"
 #include "importer/pdf_tables.h"
 
 namespace traguardi::importer {
@@ -82,7 +83,11 @@ std::string words_to_text(std::vector<Word> words) {
       for (long b = 0; b < std::min(blanks, 3L); ++b)
         out += '\n';
     }
-    if (std::size_t next = pdf::skip_figures(lines, i, gutter); next > i) {
+    if (std::size_t next = pdf::skip_figures(lines, i); next > i) {
+      i = next;
+      continue;
+    }
+    if (std::size_t next = pdf::read_header_row(lines, i, gutter, out); next > i) {
       i = next;
       continue;
     }

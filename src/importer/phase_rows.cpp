@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "importer/empty_cell.h"
+#include "importer/phase_stream.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 
@@ -123,7 +124,8 @@ std::optional<ActualDates> closing_dates(const std::vector<std::string_view>& w,
   std::string glue;
   if (n >= 2 && cell_date(w[n - 1])) {
     if (auto first = glued(w[n - 2], glue)) {
-      if (glue.empty() && n > 2 && !allow_spaced) return std::nullopt;
+      // Two dates closing a line after a space are the closing pair too: pdftotext -raw puts
+      // the last cells of a row (centre, note) on the line of the actual dates.
       a.start = first;
       a.end = cell_date(w[n - 1]);
       a.prefix = join_words(w, 0, n - 2);
@@ -284,8 +286,20 @@ bool is_center_starter(std::string_view word) {
   return false;
 }
 
-std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const CenterLookup& known,
+std::vector<ParsedPhase> parse_phases(const std::vector<Line>& section, const CenterLookup& known,
                                       const std::string& document, FindingSink& sink) {
+  // One cell per line (traguardi's own table through mutool): value runs joined first.
+  TextArena joined_text;
+  std::vector<Line> joined;
+  const bool per_line = phase_cells_per_line(section);
+  if (per_line) {
+    joined = phase_lines_from_cells(section, joined_text);
+    sink.info(section.front().number, "fasi_una_cella_per_riga",
+              "tabella FASI stampata una cella per riga",
+              "peso, avanzamento e date previste su una riga",
+              "valori consecutivi riuniti in una riga per forma (numeri, date)");
+  }
+  const std::vector<Line>& lines = per_line ? joined : section;
   std::vector<ParsedPhase> out;
   std::vector<Line> pending; // description lines (and stray lines) of the next row
   std::optional<OpenRow> open;
@@ -415,6 +429,15 @@ std::vector<ParsedPhase> parse_phases(const std::vector<Line>& lines, const Cent
                   "fase importata senza quel valore: peso, avanzamento e date possono essere "
                   "sbagliati");
         break;
+      }
+    // The whole row on its value line (pdftotext -raw with short cells): responsabile, centre
+    // and the actual dates after the planned ones close the row at once.
+    std::vector<std::string_view> rest(words.begin() + static_cast<long>(cluster->end),
+                                       words.end());
+    if (rest.size() >= 3 && cell_date(rest.back()))
+      if (auto d = closing_dates(rest, true); d && d->end && !d->prefix.empty()) {
+        finish(row, d, line.number, known, document, sink, out);
+        continue;
       }
     row.tail.push_back(Line{line.number, words_span(words, cluster->end, words.size()), false});
     open = std::move(row);

@@ -9,6 +9,7 @@
 #include "importer/entity_dictionary.h"
 #include "importer/file_bytes.h"
 #include "importer/indicator_rows.h"
+#include "importer/layout_boxes.h"
 #include "importer/objective_body.h"
 #include "importer/pdf_text.h"
 #include "importer/phase_rows.h"
@@ -415,6 +416,8 @@ Result<ImportedSheet> import_sheet_bytes(std::string_view bytes, const std::stri
     text = word_box_tsv_to_text(bytes);
     if (!text)
       return fail("Il file di riquadri di parole (pdftotext -tsv) non contiene testo.", name);
+  } else if (is_own_layout(bytes)) {
+    text = layout_to_text(bytes);
   } else if (auto bad = utf8::first_invalid(bytes)) {
     // Old office software writes Windows-1252 (Latin-1): read it as such, and say so.
     const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + *bad, '\n'));

@@ -4,6 +4,7 @@
 
 #include "core/italian.h"
 #include "importer/header_cells.h"
+#include "importer/labelled_header.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
 #include "importer/wrapped_cells.h"
@@ -51,12 +52,13 @@ std::string_view value_below(const std::vector<Line>& lines, std::size_t& i, std
   return lines[k].text;
 }
 
-void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to, Cover& c,
-                 FindingSink& sink) {
+void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                 std::string_view ente_line, Cover& c, FindingSink& sink) {
   bool after_level = false;
   for (std::size_t i = from; i < to; ++i) {
     std::string_view t = lines[i].text;
-    if (t.empty() || is_page_furniture(t)) continue;
+    // The ente alone above the next page's title is page furniture too.
+    if (t.empty() || is_page_furniture(t) || t == ente_line) continue;
     if (istarts_with(t, "Data elaborazione")) {
       std::string_view rest = after_prefix(t, "Data elaborazione");
       for (auto w : split_words(rest))
@@ -125,6 +127,9 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
 bool is_header_label(std::string_view t) {
   for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore"})
     if (iequals(t, w)) return true;
+  // "Descrizione (già troncata nella scheda di origine)": traguardi labels a description the
+  // source had already cut; the "..." at its end says so to the importer.
+  if (istarts_with(t, "Descrizione (") && t.back() == ')') return true;
   return is_label_line(t);
 }
 
@@ -182,18 +187,36 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     }
     blocks.back().push_back(t);
   }
+  // Labels alone on their lines, values after them (traguardi's own sheets, one cell per line).
+  const bool labelled = j < to && j < i + 80 && labels_alone(lines, from, j, templ);
+  if (labelled) center_label = fill_labelled_header(lines, from, i, j, first_rest, templ, h);
   // Values between the centre's label and "Responsabile" (label, value, label, value): the
   // centre in capitals, then the description. Nothing between them: the centre follows the
   // responsible's label, as in the legacy print.
   std::string labelled_center, labelled_description;
-  if (center_label) {
+  if (center_label && !labelled) {
     Block after;
     for (std::size_t b = center_block; b < blocks.size(); ++b)
       after.insert(after.end(), blocks[b].begin(), blocks[b].end());
     if (!after.empty()) {
+      // The centre kept apart from the description by an empty line (the PDF path writes it
+      // so) is the first block, whatever its case ("Assessore ..."); run together, the centre
+      // is the leading run of lines in capitals.
       std::size_t u = 0;
-      while (u < after.size() && all_upper(after[u]))
-        ++u;
+      if (blocks.size() > center_block + 1 && !blocks[center_block].empty())
+        u = blocks[center_block].size();
+      else
+        while (u < after.size() && all_upper(after[u]))
+          ++u;
+      // A councillor's centre is printed in mixed case ("Assessore Riccardo Visentin"): alone
+      // on the first line, it is the centre.
+      if (u == 0 && after.size() >= 2 && is_councillor_center(after[0])) {
+        u = 1;
+        sink.info(lines[i].number, "centro_per_forma",
+                  "centro di responsabilità senza riga vuota prima della descrizione",
+                  "una riga vuota fra centro di responsabilità e descrizione",
+                  "la prima riga, «Assessore …» o «Sindaco», letta come centro");
+      }
       labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
       labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
       blocks.resize(center_block);
@@ -212,9 +235,11 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
     page.header = std::move(h);
     return i + 1;
   }
-  h.cells = static_cast<int>(blocks.size());
-  split_by_shape(templ, blocks, h.first_line, sink);
-  fill_cells(templ, blocks, h);
+  h.cells = labelled ? header_cells(templ) : static_cast<int>(blocks.size());
+  if (!labelled) {
+    split_by_shape(templ, blocks, h.first_line, sink);
+    fill_cells(templ, blocks, h);
+  }
   if (!labelled_center.empty()) h.center_name = labelled_center;
   if (!labelled_description.empty()) h.description = labelled_description;
   // A cell the header should have but that could not be told apart is said, never left blank
@@ -313,7 +338,7 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
     while (cover_end < lines.size() && !is_page_title(lines[cover_end].text))
       ++cover_end;
   }
-  parse_cover(lines, i + 1, cover_end, layout.cover, sink);
+  parse_cover(lines, i + 1, cover_end, ente_line, layout.cover, sink);
   if (layout.cover.title == "SCHEDA PEG DI RENDICONTAZIONE")
     layout.templ = SheetTemplate::peg_report;
   else if (layout.cover.level == Level::programma)

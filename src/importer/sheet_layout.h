@@ -15,15 +15,10 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "importer/findings.h"
+#include "importer/sheet_templates.h"
 #include "importer/text_lines.h"
 
 namespace traguardi::importer {
-
-enum class SheetTemplate {
-  programme,      // SCHEDA OBIETTIVI, OBIETTIVO DI PROGRAMMA (code, assessorato, deleghe)
-  peg_objectives, // SCHEDA OBIETTIVI, OBIETTIVO DI PEG (code, assessorato, CdR)
-  peg_report,     // SCHEDA PEG DI RENDICONTAZIONE (code, area, assessorato; CdR after)
-};
 
 /// Cells of the objective header before "Responsabile", each separated by an empty line in the
 /// legacy print: programme (assessorato, Deleghe, description), peg_objectives (assessorato with

@@ -296,11 +296,36 @@ private:
 
 } // namespace
 
+namespace {
+
+// A capital kerned into the next character ("T" + "erzo": the "e" drawn under the bar of the
+// "T"; "P" + ".O.F.") is where pdftotext -raw may break a line: "Famiglie - T" / "erzo
+// Settore". The capital goes back to the start of its word on the next line, so that both
+// lines keep their numbers.
+void mend_kerned_capitals(std::vector<Line>& lines, TextArena& arena) {
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string_view t = lines[i].text, next = lines[i + 1].text;
+    const std::size_t n = t.size();
+    if (n == 0 || next.empty() || ((next[0] < 'a' || next[0] > 'z') && next[0] != '.')) continue;
+    // Consonants only: a vowel alone ("E", "A", "O") is a word of its own.
+    const char c = t[n - 1];
+    if (c < 'B' || c > 'Z' || c == 'E' || c == 'I' || c == 'O' || c == 'U' ||
+        (n > 1 && t[n - 2] != ' '))
+      continue;
+    arena.push_back(std::string(1, c) + std::string(next));
+    lines[i + 1].text = arena.back();
+    lines[i].text = n > 2 ? t.substr(0, n - 2) : std::string_view();
+  }
+}
+
+} // namespace
+
 std::vector<Line> split_lines(std::string_view text, TextArena& arena) {
   std::vector<Line> lines;
   lines.reserve(text.size() / 24 + 16);
   LineScanner scanner(text, arena, lines);
   scanner.run();
+  mend_kerned_capitals(lines, arena);
   if (scanner.form_feeds.empty()) return lines;
   // A printed page that ends inside a cell is no cell boundary, but mutool and pdfminer end
   // every page with an empty line before the form feed (mutool also gives the feed a line of

@@ -192,13 +192,20 @@ std::size_t value_cell(const std::vector<std::string_view>& w, std::size_t i,
   value.reset();
   if (i >= w.size()) return 0;
   if (is_empty_cell(w[i])) return 1;
-  if ((value = cell_number(w[i]))) return 1;
-  if ((w[i] == "1" || w[i] == "0") && i + 1 < w.size() &&
-      (w[i + 1] == "(s\xC3\xAC)" || w[i + 1] == "(si)" || w[i + 1] == "(no)")) {
+  std::size_t took = 0;
+  if ((value = cell_number(w[i])) || (value = cell_percent(w[i]))) {
+    took = 1;
+  } else if ((w[i] == "1" || w[i] == "0") && i + 1 < w.size() &&
+             (w[i + 1] == "(s\xC3\xAC)" || w[i + 1] == "(si)" || w[i + 1] == "(no)")) {
     value = Decimal::from_int(w[i] == "1" ? 1 : 0);
-    return 2;
+    took = 2;
+  } else {
+    return 0;
   }
-  return 0;
+  // traguardi prints a percentage as "80,00 %" and marks a value of uncertain year "(*)".
+  if (i + took < w.size() && w[i + took] == "%") ++took;
+  if (i + took < w.size() && w[i + took] == "(*)") ++took;
+  return took;
 }
 
 } // namespace traguardi::importer

@@ -1,12 +1,14 @@
 // libFuzzer target: the sheet parser must never crash, hang or read out of bounds, whatever
 // bytes it is given (scripts/fuzz-importer builds and runs it with ASan and UBSan). Every input
 // goes through both text stages: as plain text, and as word boxes of `pdftotext -tsv` (the
-// column names are put in front when the input lacks them) laid out again before parsing.
+// column names are put in front when the input lacks them) laid out again before parsing, and
+// as a character grid (`pdftotext -layout` of traguardi's own sheets) read by its word boxes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "importer/layout_boxes.h"
 #include "importer/sheet_import.h"
 #include "importer/tsv_words.h"
 
@@ -32,5 +34,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           "\ttext\n";
   tsv += text;
   if (auto laid_out = traguardi::importer::word_box_tsv_to_text(tsv)) parse(*laid_out);
+  parse(traguardi::importer::layout_to_text(text));
   return 0;
 }
