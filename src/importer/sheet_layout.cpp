@@ -123,7 +123,7 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
 // back by pdftotext, mutool): the column labels, and the single-word ones is_label_line leaves
 // to the data ("Assessorato", "Direzione", ...).
 bool is_header_label(std::string_view t) {
-  for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore"})
+  for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore", "Descrizione"})
     if (iequals(t, w)) return true;
   return is_label_line(t);
 }
