@@ -40,6 +40,21 @@ std::string without_spans(std::string s) {
   return s;
 }
 
+// HTML tags left in Markdown ("<div>", "</div>"): "<" then a letter or "/" and a letter.
+std::string without_tags(std::string s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t at = s.find('<'); at != std::string::npos; at = s.find('<', at)) {
+    std::size_t n = at + 1 < s.size() && s[at + 1] == '/' ? at + 2 : at + 1;
+    std::size_t end = s.find('>', at);
+    if (n >= s.size() || !letter(s[n]) || end == std::string::npos) {
+      ++at;
+      continue;
+    }
+    s.erase(at, end - at + 1);
+  }
+  return s;
+}
+
 std::string without_escapes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -72,6 +87,7 @@ std::string plain_cell_text(std::string_view raw) {
   // A definition (":   value") or a caption (": FASI").
   if (s.starts_with(": ")) s = trim(s.substr(2));
   std::string out(s);
+  if (out.find('<') != std::string::npos) out = without_tags(std::move(out));
   if (out.find('[') != std::string::npos) out = without_spans(std::move(out));
   if (out.find('\\') != std::string::npos) out = without_escapes(out);
   return out;

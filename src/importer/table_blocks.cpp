@@ -123,8 +123,12 @@ std::size_t multiline_table(const std::vector<TextLine>& lines, std::size_t i, C
   return after;
 }
 
-bool digits_first(std::string_view v) {
-  return v.empty() || (v[0] >= '0' && v[0] <= '9') || v == "∅";
+// A value cell: empty, the empty-cell mark, or a figure ("1.134,00", "87,00 %", "€ 5,00",
+// "1 (sì)"); never a code ("2020_A02_00"), which is where the next objective starts.
+bool value_shaped(std::string_view v) {
+  if (v.empty() || v == "∅") return true;
+  return v.find('_') == std::string_view::npos &&
+         std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool date_shaped(std::string_view v) {
@@ -136,7 +140,7 @@ bool fits(std::string_view label, std::string_view v) {
   if (label == "Descrizione" || label == "Dato" || label == "Nominativo") return !v.empty();
   if (label == "Peso" || label == "Avanz." || label == "Valore Atteso" || label == "Valore" ||
       label.starts_with("Valore Raggiunto"))
-    return digits_first(v);
+    return value_shaped(v);
   if (label.starts_with("Inizio") || label.starts_with("Fine") || label.starts_with("Data "))
     return date_shaped(v);
   if (label == "Tipo")

@@ -192,7 +192,9 @@ std::size_t value_cell(const std::vector<std::string_view>& w, std::size_t i,
   value.reset();
   if (i >= w.size()) return 0;
   if (is_empty_cell(w[i])) return 1;
-  if ((value = cell_number(w[i]))) return 1;
+  // traguardi prints a value with the unit of its scale: "87,00 %", "€ 45.000,00".
+  if ((value = cell_number(w[i]))) return i + 1 < w.size() && w[i + 1] == "%" ? 2 : 1;
+  if (w[i] == "\xE2\x82\xAC" && i + 1 < w.size() && (value = cell_number(w[i + 1]))) return 2;
   if ((w[i] == "1" || w[i] == "0") && i + 1 < w.size() &&
       (w[i + 1] == "(s\xC3\xAC)" || w[i + 1] == "(si)" || w[i + 1] == "(no)")) {
     value = Decimal::from_int(w[i] == "1" ? 1 : 0);

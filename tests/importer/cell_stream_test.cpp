@@ -1,0 +1,128 @@
+// The cell stream (issue 9, src/importer/cell_stream.h): an invented sheet printed as HTML the
+// way traguardi prints it, read back by real tools and committed as they gave it: pandoc
+// plain (grid container, multiline tables), pandoc markdown (the same with escapes, spans and
+// fences), pandoc gfm (raw HTML rows) and docx2txt (one cell per line, empty cells kept).
+// Every style must import the same objective, fasi and indicators, and findings must name the
+// line of the file where the row is.
+#include <algorithm>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "fixture_text.h"
+#include "importer/cell_stream.h"
+#include "importer/sheet_import.h"
+#include "sheet_compare.h"
+
+using traguardi::Decimal;
+using traguardi::IndicatorType;
+using traguardi::importer::ImportedSheet;
+using traguardi::importer::parse_sheet_text;
+using traguardi::importer::plain_cell_text;
+
+namespace {
+
+const char* const kStyles[] = {"valdora_html_pandoc_plain.txt", "valdora_html_pandoc_markdown.txt",
+                               "valdora_html_pandoc_gfm.txt", "valdora_html_docx2txt.txt"};
+
+ImportedSheet parsed(const std::string& fixture) {
+  auto s = parse_sheet_text(read_fixture(fixture), fixture);
+  if (!s) throw std::runtime_error(fixture + ": " + s.error().full());
+  return std::move(*s);
+}
+
+Decimal dec(const char* s) {
+  return *Decimal::parse(s);
+}
+
+// The text of line `n` (1-based) of a fixture and of the line after it.
+std::string lines_at(const std::string& fixture, int n) {
+  std::istringstream in(read_fixture(fixture));
+  std::string line, out;
+  for (int k = 1; std::getline(in, line) && k <= n + 1; ++k)
+    if (k >= n) out += line + "\n";
+  return out;
+}
+
+} // namespace
+
+TEST(CellStream, EveryToolStyleReadsTheSameSheet) {
+  for (const char* style : kStyles) {
+    SCOPED_TRACE(style);
+    ImportedSheet s = parsed(style);
+    ASSERT_EQ(s.objectives.size(), 1u);
+    const auto& o = s.objectives[0];
+    EXPECT_EQ(s.ente_name, "Comune di Valdora");
+    EXPECT_EQ(s.vista.code, "DUP_2025_2027");
+    EXPECT_EQ(o.code, "2025_V03_01");
+    EXPECT_EQ(o.description,
+              "Rinnovare i percorsi ciclabili del lungofiume e curarne la manutenzione");
+    EXPECT_EQ(o.responsible, "MARINI ELENA");
+    EXPECT_EQ(o.parent, "DUP_03_0901_0201");
+    EXPECT_EQ(o.state, "In Corso");
+    EXPECT_EQ(o.implementation, "Progetto condiviso con le associazioni del quartiere.");
+    ASSERT_EQ(o.phases.size(), 2u);
+    EXPECT_EQ(o.phases[0].description, "Progetto esecutivo del tratto nord");
+    EXPECT_EQ(o.phases[0].weight, dec("40"));
+    EXPECT_EQ(o.phases[0].progress, dec("100"));
+    EXPECT_EQ(o.phases[0].note, "Approvato in giunta");
+    EXPECT_EQ(o.phases[0].actual_end->iso(), "2025-06-27");
+    // "&amp;" decoded; the empty note and the empty actual end stay empty, nothing slides.
+    EXPECT_EQ(o.phases[1].description, "Lavori del tratto sud & segnaletica");
+    EXPECT_EQ(o.phases[1].progress, dec("35"));
+    EXPECT_EQ(o.phases[1].note, "");
+    EXPECT_EQ(o.phases[1].actual_start->iso(), "2025-07-15");
+    EXPECT_FALSE(o.phases[1].actual_end);
+    ASSERT_EQ(o.indicators.size(), 2u);
+    EXPECT_EQ(o.indicators[0].type, IndicatorType::efficacia);
+    EXPECT_EQ(o.indicators[0].target, dec("4"));
+    EXPECT_EQ(o.indicators[0].actual, dec("1.5"));
+    EXPECT_TRUE(o.indicators[0].history.empty());
+    EXPECT_EQ(o.indicators[0].note, "Misurati a fine anno");
+    EXPECT_EQ(o.indicators[1].type, IndicatorType::efficienza);
+    ASSERT_EQ(o.indicators[1].history.size(), 1u);
+    EXPECT_EQ(o.indicators[1].history[0].year, 2024);
+    EXPECT_EQ(o.indicators[1].history[0].value, dec("88"));
+  }
+}
+
+TEST(CellStream, StylesAgreeFieldByField) {
+  const ImportedSheet reference = parsed(kStyles[0]);
+  for (const char* style : kStyles) {
+    auto a = sheetcmp::agree(reference, parsed(style));
+    EXPECT_TRUE(a.full()) << style << ": " << a.fields - a.equal << " campi diversi";
+    for (const auto& d : a.differences)
+      ADD_FAILURE() << style << ": " << d;
+  }
+}
+
+TEST(CellStream, FindingsNameTheRowsLineInTheFile) {
+  for (const char* style : kStyles) {
+    ImportedSheet s = parsed(style);
+    auto f = std::find_if(s.findings.begin(), s.findings.end(),
+                          [](const auto& x) { return x.code == "fine_effettiva_mancante"; });
+    ASSERT_NE(f, s.findings.end()) << style;
+    // The row's own line: its description (or, in HTML, the <tr> right above it).
+    EXPECT_NE(lines_at(style, f->line).find("Lavori del tratto sud"), std::string::npos)
+        << style << ":" << f->line;
+  }
+}
+
+TEST(CellStream, MarkupIsStrippedWithoutMergingCells) {
+  EXPECT_EQ(plain_cell_text("## 2025_V03_01 {#tg-obiettivo-1 .tg-code}"), "2025_V03_01");
+  EXPECT_EQ(plain_cell_text("[OBIETTIVO DI PROGRAMMA:]{.tg-lead} DUP_03 Città"),
+            "OBIETTIVO DI PROGRAMMA: DUP_03 Città");
+  EXPECT_EQ(plain_cell_text("l\\'emergenza \\*non\\* risolta"), "l'emergenza *non* risolta");
+  EXPECT_EQ(plain_cell_text(":   DUP_2025_2027 DUP 2025 2027"), "DUP_2025_2027 DUP 2025 2027");
+  EXPECT_EQ(plain_cell_text("Citta&#39; &amp; Valdora"), "Citta' & Valdora");
+  EXPECT_EQ(plain_cell_text("<div>"), "");
+  EXPECT_EQ(plain_cell_text("::: tg-band"), "");
+  EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA)"), "");
+  EXPECT_EQ(plain_cell_text("valore < 5 e > 2"), "valore < 5 e > 2");
+}
+
+TEST(CellStream, TextThatIsNoSheetIsStillRefused) {
+  auto s = parse_sheet_text(read_fixture("not_a_sheet.txt"), "not_a_sheet.txt");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("non è una scheda"), std::string::npos) << s.error().message;
+}
