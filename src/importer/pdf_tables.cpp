@@ -59,6 +59,23 @@ std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, d
   return i;
 }
 
+std::size_t read_center_responsible(const std::vector<VisualLine>& lines, std::size_t at,
+                                    double gutter, std::string& out) {
+  if (at + 1 >= lines.size()) return at;
+  const std::vector<Span> labels = cells_of(lines[at], gutter);
+  if (labels.size() != 2 || labels[0].text != "Centro di responsabilità" ||
+      labels[1].text != "Responsabile")
+    return at;
+  const VisualLine& values = lines[at + 1];
+  const std::vector<Span> cells = cells_of(values, gutter);
+  // A centre wrapped onto the next line would be cut from its first part: leave it alone.
+  const bool wraps = at + 2 < lines.size() && lines[at + 2].y - values.y < 1.5 * values.h;
+  if (cells.size() != 2 || wraps || cells[1].x0 < labels[1].x0 - gutter) return at;
+  out += labels[0].text + ' ' + labels[1].text + '\n' + cells[0].text + "\n\n" + cells[1].text +
+         '\n';
+  return at + 2;
+}
+
 double cell_gutter(const std::vector<VisualLine>& lines) {
   std::vector<double> gaps;
   for (const auto& l : lines)

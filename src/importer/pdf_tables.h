@@ -35,6 +35,14 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 /// page) is derived from the data, not part of the sheet: returns the index after it, or `at`.
 std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter);
 
+/// traguardi's header row "Centro di responsabilità" / "Responsabile" (SCHEDA PEG): centre
+/// and person share the visual line below it, both in capitals, so only their positions tell
+/// them apart. When lines[at] is that label row and the values fit on one line, writes the
+/// labels, the centre and the person as cells separated by an empty line and returns the index
+/// after the values; otherwise returns `at`.
+std::size_t read_center_responsible(const std::vector<VisualLine>& lines, std::size_t at,
+                                    double gutter, std::string& out);
+
 /// Smallest gap between two cells: clearly wider than the word spaces of the page, so text
 /// set with wide spaces (a monospace print of a legacy sheet) is never cut into cells.
 double cell_gutter(const std::vector<VisualLine>& lines);

@@ -86,6 +86,10 @@ std::string words_to_text(std::vector<Word> words) {
       i = next;
       continue;
     }
+    if (std::size_t next = pdf::read_center_responsible(lines, i, gutter, out); next > i) {
+      i = next;
+      continue;
+    }
     if (std::size_t next = pdf::read_table(lines, i, gutter, out); next > i) {
       i = next;
       continue;

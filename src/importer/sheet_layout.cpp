@@ -125,6 +125,8 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
 bool is_header_label(std::string_view t) {
   for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore", "Descrizione"})
     if (iequals(t, w)) return true;
+  // "Descrizione (già troncata nella scheda di origine)": the label with traguardi's mark.
+  if (istarts_with(t, "Descrizione (")) return true;
   return is_label_line(t);
 }
 
@@ -165,6 +167,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   std::size_t j = i + 1;
   bool center_label = false; // "Centro di responsabilità" on a line of its own
   std::size_t center_block = 0;
+  std::size_t description_block = 0; // after a "Descrizione" label (HTML: label above value)
   for (; j < to && j < i + 80; ++j) {
     std::string_view t = lines[j].text;
     if (is_responsible_label(t)) break;
@@ -174,6 +177,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
         center_label = true;
         center_block = blocks.size() - 1;
       }
+      if (center_label && istarts_with(t, "Descrizione")) description_block = blocks.size() - 1;
       continue;
     }
     if (t.empty()) {
@@ -194,6 +198,13 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
       std::size_t u = 0;
       while (u < after.size() && all_upper(after[u]))
         ++u;
+      // Every value under its own label: the centre is what lies between its label and the
+      // description's, whatever its case ("Assessore Riccardo Visentin").
+      if (description_block > center_block) {
+        u = 0;
+        for (std::size_t b = center_block; b < description_block; ++b)
+          u += blocks[b].size();
+      }
       labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
       labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
       blocks.resize(center_block);

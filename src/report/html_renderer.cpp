@@ -152,8 +152,10 @@ void body(std::string& out, const Section& s, std::size_t index) {
     } else if (const auto* p = std::get_if<Paragraph>(&b)) {
       out += "<p>";
       if (!p->lead.empty())
+        // A <br>, not a newline under white-space:pre-line: the same break on screen, and
+        // text tools keep the lead ("2019") on a line of its own.
         out += "<span class=\"tg-lead\">" + html_escape(p->lead) + "</span>" +
-               (p->lead_on_own_line ? "\n" : " ");
+               (p->lead_on_own_line ? "<br>" : " ");
       out += html_escape(p->text) + "</p>";
     } else if (const auto* t = std::get_if<Table>(&b)) {
       table(out, *t);
