@@ -59,21 +59,47 @@ std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, d
   return i;
 }
 
-std::size_t read_center_responsible(const std::vector<VisualLine>& lines, std::size_t at,
-                                    double gutter, std::string& out) {
-  if (at + 1 >= lines.size()) return at;
+namespace {
+
+bool is_header_label_cell(std::string_view t) {
+  for (std::string_view l :
+       {"OBIETTIVO DI PROGRAMMA", "OBIETTIVO DI PEG", "OBIETTIVO DI MISSIONE",
+        "OBIETTIVO DI MANDATO", "Assessorato", "Deleghe", "Area Tematica", "Direzione", "Direttore",
+        "Centro di Responsabilità", "Centro di responsabilità", "Responsabile"})
+    if (t == l) return true;
+  return false;
+}
+
+} // namespace
+
+std::size_t read_header_row(const std::vector<VisualLine>& lines, std::size_t at, double gutter,
+                            std::string& out) {
   const std::vector<Span> labels = cells_of(lines[at], gutter);
-  if (labels.size() != 2 || labels[0].text != "Centro di responsabilità" ||
-      labels[1].text != "Responsabile")
+  if (labels.size() < 2 || !std::all_of(labels.begin(), labels.end(),
+                                        [](const Span& c) { return is_header_label_cell(c.text); }))
     return at;
-  const VisualLine& values = lines[at + 1];
-  const std::vector<Span> cells = cells_of(values, gutter);
-  // A centre wrapped onto the next line would be cut from its first part: leave it alone.
-  const bool wraps = at + 2 < lines.size() && lines[at + 2].y - values.y < 1.5 * values.h;
-  if (cells.size() != 2 || wraps || cells[1].x0 < labels[1].x0 - gutter) return at;
-  out += labels[0].text + ' ' + labels[1].text + '\n' + cells[0].text + "\n\n" + cells[1].text +
-         '\n';
-  return at + 2;
+  // The values: the lines right below, until the gap before the next block.
+  std::size_t end = at + 1;
+  while (end < lines.size() &&
+         (end == at + 1 || lines[end].y - lines[end - 1].y < 1.5 * std::max(1.0, lines[end - 1].h)))
+    ++end;
+  if (end == at + 1) return at;
+  std::vector<std::vector<std::string>> cells(labels.size());
+  for (std::size_t i = at + 1; i < end; ++i)
+    for (const Span& v : cells_of(lines[i], gutter)) {
+      std::size_t k = 0;
+      for (std::size_t c = 1; c < labels.size(); ++c)
+        if (labels[c].x0 <= v.x0 + gutter) k = c;
+      if (cells[k].size() < i - at) cells[k].resize(i - at);
+      cells[k].back() = cells[k].back().empty() ? v.text : cells[k].back() + ' ' + v.text;
+    }
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    out += labels[k].text + '\n';
+    for (const auto& l : cells[k])
+      if (!l.empty()) out += l + '\n';
+    out += '\n';
+  }
+  return end;
 }
 
 double cell_gutter(const std::vector<VisualLine>& lines) {

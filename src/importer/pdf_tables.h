@@ -35,13 +35,14 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 /// page) is derived from the data, not part of the sheet: returns the index after it, or `at`.
 std::size_t skip_figures(const std::vector<VisualLine>& lines, std::size_t at, double gutter);
 
-/// traguardi's header row "Centro di responsabilità" / "Responsabile" (SCHEDA PEG): centre
-/// and person share the visual line below it, both in capitals, so only their positions tell
-/// them apart. When lines[at] is that label row and the values fit on one line, writes the
-/// labels, the centre and the person as cells separated by an empty line and returns the index
-/// after the values; otherwise returns `at`.
-std::size_t read_center_responsible(const std::vector<VisualLine>& lines, std::size_t at,
-                                    double gutter, std::string& out);
+/// A row of objective-header labels ("OBIETTIVO DI PEG  Area Tematica  Assessorato ...",
+/// "Centro di responsabilità  Responsabile"): the values below share visual lines, names of
+/// persons and centres in capitals side by side, so only their positions tell them apart.
+/// When lines[at] is such a row, writes every label with its values below it, cells separated
+/// by empty lines (as an HTML sheet prints them), and returns the index after the values;
+/// otherwise returns `at`.
+std::size_t read_header_row(const std::vector<VisualLine>& lines, std::size_t at, double gutter,
+                            std::string& out);
 
 /// Smallest gap between two cells: clearly wider than the word spaces of the page, so text
 /// set with wide spaces (a monospace print of a legacy sheet) is never cut into cells.

@@ -86,7 +86,7 @@ std::string words_to_text(std::vector<Word> words) {
       i = next;
       continue;
     }
-    if (std::size_t next = pdf::read_center_responsible(lines, i, gutter, out); next > i) {
+    if (std::size_t next = pdf::read_header_row(lines, i, gutter, out); next > i) {
       i = next;
       continue;
     }

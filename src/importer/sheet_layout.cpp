@@ -204,6 +204,8 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
         u = 0;
         for (std::size_t b = center_block; b < description_block; ++b)
           u += blocks[b].size();
+      } else if (u == 0 && blocks.size() > center_block + 1) {
+        u = blocks[center_block].size(); // its own block, then the description's
       }
       labelled_center = join_block(Block(after.begin(), after.begin() + static_cast<long>(u)));
       labelled_description = join_block(Block(after.begin() + static_cast<long>(u), after.end()));
