@@ -55,11 +55,20 @@ std::string without_tags(std::string s) {
   return s;
 }
 
-std::string without_escapes(std::string_view s) {
+std::string without_escapes(std::string_view s, bool markdown) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && (i + 1 == s.size() || is_punct(s[i + 1]))) continue;
+    if (s[i] == '\\' && (i + 1 == s.size() || is_punct(s[i + 1]))) {
+      if (i + 1 < s.size()) out += s[++i]; // the escaped character, never a dash pair
+      continue;
+    }
+    if (markdown && s[i] == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+      const bool em = i + 2 < s.size() && s[i + 2] == '-';
+      out += em ? "\xE2\x80\x94" : "\xE2\x80\x93";
+      i += em ? 2 : 1;
+      continue;
+    }
     out += s[i];
   }
   return out;
@@ -67,7 +76,7 @@ std::string without_escapes(std::string_view s) {
 
 } // namespace
 
-std::string plain_cell_text(std::string_view raw) {
+std::string plain_cell_text(std::string_view raw, bool markdown) {
   std::string decoded;
   if (raw.find('&') != std::string_view::npos) {
     decoded = decode_entities(raw);
@@ -89,7 +98,8 @@ std::string plain_cell_text(std::string_view raw) {
   std::string out(s);
   if (out.find('<') != std::string::npos) out = without_tags(std::move(out));
   if (out.find('[') != std::string::npos) out = without_spans(std::move(out));
-  if (out.find('\\') != std::string::npos) out = without_escapes(out);
+  if (out.find('\\') != std::string::npos || (markdown && out.find("--") != std::string::npos))
+    out = without_escapes(out, markdown);
   return out;
 }
 
@@ -97,10 +107,10 @@ namespace {
 
 class StreamWriter {
 public:
-  explicit StreamWriter(TextArena& arena) : arena_(arena) {}
+  StreamWriter(TextArena& arena, bool markdown) : arena_(arena), markdown_(markdown) {}
 
   void text(int number, std::string_view raw) {
-    std::string t = plain_cell_text(raw);
+    std::string t = plain_cell_text(raw, markdown_);
     if (t.empty()) return blank(number);
     arena_.push_back(normalize_line(t));
     if (arena_.back().empty()) return blank(number);
@@ -119,14 +129,14 @@ public:
     blank(t.number);
     std::vector<std::string> labels;
     for (const auto& l : t.labels)
-      labels.push_back(plain_cell_text(l));
+      labels.push_back(plain_cell_text(l, markdown_));
     text(t.number, join_cells(labels));
     blank(t.number);
     const auto roles = column_roles(labels);
     for (const auto& r : t.rows) {
       std::vector<std::string> cells;
       for (const auto& c : r.cells)
-        cells.push_back(plain_cell_text(c));
+        cells.push_back(plain_cell_text(c, markdown_));
       if (roles.empty()) {
         text(r.number, join_cells(cells));
         continue;
@@ -146,6 +156,7 @@ public:
 
 private:
   TextArena& arena_;
+  bool markdown_;
   std::vector<Line> lines_;
 };
 
@@ -196,7 +207,10 @@ std::vector<Line> with_page_titles(std::vector<Line> lines, TextArena& arena) {
 std::vector<Line> cell_stream_lines(std::string_view text, TextArena& arena) {
   std::vector<CellItem> items =
       has_html_rows(text) ? html_items(text) : text_items(unwrapped_lines(text));
-  StreamWriter w(arena);
+  // pandoc's Markdown: its fenced divs or bracketed spans give it away.
+  const bool markdown =
+      text.find("\n:::") != std::string_view::npos || text.find("]{.") != std::string_view::npos;
+  StreamWriter w(arena, markdown);
   for (const auto& item : items) {
     if (const auto* l = std::get_if<TextLine>(&item))
       w.text(l->number, l->text);

@@ -23,7 +23,9 @@ namespace traguardi::importer {
 std::vector<Line> cell_stream_lines(std::string_view text, TextArena& arena);
 
 /// The markup of one line or cell removed: Markdown emphasis, escapes, headings, attribute
-/// blocks, bracketed spans, images, fences and definition marks, HTML entities.
-std::string plain_cell_text(std::string_view s);
+/// blocks, bracketed spans, images, fences and definition marks, HTML entities. `markdown`:
+/// pandoc's Markdown writes an en dash as "--" and an em dash as "---" (a literal pair of
+/// hyphens is escaped), so they are read back as dashes.
+std::string plain_cell_text(std::string_view s, bool markdown = false);
 
 } // namespace traguardi::importer

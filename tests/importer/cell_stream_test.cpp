@@ -119,6 +119,10 @@ TEST(CellStream, MarkupIsStrippedWithoutMergingCells) {
   EXPECT_EQ(plain_cell_text("::: tg-band"), "");
   EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA)"), "");
   EXPECT_EQ(plain_cell_text("valore < 5 e > 2"), "valore < 5 e > 2");
+  // pandoc's Markdown: "--" is an en dash, "---" an em dash, "\-\-" two hyphens.
+  EXPECT_EQ(plain_cell_text("ore 9 -- 12 --- circa \\-\\- fine", true),
+            "ore 9 \u2013 12 \u2014 circa -- fine");
+  EXPECT_EQ(plain_cell_text("ore 9 -- 12"), "ore 9 -- 12");
 }
 
 TEST(CellStream, TextThatIsNoSheetIsStillRefused) {
