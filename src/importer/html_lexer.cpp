@@ -113,11 +113,13 @@ public:
 
 private:
   void add(std::string_view s) {
-    std::string& target = cell_      ? table_->rows.back().cells.back()
-                          : caption_ ? table_->caption
-                                     : buf_;
-    if (&target == &buf_ && buf_.empty()) buf_line_ = line_;
-    target += s;
+    std::string* target = &buf_;
+    if (cell_ && table_ && !table_->rows.empty() && !table_->rows.back().cells.empty())
+      target = &table_->rows.back().cells.back();
+    else if (caption_ && table_)
+      target = &table_->caption;
+    if (target == &buf_ && buf_.empty()) buf_line_ = line_;
+    *target += s;
   }
 
   void flush() {
@@ -174,6 +176,7 @@ private:
   }
 
   void start_table(std::string_view body) {
+    cell_ = caption_ = false; // a table inside a cell ends that cell's text
     blank();
     const bool layout = body.find("presentation") != std::string_view::npos;
     layout_.push_back(layout);

@@ -130,3 +130,14 @@ TEST(CellStream, TextThatIsNoSheetIsStillRefused) {
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("non è una scheda"), std::string::npos) << s.error().message;
 }
+
+TEST(CellStream, TablesNestedInCellsAndStrayTagsAreNoCrash) {
+  // Found by the fuzzer: a data table opened inside a cell, rows without cells, a caption
+  // outside any table.
+  const std::string html = "SCHEDA OBIETTIVI\n<table><tr><td>a<table><tr><td>b</td></tr>"
+                           "</table>c</td></tr></table><td>x</td></tr><caption>y</caption>"
+                           "</table></td><tr><th>z";
+  auto s = parse_sheet_text(html, "nested.txt");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("alcun obiettivo"), std::string::npos) << s.error().message;
+}
