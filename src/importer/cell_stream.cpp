@@ -28,6 +28,9 @@ std::string without_spans(std::string s) {
     std::size_t close = s.find("](", at);
     std::size_t end = close == std::string::npos ? close : s.find(')', close);
     if (end == std::string::npos) break;
+    // The image's attribute block goes with it: "![](data:…){.tg-gantt}".
+    if (end + 1 < s.size() && s[end + 1] == '{')
+      if (std::size_t attr = s.find('}', end + 1); attr != std::string::npos) end = attr;
     s.erase(at, end - at + 1);
   }
   for (std::size_t from = 0, at; (at = s.find("]{", from)) != std::string::npos;) {

@@ -118,6 +118,7 @@ TEST(CellStream, MarkupIsStrippedWithoutMergingCells) {
   EXPECT_EQ(plain_cell_text("<div>"), "");
   EXPECT_EQ(plain_cell_text("::: tg-band"), "");
   EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA)"), "");
+  EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA){.tg-gantt}"), "");
   EXPECT_EQ(plain_cell_text("valore < 5 e > 2"), "valore < 5 e > 2");
   // pandoc's Markdown: "--" is an en dash, "---" an em dash, "\-\-" two hyphens.
   EXPECT_EQ(plain_cell_text("ore 9 -- 12 --- circa \\-\\- fine", true),
