@@ -112,12 +112,36 @@ class StreamWriter {
 public:
   StreamWriter(TextArena& arena, bool markdown) : arena_(arena), markdown_(markdown) {}
 
+  // docx2txt prints every paragraph on one line, with no empty line between, and drops line
+  // breaks ("2019" then the text becomes "2019Cinisello ..."): each line is then a paragraph,
+  // and a year glued to a word is a lead of its own.
+  void paragraph_lines() { paragraph_lines_ = true; }
+
   void text(int number, std::string_view raw) {
     std::string t = plain_cell_text(raw, markdown_);
+    if (paragraph_lines_ && glued_year(t)) {
+      line(number, t.substr(0, 4));
+      blank(number);
+      t.erase(0, 4);
+    }
+    line(number, t);
+    if (paragraph_lines_) blank(number);
+  }
+
+  void line(int number, const std::string& t) {
     if (t.empty()) return blank(number);
     arena_.push_back(normalize_line(t));
     if (arena_.back().empty()) return blank(number);
     lines_.push_back(Line{number, arena_.back()});
+  }
+
+  static bool glued_year(std::string_view t) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto letter = [](unsigned char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3;
+    };
+    return t.size() > 5 && (t.starts_with("19") || t.starts_with("20")) && digit(t[2]) &&
+           digit(t[3]) && letter(static_cast<unsigned char>(t[4]));
   }
 
   void blank(int number) {
@@ -160,6 +184,7 @@ public:
 private:
   TextArena& arena_;
   bool markdown_;
+  bool paragraph_lines_ = false;
   std::vector<Line> lines_;
 };
 
@@ -214,6 +239,11 @@ std::vector<Line> cell_stream_lines(std::string_view text, TextArena& arena) {
   const bool markdown =
       text.find("\n:::") != std::string_view::npos || text.find("]{.") != std::string_view::npos;
   StreamWriter w(arena, markdown);
+  for (const auto& item : items)
+    if (const auto* t = std::get_if<CellTable>(&item); t && t->one_cell_per_line) {
+      w.paragraph_lines();
+      break;
+    }
   for (const auto& item : items) {
     if (const auto* l = std::get_if<TextLine>(&item))
       w.text(l->number, l->text);

@@ -158,7 +158,10 @@ std::size_t cell_per_line_table(const std::vector<TextLine>& lines, std::size_t 
   while (j < lines.size() && is_column_label(trim(lines[j].text)))
     table.labels.emplace_back(trim(lines[j++].text));
   const std::size_t n = table.labels.size();
-  if (n < 3) return i;
+  // Every table of the sheet opens with the column that names its rows; a run of labels
+  // that does not (an objective header with empty values) is no table.
+  const std::string& first = n ? table.labels[0] : std::string();
+  if (n < 3 || (first != "Descrizione" && first != "Dato" && first != "Nominativo")) return i;
   table.number = lines[i].number;
   while (j + n <= lines.size()) {
     CellTable::Row row{lines[j].number, {}};
@@ -171,6 +174,7 @@ std::size_t cell_per_line_table(const std::vector<TextLine>& lines, std::size_t 
     table.rows.push_back(std::move(row));
     j += n;
   }
+  table.one_cell_per_line = true;
   return table.rows.empty() ? i : j;
 }
 

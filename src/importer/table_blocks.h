@@ -30,6 +30,7 @@ struct CellTable {
     std::vector<std::string> cells; // one per label, empty cells kept
   };
   std::vector<Row> rows;
+  bool one_cell_per_line = false; // docx2txt's style: every paragraph is a line of its own
 };
 
 using CellItem = std::variant<TextLine, CellTable>;
