@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "importer/aligned_tables.h"
 #include "importer/html_lexer.h"
 
 namespace traguardi::importer {
@@ -246,6 +247,10 @@ std::vector<CellItem> text_items(const std::vector<TextLine>& lines) {
     if (next == i) {
       table = CellTable{};
       next = cell_per_line_table(lines, i, table);
+    }
+    if (next == i) {
+      table = CellTable{};
+      next = aligned_table(lines, i, table);
     }
     if (next > i) {
       out.emplace_back(std::move(table));
