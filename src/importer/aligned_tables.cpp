@@ -208,12 +208,25 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     std::string label;
     for (std::size_t k = 0; k < rows_from - h; ++k)
       add_piece(label, slice(grid[k], c.from, c.to));
-    if (label.empty() && !merged.empty()) {
+    // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
+    // goes on a label belongs to its column, unless it starts a label of its own.
+    const bool year =
+        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
+    const bool continues = !merged.empty() && !label.empty() &&
+                           (year || !starts_column_label(label)) &&
+                           starts_column_label(labels.back() + ' ' + label);
+    if ((label.empty() || continues) && !merged.empty()) {
       merged.back().to = c.to;
+      if (continues) labels.back() += ' ' + label;
       continue;
     }
     merged.push_back(c);
     labels.push_back(label);
+  }
+  if (labels.size() > 1 && labels.front().empty()) { // text left of the first label's column
+    merged[1].from = merged[0].from;
+    merged.erase(merged.begin());
+    labels.erase(labels.begin());
   }
   const auto roles = column_roles(labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));

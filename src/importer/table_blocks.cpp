@@ -181,30 +181,43 @@ std::size_t cell_per_line_table(const std::vector<TextLine>& lines, std::size_t 
 
 } // namespace
 
+namespace {
+
+constexpr std::array<std::string_view, 21> kLabels{"Descrizione",
+                                                   "Peso",
+                                                   "Avanz.",
+                                                   "Inizio Previsto",
+                                                   "Fine Prevista",
+                                                   "Responsabile",
+                                                   "Note",
+                                                   "Inizio Effettivo",
+                                                   "Fine Effettiva",
+                                                   "Tipo",
+                                                   "Valore Atteso",
+                                                   "Relazione",
+                                                   "Competenza",
+                                                   "Data Inizio",
+                                                   "Data Fine",
+                                                   "Nominativo",
+                                                   "Impegno",
+                                                   "Dato",
+                                                   "Valore",
+                                                   "Come è stato ottenuto",
+                                                   "Centro di Responsabilità"};
+
+} // namespace
+
 bool is_column_label(std::string_view t) {
-  static constexpr std::array<std::string_view, 21> kLabels{"Descrizione",
-                                                            "Peso",
-                                                            "Avanz.",
-                                                            "Inizio Previsto",
-                                                            "Fine Prevista",
-                                                            "Responsabile",
-                                                            "Note",
-                                                            "Inizio Effettivo",
-                                                            "Fine Effettiva",
-                                                            "Tipo",
-                                                            "Valore Atteso",
-                                                            "Relazione",
-                                                            "Competenza",
-                                                            "Data Inizio",
-                                                            "Data Fine",
-                                                            "Nominativo",
-                                                            "Impegno",
-                                                            "Dato",
-                                                            "Valore",
-                                                            "Come è stato ottenuto",
-                                                            "Centro di Responsabilità"};
   if (t.starts_with("Valore Raggiunto")) return true;
   return std::find(kLabels.begin(), kLabels.end(), t) != kLabels.end();
+}
+
+bool starts_column_label(std::string_view t) {
+  if (t.starts_with("Valore Raggiunto") || std::string_view("Valore Raggiunto").starts_with(t))
+    return true;
+  for (std::string_view l : kLabels)
+    if (l.starts_with(t) && (l.size() == t.size() || l[t.size()] == ' ')) return true;
+  return false;
 }
 
 std::vector<TextLine> unwrapped_lines(std::string_view text) {

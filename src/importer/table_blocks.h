@@ -53,5 +53,7 @@ std::vector<CellItem> text_items(const std::vector<TextLine>& lines);
 
 /// The column labels traguardi prints (FASI, INDICATORI, Strutture/Soggetti coinvolti).
 bool is_column_label(std::string_view text);
+/// Whether the words are the first words of such a label ("Inizio", "Valore Raggiunto").
+bool starts_column_label(std::string_view text);
 
 } // namespace traguardi::importer
