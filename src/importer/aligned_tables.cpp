@@ -8,6 +8,7 @@
 #include "core/normalize.h"
 #include "importer/sheet_labels.h"
 #include "importer/table_rows.h"
+#include "importer/text_lines.h"
 #include "importer/value_shapes.h"
 
 namespace traguardi::importer {
@@ -181,7 +182,14 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
                                 years_only(collapse_spaces(lines[end].text))))
     ++end;
   const std::size_t rows_from = end;
-  while (end < lines.size() && !trim(lines[end].text).empty())
+  // The table ends at an empty line (w3m) or, when the tool prints none (html2text), where a
+  // heading, the next caption, an objective header or the table's legend starts.
+  auto ends_table = [](std::string_view raw) {
+    const std::string t = normalize_line(raw);
+    return classify_heading(t) != Heading::none || t.starts_with("(*)") ||
+           t.starts_with("OBIETTIVO DI ") || is_page_title(t);
+  };
+  while (end < lines.size() && !trim(lines[end].text).empty() && !ends_table(lines[end].text))
     ++end;
   if (rows_from == end) return i;
   std::vector<std::vector<std::string_view>> grid;
