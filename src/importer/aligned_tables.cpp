@@ -163,6 +163,36 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
   return bad;
 }
 
+// Two columns with no blank character column between them (html2text: an empty "Note" column
+// whose label touches "Inizio Effettivo"): a label made of two labels is cut where the second
+// one starts on the first label line.
+void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
+                         std::size_t header_lines, std::vector<Column>& cols,
+                         std::vector<std::string>& labels) {
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    auto w = split_words(labels[k]);
+    for (std::size_t cut = 1; cut < w.size(); ++cut) {
+      const std::string a = join_words(w, 0, cut), b = join_words(w, cut, w.size());
+      if (!is_column_label(a) || !is_column_label(b)) continue;
+      // Where b's first word starts on a header line, inside this column.
+      std::size_t at = std::string::npos;
+      for (std::size_t r = 0; r < header_lines && at == std::string::npos; ++r)
+        for (std::size_t x = cols[k].from + 1; x + w[cut].size() <= cols[k].to; ++x)
+          if (slice(grid[r], x, x + w[cut].size()) == w[cut] &&
+              (x == 0 || x - 1 >= grid[r].size() || grid[r][x - 1] == " ")) {
+            at = x;
+            break;
+          }
+      if (at == std::string::npos) continue;
+      cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(k) + 1, Column{at, cols[k].to});
+      cols[k].to = at;
+      labels[k] = a;
+      labels.insert(labels.begin() + static_cast<std::ptrdiff_t>(k) + 1, b);
+      break;
+    }
+  }
+}
+
 } // namespace
 
 std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, CellTable& table) {
@@ -236,6 +266,7 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     merged.erase(merged.begin());
     labels.erase(labels.begin());
   }
+  if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
   const auto roles = column_roles(labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
   if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return i;
