@@ -101,14 +101,21 @@ bool fill_labelled_header(const std::vector<Line>& lines, std::size_t from, std:
     if (!block.empty()) offer(block, queue, cells);
     block.clear();
   };
+  bool in_description = false; // after the description's own label (HTML sheets print it)
   for (std::size_t k = code + 1; k < to; ++k) {
     std::string_view t = lines[k].text;
     if (const HeaderLabel* l = header_label_alone(templ, t)) {
       close();
       queue.push_back(l->cell);
-    } else if (t.empty() || is_label_line(t) ||
-               (istarts_with(t, "Descrizione (") && t.back() == ')')) {
+      in_description = false;
+    } else if (iequals(t, "Descrizione") || istarts_with(t, "Descrizione (")) {
+      close(); // what follows is the description, whatever cells above had no value
+      queue.clear();
+      in_description = true;
+    } else if (t.empty() || is_label_line(t)) {
       close(); // an empty line, or a label of no cell of its own
+    } else if (in_description) {
+      cells.description.push_back(t);
     } else {
       block.push_back(t);
     }

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "importer/empty_cell.h"
+#include "importer/table_rows.h"
 #include "importer/value_shapes.h"
 
 namespace traguardi::importer::pdf {
@@ -25,115 +25,8 @@ std::vector<Span> cells_of(const VisualLine& l, double gutter) {
 
 namespace {
 
-enum class Role {
-  description,
-  weight,
-  progress,
-  planned_start,
-  planned_end,
-  responsible,
-  center,
-  note,
-  actual_start,
-  actual_end,
-  type,
-  target,
-  actual,
-  previous1,
-  previous2,
-};
-
 bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
-}
-
-// The role of every column from its label, in the order traguardi prints them; empty when
-// the labels are not those of a FASI or INDICATORI table.
-std::vector<Role> roles_of(const std::vector<std::string>& labels) {
-  std::vector<Role> roles;
-  int raggiunto = 0;
-  const bool phases = std::find(labels.begin(), labels.end(), "Peso") != labels.end();
-  for (const auto& l : labels) {
-    if (l == "Descrizione")
-      roles.push_back(Role::description);
-    else if (l == "Note")
-      roles.push_back(Role::note);
-    else if (phases && l == "Peso")
-      roles.push_back(Role::weight);
-    else if (phases && starts_with(l, "Avanz"))
-      roles.push_back(Role::progress);
-    else if (phases && l == "Inizio Previsto")
-      roles.push_back(Role::planned_start);
-    else if (phases && l == "Fine Prevista")
-      roles.push_back(Role::planned_end);
-    else if (phases && l == "Responsabile")
-      roles.push_back(Role::responsible);
-    else if (phases && starts_with(l, "Centro di Responsabilit"))
-      roles.push_back(Role::center);
-    else if (phases && l == "Inizio Effettivo")
-      roles.push_back(Role::actual_start);
-    else if (phases && l == "Fine Effettiva")
-      roles.push_back(Role::actual_end);
-    else if (!phases && l == "Tipo")
-      roles.push_back(Role::type);
-    else if (!phases && l == "Valore Atteso")
-      roles.push_back(Role::target);
-    else if (!phases && starts_with(l, "Valore Raggiunto") && raggiunto < 3)
-      roles.push_back(std::array{Role::actual, Role::previous1, Role::previous2}[raggiunto++]);
-    else
-      return {};
-  }
-  return roles;
-}
-
-using Row = std::vector<std::string>; // one joined text per column
-
-void append(std::string& out, const std::string& s) {
-  if (s.empty()) return;
-  if (!out.empty()) out += ' ';
-  out += s;
-}
-
-std::string joined(const std::vector<std::string>& labels) {
-  std::string s;
-  for (const auto& l : labels)
-    append(s, l);
-  return s;
-}
-
-// One row in the line structure of the legacy sheets (seed-spec §3.1.5-3.1.6): description,
-// value line, note, actual dates. Every value cell is written, empty ones as the mark, so the
-// parser never has to guess a column from the number of values.
-void write_row(const std::vector<Role>& roles, const Row& row, bool phases, std::string& out) {
-  auto cell = [&](Role r) -> std::string {
-    for (std::size_t i = 0; i < roles.size(); ++i)
-      if (roles[i] == r) return row[i];
-    return "";
-  };
-  auto value = [&](Role r) {
-    std::string v = cell(r);
-    return v.empty() ? std::string(kEmptyCell) : v;
-  };
-  const std::string note = cell(Role::note);
-  if (phases) {
-    out += cell(Role::description) + "\n\n";
-    std::string line = value(Role::weight) + ' ' + value(Role::progress) + ' ' +
-                       value(Role::planned_start) + ' ' + value(Role::planned_end);
-    append(line, cell(Role::responsible));
-    append(line, cell(Role::center));
-    out += line + "\n\n";
-    if (!note.empty()) out += note + "\n\n";
-    out += value(Role::actual_start) + ' ' + value(Role::actual_end) + "\n\n";
-    return;
-  }
-  out += cell(Role::description) + '\n';
-  std::string line = cell(Role::type);
-  for (Role r : {Role::target, Role::actual, Role::previous1, Role::previous2}) {
-    line += ' ';
-    line += value(r);
-  }
-  append(line, note);
-  out += line + "\n\n";
 }
 
 // The table that starts at `at` runs while lines are closer than a heading's spacing: rows
@@ -349,21 +242,20 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   }
   std::vector<std::string> labels;
   for (const auto& parts : rows.front())
-    labels.push_back(joined(parts));
+    labels.push_back(join_cells(parts));
   std::vector<std::string> label_words = labels;
   // "Valore Raggiunto 2023": the year is part of the label, not of its role.
   for (auto& l : labels)
     if (starts_with(l, "Valore Raggiunto")) l = l.substr(0, 16);
-  const std::vector<Role> roles = roles_of(labels);
+  const std::vector<ColumnRole> roles = column_roles(labels);
   if (roles.empty()) return at;
-  const bool phases = std::find(roles.begin(), roles.end(), Role::weight) != roles.end();
 
-  out += joined(label_words) + "\n\n";
+  out += join_cells(label_words) + "\n\n";
   for (std::size_t r = 1; r < rows.size(); ++r) {
-    Row row;
+    std::vector<std::string> row;
     for (const auto& parts : rows[r])
-      row.push_back(joined(parts));
-    write_row(roles, row, phases, out);
+      row.push_back(join_cells(parts));
+    write_table_row(roles, row, out);
   }
   return end;
 }

@@ -6,6 +6,7 @@
 #include "core/codes.h"
 #include "core/normalize.h"
 #include "core/utf8.h"
+#include "importer/cell_stream.h"
 #include "importer/entity_dictionary.h"
 #include "importer/file_bytes.h"
 #include "importer/indicator_rows.h"
@@ -380,6 +381,17 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   TextArena arena;
   auto lines = split_lines(text, arena);
   auto layout = read_layout(lines, sink);
+  // No page with an objective: a text made of the HTML sheet prints no pages and draws its
+  // tables in a tool's own style; its cell stream has the printed sheet's structure.
+  std::vector<Line> cells;
+  if (!layout) {
+    cells = cell_stream_lines(text, arena);
+    sink.items().clear();
+    if (auto again = read_layout(cells, sink))
+      layout = std::move(again);
+    else
+      sink.items().clear();
+  }
   if (!layout) return tl::unexpected(layout.error());
   ImportedSheet out;
   const Cover& c = layout->cover;

@@ -16,13 +16,13 @@ bool is_heading_text(std::string_view l, std::initializer_list<std::string_view>
 }
 
 // Words that make up the column labels and objective-header labels of the three templates.
-constexpr std::array<std::string_view, 34> kLabelWords{
+constexpr std::array<std::string_view, 35> kLabelWords{
     "descrizione",    "tipo",          "valore",          "atteso",       "raggiunto", "note",
     "peso",           "avanz.",        "avanzamento",     "inizio",       "previsto",  "fine",
     "prevista",       "effettivo",     "effettiva",       "responsabile", "centro",    "di",
     "responsabilità", "responsabiltà", "responsabilita'", "obiettivo",    "programma", "peg",
     "assessorato",    "area",          "tematica",        "direzione",    "direttore", "relazione",
-    "competenza",     "data",          "nominativo",      "impegno"};
+    "competenza",     "data",          "nominativo",      "impegno",   "deleghe"};
 
 // Equality with a lower-case label word, folding ASCII capitals and the accented capitals seen
 // in labels (À = C3 80 -> à = C3 A0) without building the lower-case copy.

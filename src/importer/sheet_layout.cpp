@@ -125,11 +125,12 @@ bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t t
 // back by pdftotext, mutool): the column labels, and the single-word ones is_label_line leaves
 // to the data ("Assessorato", "Direzione", ...).
 bool is_header_label(std::string_view t) {
-  for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore"})
+  for (std::string_view w : {"Assessorato", "Deleghe", "Direzione", "Direttore", "Descrizione"})
     if (iequals(t, w)) return true;
   // "Descrizione (già troncata nella scheda di origine)": traguardi labels a description the
-  // source had already cut; the "..." at its end says so to the importer.
-  if (istarts_with(t, "Descrizione (") && t.back() == ')') return true;
+  // source had already cut (a tool may wrap the label, so its closing parenthesis may be on
+  // the next line).
+  if (istarts_with(t, "Descrizione (")) return true;
   return is_label_line(t);
 }
 
@@ -170,6 +171,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
   std::size_t j = i + 1;
   bool center_label = false; // "Centro di responsabilità" on a line of its own
   std::size_t center_block = 0;
+  std::size_t description_block = 0; // after a "Descrizione" label (HTML: label above value)
   for (; j < to && j < i + 80; ++j) {
     std::string_view t = lines[j].text;
     if (is_responsible_label(t)) break;
@@ -179,6 +181,7 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
         center_label = true;
         center_block = blocks.size() - 1;
       }
+      if (center_label && istarts_with(t, "Descrizione")) description_block = blocks.size() - 1;
       continue;
     }
     if (t.empty()) {
@@ -203,11 +206,17 @@ std::size_t parse_header(const std::vector<Line>& lines, std::size_t from, std::
       // so) is the first block, whatever its case ("Assessore ..."); run together, the centre
       // is the leading run of lines in capitals.
       std::size_t u = 0;
-      if (blocks.size() > center_block + 1 && !blocks[center_block].empty())
+      if (description_block > center_block) {
+        // Every value under its own label: the centre is what lies between its label and the
+        // description's, whatever its case ("Assessore Riccardo Visentin").
+        for (std::size_t b = center_block; b < description_block; ++b)
+          u += blocks[b].size();
+      } else if (blocks.size() > center_block + 1 && !blocks[center_block].empty()) {
         u = blocks[center_block].size();
-      else
+      } else {
         while (u < after.size() && all_upper(after[u]))
           ++u;
+      }
       // A councillor's centre is printed in mixed case ("Assessore Riccardo Visentin"): alone
       // on the first line, it is the centre.
       if (u == 0 && after.size() >= 2 && is_councillor_center(after[0])) {

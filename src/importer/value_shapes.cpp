@@ -195,6 +195,8 @@ std::size_t value_cell(const std::vector<std::string_view>& w, std::size_t i,
   std::size_t took = 0;
   if ((value = cell_number(w[i])) || (value = cell_percent(w[i]))) {
     took = 1;
+  } else if (w[i] == "\xE2\x82\xAC" && i + 1 < w.size() && (value = cell_number(w[i + 1]))) {
+    took = 2; // "€ 45.000,00": the unit of a money scale
   } else if ((w[i] == "1" || w[i] == "0") && i + 1 < w.size() &&
              (w[i + 1] == "(s\xC3\xAC)" || w[i + 1] == "(si)" || w[i + 1] == "(no)")) {
     value = Decimal::from_int(w[i] == "1" ? 1 : 0);

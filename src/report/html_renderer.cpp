@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <fstream>
 
+#include "core/html_escape.h"
 #include "core/italian.h"
 #include "io/output_file.h"
-#include "core/html_escape.h"
 #include "report/svg_gantt.h"
 
 namespace traguardi::report {
@@ -130,12 +130,14 @@ void header(std::string& out, const Section& s, const std::string& id) {
       char basis[32];
       std::snprintf(basis, sizeof basis, "%.2f", 100.0 * row[i].width / total);
       out += "<div class=\"tg-field\" style=\"flex:0 0 " + std::string(basis) + "%\">";
-      out += "<span class=\"tg-label\">" + html_escape(row[i].label) +
-             (row[i].mark.empty() ? "" : " " + html_escape(row[i].mark)) + "</span>";
+      // Label and value are blocks (the label already showed as one): text tools then print
+      // them on lines of their own instead of gluing "AssessoratoSindaco".
+      out += "<div class=\"tg-label\">" + html_escape(row[i].label) +
+             (row[i].mark.empty() ? "" : " " + html_escape(row[i].mark)) + "</div>";
       if (r == 0 && i == 0)
         out += "<h2 class=\"tg-code\" id=\"" + id + "\">" + html_escape(row[i].value) + "</h2>";
       else
-        out += "<span class=\"tg-value\">" + html_escape(row[i].value) + "</span>";
+        out += "<div class=\"tg-value\">" + html_escape(row[i].value) + "</div>";
       out += "</div>";
     }
     out += "</div>";
@@ -150,8 +152,10 @@ void body(std::string& out, const Section& s, std::size_t index) {
     } else if (const auto* p = std::get_if<Paragraph>(&b)) {
       out += "<p>";
       if (!p->lead.empty())
+        // A <br>, not a newline under white-space:pre-line: the same break on screen, and
+        // text tools keep the lead ("2019") on a line of its own.
         out += "<span class=\"tg-lead\">" + html_escape(p->lead) + "</span>" +
-               (p->lead_on_own_line ? "\n" : " ");
+               (p->lead_on_own_line ? "<br>" : " ");
       out += html_escape(p->text) + "</p>";
     } else if (const auto* t = std::get_if<Table>(&b)) {
       table(out, *t);
@@ -175,8 +179,10 @@ std::string render_html_fragment(const Document& d) {
   out.reserve(4096 + d.sections.size() * 16384);
   out += "<article class=\"tg-scheda\" lang=\"it\">";
   if (d.draft) out += "<div class=\"tg-draft\" aria-hidden=\"true\">BOZZA</div>";
-  out += "<div class=\"tg-band\"><span>" + html_escape(d.ente) + "</span><span>" +
-         html_escape(d.title) + "</span></div>";
+  // Blocks, not spans: the flex container shows them alike, and text tools keep ente and title
+  // apart instead of gluing them into one word.
+  out += "<div class=\"tg-band\"><div>" + html_escape(d.ente) + "</div><div>" +
+         html_escape(d.title) + "</div></div>";
   out += "<header class=\"tg-cover\"><h1>" + html_escape(d.title) + "</h1>";
   out += "<p>Data elaborazione <time datetime=\"" + d.produced.iso() + "\">" +
          italian::format_date(d.produced) + "</time></p>";

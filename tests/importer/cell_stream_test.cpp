@@ -1,138 +1,146 @@
-// Regression fixtures for traguardi's own sheets read back one cell per line (issue 9): the
-// invented sheets under tests/importer/fixtures as mutool prints them (labels above values,
-// GANTT leftovers, FASI and INDICATORI one cell per line), as pdftotext's default mode prints
-// them (every header label before the code, descriptions run together, a Tipo at the end of a
-// description line, a capital kerned off its word) and as pdftotext -layout lays them out (cells
-// side by side in columns). Each must give the same cells as the legacy print of the same sheet,
-// with the reading said in findings at their lines.
+// The cell stream (issue 9, src/importer/cell_stream.h): an invented sheet printed as HTML the
+// way traguardi prints it, read back by real tools and committed as they gave it: pandoc
+// plain (grid container, multiline tables), pandoc markdown (the same with escapes, spans and
+// fences), pandoc gfm (raw HTML rows), docx2txt (one cell per line, empty cells kept) and w3m
+// at 100 columns (cells wrapped in columns padded with spaces, centred in their rows).
+// Every style must import the same objective, fasi and indicators, and findings must name the
+// line of the file where the row is.
 #include <algorithm>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "fixture_text.h"
-#include "importer/layout_boxes.h"
+#include "importer/cell_stream.h"
 #include "importer/sheet_import.h"
 #include "sheet_compare.h"
 
-using traguardi::Severity;
+using traguardi::Decimal;
+using traguardi::IndicatorType;
 using traguardi::importer::ImportedSheet;
 using traguardi::importer::parse_sheet_text;
+using traguardi::importer::plain_cell_text;
 
 namespace {
 
+const char* const kStyles[] = {"valdora_html_pandoc_plain.txt", "valdora_html_pandoc_markdown.txt",
+                               "valdora_html_pandoc_gfm.txt", "valdora_html_docx2txt.txt",
+                               "valdora_html_w3m.txt"};
+
 ImportedSheet parsed(const std::string& fixture) {
-  auto s = traguardi::importer::import_sheet_bytes(read_fixture(fixture), fixture);
-  if (!s) throw std::runtime_error(s.error().full());
+  auto s = parse_sheet_text(read_fixture(fixture), fixture);
+  if (!s) throw std::runtime_error(fixture + ": " + s.error().full());
   return std::move(*s);
 }
 
-std::vector<int> lines_of(const ImportedSheet& s, const std::string& code) {
-  std::vector<int> out;
-  for (const auto& f : s.findings)
-    if (f.code == code) out.push_back(f.line);
+Decimal dec(const char* s) {
+  return *Decimal::parse(s);
+}
+
+// The text of line `n` (1-based) of a fixture and of the line after it.
+std::string lines_at(const std::string& fixture, int n) {
+  std::istringstream in(read_fixture(fixture));
+  std::string line, out;
+  for (int k = 1; std::getline(in, line) && k <= n + 1; ++k)
+    if (k >= n) out += line + "\n";
   return out;
 }
 
-void expect_no_warning(const ImportedSheet& s) {
-  for (const auto& f : s.findings)
-    EXPECT_EQ(f.severity, Severity::info) << f.format();
-}
-
-TEST(CellStream, OneCellPerLineReadsLikeThePrint) {
-  auto printed = parsed("valdora_fasi_stampa.txt");
-  auto cells = parsed("valdora_fasi_una_cella_per_riga.txt");
-  auto a = sheetcmp::agree(printed, cells);
-  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
-  for (const auto& d : a.differences)
-    ADD_FAILURE() << d;
-  ASSERT_EQ(cells.objectives.size(), 1u);
-  const auto& o = cells.objectives[0];
-  ASSERT_EQ(o.phases.size(), 2u); // the second printed after a page break
-  EXPECT_EQ(o.phases[0].note, "scelte dieci specie locali");
-  EXPECT_EQ(o.phases[1].weight->to_string(2), "60.00");
-  EXPECT_EQ(o.phases[1].actual_end, traguardi::Date::make(2020, 12, 31));
-  ASSERT_EQ(o.indicators.size(), 2u);
-  EXPECT_EQ(o.indicators[0].note, "la stagione secca ha ritardato i lavori");
-  ASSERT_EQ(o.indicators[0].history.size(), 2u);
-  EXPECT_EQ(o.indicators[0].history[1].year, 2018);         // years printed under the labels
-  EXPECT_EQ(o.indicators[1].target->to_string(2), "75.00"); // "75,00 %"
-  EXPECT_EQ(lines_of(cells, "fasi_una_cella_per_riga"), std::vector<int>{58});
-  EXPECT_EQ(lines_of(cells, "indicatori_una_cella_per_riga"), std::vector<int>{129});
-  expect_no_warning(cells);
-}
-
-TEST(CellStream, GanttLeftoversAreSkippedWithOneFinding) {
-  // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
-  auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
-  EXPECT_EQ(lines_of(s, "gantt_saltato"), std::vector<int>{51});
-  for (const auto& p : s.objectives[0].phases)
-    EXPECT_EQ(p.description.find("1."), std::string::npos) << p.description;
-  // Without the GANTT heading the same six lines are unread lines, each a warning at its line.
-  std::string text = read_fixture("valdora_fasi_una_cella_per_riga.txt");
-  text.replace(text.find("\nGANTT\n"), 7, "\n\n");
-  auto bare = parse_sheet_text(text, "senza_gantt.txt");
-  ASSERT_TRUE(bare) << bare.error().full();
-  std::vector<int> unread;
-  for (const auto& f : bare->findings)
-    if (f.severity == Severity::warning) unread.push_back(f.line);
-  EXPECT_EQ(unread, (std::vector<int>{51, 52, 53, 54, 55, 56}));
-}
-
-TEST(CellStream, HeaderLabelsBeforeTheCodeTakeTheirValuesInOrder) {
-  auto s = parsed("valdora_programma_etichette_in_testa.txt");
-  ASSERT_EQ(s.objectives.size(), 1u);
-  const auto& o = s.objectives[0];
-  EXPECT_EQ(o.assessorato, "CULTURA E TEMPO LIBERO");
-  ASSERT_EQ(s.assessorati.size(), 1u);
-  EXPECT_EQ(s.assessorati[0].delegations, "Biblioteche - Musei - Teatro"); // "T" / "eatro"
-  ASSERT_EQ(s.centers.size(), 1u);
-  EXPECT_EQ(s.centers[0].name, "Assessore Luca Neri"); // a councillor's centre, mixed case
-  EXPECT_EQ(o.description, "Tenere aperte le biblioteche di quartiere anche la sera.");
-  ASSERT_EQ(o.indicators.size(), 3u);
-  // Two descriptions run together, then their records: each opens with its year.
-  EXPECT_EQ(o.indicators[0].reference_year, 2020);
-  EXPECT_EQ(o.indicators[0].actual->to_string(2), "44.00");
-  ASSERT_EQ(o.indicators[0].history.size(), 1u);
-  EXPECT_EQ(o.indicators[0].history[0].year, 2020); // "30,00 (*)", years read under the labels
-  EXPECT_TRUE(o.indicators[0].history[0].ambiguous);
-  EXPECT_EQ(o.indicators[1].reference_year, 2021);
-  EXPECT_EQ(o.indicators[1].type, traguardi::IndicatorType::efficienza);
-  EXPECT_FALSE(o.indicators[1].actual);
-  // "… NELLE SALE EFFICACIA" / "COMUNALI": the Tipo at the end of the description's first line.
-  EXPECT_EQ(o.indicators[2].description, "N. MOSTRE ORGANIZZATE NELLE SALE COMUNALI");
-  EXPECT_EQ(o.indicators[2].target->to_string(2), "3.00");
-  expect_no_warning(s);
-}
-
-TEST(CellStream, ValueWithoutItsTipoIsAWarningAtItsLine) {
-  std::string text = read_fixture("valdora_programma_etichette_in_testa.txt");
-  const std::string at = "\nEFFICACIA\n\n40,00\n";
-  text.replace(text.find(at), at.size(), "\n5,00\n\nEFFICACIA\n\n40,00\n");
-  auto s = parse_sheet_text(text, "valore_orfano.txt");
-  ASSERT_TRUE(s) << s.error().full();
-  EXPECT_EQ(lines_of(*s, "valore_indicatore_illeggibile"), std::vector<int>{69});
-  EXPECT_EQ(s->objectives[0].indicators[0].target->to_string(2), "40.00");
-}
-
-TEST(CellStream, OwnSheetLaidOutInColumnsIsReadByColumn) {
-  const std::string text = read_fixture("valdora_programma_layout.txt");
-  EXPECT_TRUE(traguardi::importer::is_own_layout(text));
-  EXPECT_FALSE(traguardi::importer::is_own_layout(read_fixture("valdora_peg_stampa.txt")));
-  auto s = parsed("valdora_programma_layout.txt");
-  ASSERT_EQ(s.objectives.size(), 1u);
-  const auto& o = s.objectives[0];
-  EXPECT_EQ(o.assessorato, "CULTURA E TEMPO LIBERO");
-  ASSERT_EQ(s.assessorati.size(), 1u);
-  EXPECT_EQ(s.assessorati[0].delegations, "Biblioteche - Musei - Teatro - Archivio storico");
-  EXPECT_EQ(o.description, "Tenere aperte le biblioteche di quartiere anche la sera.");
-  ASSERT_EQ(o.indicators.size(), 2u);
-  EXPECT_EQ(o.indicators[0].description, "N. SERATE DI APERTURA DELLE BIBLIOTECHE DI QUARTIERE");
-  ASSERT_EQ(o.indicators[0].history.size(), 1u);
-  EXPECT_EQ(o.indicators[0].history[0].year, 2020); // its column, not a guess
-  EXPECT_FALSE(o.indicators[0].history[0].ambiguous);
-  EXPECT_FALSE(o.indicators[1].actual);
-  EXPECT_EQ(o.indicators[1].note, "sale chiuse a marzo");
-  expect_no_warning(s);
-}
-
 } // namespace
+
+TEST(CellStream, EveryToolStyleReadsTheSameSheet) {
+  for (const char* style : kStyles) {
+    SCOPED_TRACE(style);
+    ImportedSheet s = parsed(style);
+    ASSERT_EQ(s.objectives.size(), 1u);
+    const auto& o = s.objectives[0];
+    EXPECT_EQ(s.ente_name, "Comune di Valdora");
+    EXPECT_EQ(s.vista.code, "DUP_2025_2027");
+    EXPECT_EQ(o.code, "2025_V03_01");
+    EXPECT_EQ(o.description,
+              "Rinnovare i percorsi ciclabili del lungofiume e curarne la manutenzione");
+    EXPECT_EQ(o.responsible, "MARINI ELENA");
+    EXPECT_EQ(o.parent, "DUP_03_0901_0201");
+    EXPECT_EQ(o.state, "In Corso");
+    EXPECT_EQ(o.implementation, "Progetto condiviso con le associazioni del quartiere.");
+    ASSERT_EQ(o.phases.size(), 2u);
+    EXPECT_EQ(o.phases[0].description, "Progetto esecutivo del tratto nord");
+    EXPECT_EQ(o.phases[0].weight, dec("40"));
+    EXPECT_EQ(o.phases[0].progress, dec("100"));
+    EXPECT_EQ(o.phases[0].note, "Approvato in giunta");
+    EXPECT_EQ(o.phases[0].actual_end->iso(), "2025-06-27");
+    // "&amp;" decoded; the empty note and the empty actual end stay empty, nothing slides.
+    EXPECT_EQ(o.phases[1].description, "Lavori del tratto sud & segnaletica");
+    EXPECT_EQ(o.phases[1].progress, dec("35"));
+    EXPECT_EQ(o.phases[1].note, "");
+    EXPECT_EQ(o.phases[1].actual_start->iso(), "2025-07-15");
+    EXPECT_FALSE(o.phases[1].actual_end);
+    ASSERT_EQ(o.indicators.size(), 2u);
+    EXPECT_EQ(o.indicators[0].type, IndicatorType::efficacia);
+    EXPECT_EQ(o.indicators[0].target, dec("4"));
+    EXPECT_EQ(o.indicators[0].actual, dec("1.5"));
+    EXPECT_TRUE(o.indicators[0].history.empty());
+    EXPECT_EQ(o.indicators[0].note, "Misurati a fine anno");
+    EXPECT_EQ(o.indicators[1].type, IndicatorType::efficienza);
+    ASSERT_EQ(o.indicators[1].history.size(), 1u);
+    EXPECT_EQ(o.indicators[1].history[0].year, 2024);
+    EXPECT_EQ(o.indicators[1].history[0].value, dec("88"));
+  }
+}
+
+TEST(CellStream, StylesAgreeFieldByField) {
+  const ImportedSheet reference = parsed(kStyles[0]);
+  for (const char* style : kStyles) {
+    auto a = sheetcmp::agree(reference, parsed(style));
+    EXPECT_TRUE(a.full()) << style << ": " << a.fields - a.equal << " campi diversi";
+    for (const auto& d : a.differences)
+      ADD_FAILURE() << style << ": " << d;
+  }
+}
+
+TEST(CellStream, FindingsNameTheRowsLineInTheFile) {
+  for (const char* style : kStyles) {
+    ImportedSheet s = parsed(style);
+    auto f = std::find_if(s.findings.begin(), s.findings.end(),
+                          [](const auto& x) { return x.code == "fine_effettiva_mancante"; });
+    ASSERT_NE(f, s.findings.end()) << style;
+    // The row's own line: its description (or, in HTML, the <tr> right above it).
+    EXPECT_NE(lines_at(style, f->line).find("Lavori del"), std::string::npos)
+        << style << ":" << f->line;
+  }
+}
+
+TEST(CellStream, MarkupIsStrippedWithoutMergingCells) {
+  EXPECT_EQ(plain_cell_text("## 2025_V03_01 {#tg-obiettivo-1 .tg-code}"), "2025_V03_01");
+  EXPECT_EQ(plain_cell_text("[OBIETTIVO DI PROGRAMMA:]{.tg-lead} DUP_03 Città"),
+            "OBIETTIVO DI PROGRAMMA: DUP_03 Città");
+  EXPECT_EQ(plain_cell_text("l\\'emergenza \\*non\\* risolta"), "l'emergenza *non* risolta");
+  EXPECT_EQ(plain_cell_text(":   DUP_2025_2027 DUP 2025 2027"), "DUP_2025_2027 DUP 2025 2027");
+  EXPECT_EQ(plain_cell_text("Citta&#39; &amp; Valdora"), "Citta' & Valdora");
+  EXPECT_EQ(plain_cell_text("<div>"), "");
+  EXPECT_EQ(plain_cell_text("::: tg-band"), "");
+  EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA)"), "");
+  EXPECT_EQ(plain_cell_text("![](data:image/svg+xml;base64,AAAA){.tg-gantt}"), "");
+  EXPECT_EQ(plain_cell_text("valore < 5 e > 2"), "valore < 5 e > 2");
+  // pandoc's Markdown: "--" is an en dash, "---" an em dash, "\-\-" two hyphens.
+  EXPECT_EQ(plain_cell_text("ore 9 -- 12 --- circa \\-\\- fine", true),
+            "ore 9 \u2013 12 \u2014 circa -- fine");
+  EXPECT_EQ(plain_cell_text("ore 9 -- 12"), "ore 9 -- 12");
+}
+
+TEST(CellStream, TextThatIsNoSheetIsStillRefused) {
+  auto s = parse_sheet_text(read_fixture("not_a_sheet.txt"), "not_a_sheet.txt");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("non è una scheda"), std::string::npos) << s.error().message;
+}
+
+TEST(CellStream, TablesNestedInCellsAndStrayTagsAreNoCrash) {
+  // Found by the fuzzer: a data table opened inside a cell, rows without cells, a caption
+  // outside any table.
+  const std::string html = "SCHEDA OBIETTIVI\n<table><tr><td>a<table><tr><td>b</td></tr>"
+                           "</table>c</td></tr></table><td>x</td></tr><caption>y</caption>"
+                           "</table></td><tr><th>z";
+  auto s = parse_sheet_text(html, "nested.txt");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("alcun obiettivo"), std::string::npos) << s.error().message;
+}

@@ -39,7 +39,13 @@ std::string canon(std::string_view s) {
 // with enscript in Latin-1, which wraps long lines inside words and has no "€" or "–" (printed
 // as "EUR" and "-"); no reader of the PDF can undo that, so the comparison folds them. A dash
 // standing alone between spaces is left out too: pdftotext's default mode deletes the one that
-// ends a printed line ("13/10 -" + "delibera" -> "13/10 delibera").
+// ends a printed line ("13/10 -" + "delibera" -> "13/10 delibera"). docx2txt writes "€" as
+// the word "Euro" (before a figure): folded the same way.
+bool euro_figure(const std::string& c, std::size_t at) {
+  if (at < c.size() && c[at] == ' ') ++at;
+  return at < c.size() && c[at] >= '0' && c[at] <= '9';
+}
+
 std::string prose(std::string_view s) {
   std::string c = canon(s), out;
   for (std::size_t i = 0; i < c.size(); ++i) {
@@ -51,6 +57,8 @@ std::string prose(std::string_view s) {
     }
     if (c.compare(i, 3, "\xE2\x82\xAC") == 0) {
       out += "EUR", i += 2;
+    } else if (c.compare(i, 4, "Euro") == 0 && euro_figure(c, i + 4)) {
+      out += "EUR", i += 3;
     } else if (c.compare(i, 3, "\xE2\x80\x93") == 0) {
       out += '-', i += 2;
     } else {

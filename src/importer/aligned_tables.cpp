@@ -1,0 +1,311 @@
+#include "importer/aligned_tables.h"
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/normalize.h"
+#include "importer/sheet_labels.h"
+#include "importer/table_rows.h"
+#include "importer/text_lines.h"
+#include "importer/value_shapes.h"
+
+namespace traguardi::importer {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ')
+    s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ')
+    s.remove_suffix(1);
+  return s;
+}
+
+bool is_caption(std::string_view t) {
+  const Heading h = classify_heading(t);
+  return h == Heading::fasi || h == Heading::indicatori || h == Heading::dati_calcolati ||
+         h == Heading::strutture || h == Heading::soggetti;
+}
+
+// The characters of a line as separate strings (columns are counted in characters).
+std::vector<std::string_view> chars(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
+      ++n;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string slice(const std::vector<std::string_view>& c, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to && k < c.size(); ++k)
+    out += c[k];
+  return std::string(trim(out));
+}
+
+// Pieces of one cell over the lines of a row: a date wrapped after its '/' joins without space.
+void add_piece(std::string& cell, const std::string& piece) {
+  if (piece.empty()) return;
+  if (!cell.empty() && cell.back() != '/') cell += ' ';
+  cell += piece;
+}
+
+// Value cells of a row that do not read as values: a date cut in two ("01/02/" | "2020"), a
+// figure split from its unit.
+int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
+  int bad = 0;
+  for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c) {
+    const std::string& v = r.cells[c];
+    if (v.empty()) continue;
+    switch (roles[c]) {
+    case ColumnRole::planned_start:
+    case ColumnRole::planned_end:
+    case ColumnRole::actual_start:
+    case ColumnRole::actual_end:
+      bad += !cell_date(v);
+      break;
+    case ColumnRole::weight:
+    case ColumnRole::progress:
+      bad += !cell_number(v);
+      break;
+    default:
+      break;
+    }
+  }
+  return bad;
+}
+
+// Cells are centred in their row (HTML's default): a row reaches as far below its anchor as
+// above it, or one line more, and the rows tile the table. Of the ways to tile it so, the one
+// whose value cells read as values (a date is not cut into "01/02/" and "2020").
+std::vector<std::pair<std::size_t, std::size_t>>
+row_extents(const std::vector<std::size_t>& anchors, std::size_t first, std::size_t last,
+            const std::function<int(std::size_t, std::size_t)>& bad) {
+  struct State {
+    int cost;
+    std::size_t top, bottom, from; // this row, and the state of the previous row it came from
+  };
+  // states[k]: the ways row k can end, each with its cost so far.
+  std::vector<std::vector<State>> states(anchors.size());
+  std::vector<std::pair<std::size_t, int>> tops{{first, 0}}; // (top of row k, previous state)
+  std::vector<std::size_t> from_state{0};
+  for (std::size_t k = 0; k < anchors.size(); ++k) {
+    std::vector<std::pair<std::size_t, int>> next_tops;
+    for (std::size_t t = 0; t < tops.size(); ++t) {
+      const std::size_t top = tops[t].first;
+      if (top > anchors[k]) continue;
+      const int before = k == 0 ? 0 : states[k - 1][from_state[t]].cost;
+      const std::size_t above = anchors[k] - top;
+      for (std::size_t below : {above, above + 1}) {
+        const std::size_t bottom = anchors[k] + below;
+        const bool fits = k + 1 < anchors.size() ? bottom < anchors[k + 1] : bottom == last;
+        if (!fits) continue;
+        const State st{before + bad(top, bottom), top, bottom, from_state[t]};
+        // One state per end line: the cheapest way to reach it.
+        auto same = std::find_if(states[k].begin(), states[k].end(),
+                                 [&](const State& x) { return x.bottom == bottom; });
+        if (same == states[k].end())
+          states[k].push_back(st);
+        else if (st.cost < same->cost)
+          *same = st;
+      }
+    }
+    if (states[k].empty()) return {};
+    tops.clear();
+    from_state.clear();
+    for (std::size_t st = 0; st < states[k].size(); ++st) {
+      tops.push_back({states[k][st].bottom + 1, 0});
+      from_state.push_back(st);
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t st = 1; st < states.back().size(); ++st)
+    if (states.back()[st].cost < states.back()[best].cost) best = st;
+  std::vector<std::pair<std::size_t, std::size_t>> out(anchors.size());
+  for (std::size_t k = anchors.size(); k-- > 0;) {
+    out[k] = {states[k][best].top, states[k][best].bottom};
+    best = states[k][best].from;
+  }
+  return out;
+}
+
+struct Column {
+  std::size_t from, to;
+};
+
+// Cells whose text is not centred in the rows [top, bottom]: as many lines below as above, or
+// one more.
+int uncentred(const std::vector<std::vector<std::string_view>>& grid,
+              const std::vector<Column>& cols, std::size_t top, std::size_t bottom) {
+  int bad = 0;
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const std::size_t to = c + 1 < cols.size() ? cols[c + 1].from : std::string::npos;
+    std::size_t first = bottom + 1, last = 0;
+    for (std::size_t k = top; k <= bottom; ++k)
+      if (!slice(grid[k], cols[c].from, to).empty()) {
+        first = std::min(first, k);
+        last = k;
+      }
+    if (first > bottom) continue;
+    const std::size_t above = first - top, below = bottom - last;
+    bad += below != above && below != above + 1;
+    // A wrapped cell fills its column on every line but its last: a short line ("di un client
+    // vpn ...", centred) ends a cell, it does not start one.
+    const std::size_t width = cols[c].to - cols[c].from;
+    for (std::size_t k = first; k < last; ++k)
+      if (10 * utf8_length(slice(grid[k], cols[c].from, to)) < 6 * width) ++bad;
+  }
+  return bad;
+}
+
+// Two columns with no blank character column between them (html2text: an empty "Note" column
+// whose label touches "Inizio Effettivo"): a label made of two labels is cut where the second
+// one starts on the first label line.
+void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
+                         std::size_t header_lines, std::vector<Column>& cols,
+                         std::vector<std::string>& labels) {
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    auto w = split_words(labels[k]);
+    for (std::size_t cut = 1; cut < w.size(); ++cut) {
+      const std::string a = join_words(w, 0, cut), b = join_words(w, cut, w.size());
+      if (!is_column_label(a) || !is_column_label(b)) continue;
+      // Where b's first word starts on a header line, inside this column.
+      std::size_t at = std::string::npos;
+      for (std::size_t r = 0; r < header_lines && at == std::string::npos; ++r)
+        for (std::size_t x = cols[k].from + 1; x + w[cut].size() <= cols[k].to; ++x)
+          if (slice(grid[r], x, x + w[cut].size()) == w[cut] &&
+              (x == 0 || x - 1 >= grid[r].size() || grid[r][x - 1] == " ")) {
+            at = x;
+            break;
+          }
+      if (at == std::string::npos) continue;
+      cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(k) + 1, Column{at, cols[k].to});
+      cols[k].to = at;
+      labels[k] = a;
+      labels.insert(labels.begin() + static_cast<std::ptrdiff_t>(k) + 1, b);
+      break;
+    }
+  }
+}
+
+} // namespace
+
+std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, CellTable& table) {
+  if (!is_caption(collapse_spaces(lines[i].text))) return i;
+  std::size_t h = i + 1, end = h;
+  const std::string first = collapse_spaces(lines[h < lines.size() ? h : i].text);
+  if (h >= lines.size() || !is_label_line(first)) return i;
+  ++end;
+  // Wrapped labels, and the years under "Valore Raggiunto".
+  auto years_only = [](const std::string& t) {
+    auto w = split_words(t);
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](std::string_view x) {
+      return x.size() == 4 && x.find_first_not_of("0123456789") == std::string_view::npos;
+    });
+  };
+  while (end < lines.size() && (label_run_continues(collapse_spaces(lines[end].text)) ||
+                                years_only(collapse_spaces(lines[end].text))))
+    ++end;
+  const std::size_t rows_from = end;
+  // The table ends at an empty line (w3m) or, when the tool prints none (html2text), where a
+  // heading, the next caption, an objective header or the table's legend starts.
+  auto ends_table = [](std::string_view raw) {
+    const std::string t = normalize_line(raw);
+    return classify_heading(t) != Heading::none || t.starts_with("(*)") ||
+           t.starts_with("OBIETTIVO DI ") || is_page_title(t);
+  };
+  while (end < lines.size() && !trim(lines[end].text).empty() && !ends_table(lines[end].text))
+    ++end;
+  if (rows_from == end) return i;
+  std::vector<std::vector<std::string_view>> grid;
+  std::size_t width = 0;
+  for (std::size_t k = h; k < end; ++k) {
+    grid.push_back(chars(lines[k].text));
+    width = std::max(width, grid.back().size());
+  }
+  std::vector<Column> cols;
+  for (std::size_t x = 0; x < width; ++x) {
+    bool text = false;
+    for (const auto& g : grid)
+      if (x < g.size() && g[x] != " ") text = true;
+    if (!text) continue;
+    if (!cols.empty() && cols.back().to == x)
+      cols.back().to = x + 1;
+    else
+      cols.push_back({x, x + 1});
+  }
+  // Labels per column; a column without one belongs to its left neighbour.
+  std::vector<std::string> labels;
+  std::vector<Column> merged;
+  for (const auto& c : cols) {
+    std::string label;
+    for (std::size_t k = 0; k < rows_from - h; ++k)
+      add_piece(label, slice(grid[k], c.from, c.to));
+    // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
+    // goes on a label belongs to its column, unless it starts a label of its own.
+    const bool year =
+        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
+    const bool continues = !merged.empty() && !label.empty() &&
+                           (year || !starts_column_label(label)) &&
+                           starts_column_label(labels.back() + ' ' + label);
+    if ((label.empty() || continues) && !merged.empty()) {
+      merged.back().to = c.to;
+      if (continues) labels.back() += ' ' + label;
+      continue;
+    }
+    merged.push_back(c);
+    labels.push_back(label);
+  }
+  if (labels.size() > 1 && labels.front().empty()) { // text left of the first label's column
+    merged[1].from = merged[0].from;
+    merged.erase(merged.begin());
+    labels.erase(labels.begin());
+  }
+  if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
+  const auto roles = column_roles(labels);
+  const Heading kind = classify_heading(collapse_spaces(lines[i].text));
+  if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return i;
+  // A row starts where the column every row fills has text.
+  std::size_t anchor = merged.size() > 1 ? 1 : 0;
+  for (std::size_t k = 0; k < roles.size(); ++k)
+    if (roles[k] == ColumnRole::weight || roles[k] == ColumnRole::type) anchor = k;
+  table.caption = std::string(trim(lines[i].text));
+  table.labels = labels;
+  table.number = lines[h].number;
+  std::vector<std::size_t> anchors; // grid rows where a table row has its anchor cell
+  for (std::size_t k = rows_from - h; k < grid.size(); ++k)
+    if (!slice(grid[k], merged[anchor].from, merged[anchor].to).empty()) anchors.push_back(k);
+  if (anchors.empty()) return i;
+  auto row_of = [&](std::size_t top, std::size_t bottom) {
+    CellTable::Row r{lines[h + top].number, std::vector<std::string>(merged.size())};
+    for (std::size_t k = top; k <= bottom; ++k)
+      for (std::size_t c = 0; c < merged.size(); ++c) {
+        // The last column runs to the end of the line.
+        const std::size_t to = c + 1 < merged.size() ? merged[c + 1].from : grid[k].size();
+        add_piece(r.cells[c], slice(grid[k], merged[c].from, to));
+      }
+    return r;
+  };
+  auto extents =
+      row_extents(anchors, rows_from - h, grid.size() - 1, [&](std::size_t t, std::size_t b) {
+        return bad_values(roles, row_of(t, b)) + uncentred(grid, merged, t, b);
+      });
+  if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
+    std::size_t top = rows_from - h;
+    for (std::size_t a = 0; a < anchors.size(); ++a) {
+      const std::size_t bottom = a + 1 < anchors.size() ? anchors[a + 1] - 1 : grid.size() - 1;
+      extents.push_back({top, bottom});
+      top = bottom + 1;
+    }
+  }
+  for (const auto& [top, bottom] : extents)
+    table.rows.push_back(row_of(top, bottom));
+  return end;
+}
+
+} // namespace traguardi::importer

@@ -1,0 +1,138 @@
+// Regression fixtures for traguardi's own sheets read back one cell per line (issue 9): the
+// invented sheets under tests/importer/fixtures as mutool prints them (labels above values,
+// GANTT leftovers, FASI and INDICATORI one cell per line), as pdftotext's default mode prints
+// them (every header label before the code, descriptions run together, a Tipo at the end of a
+// description line, a capital kerned off its word) and as pdftotext -layout lays them out (cells
+// side by side in columns). Each must give the same cells as the legacy print of the same sheet,
+// with the reading said in findings at their lines.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "fixture_text.h"
+#include "importer/layout_boxes.h"
+#include "importer/sheet_import.h"
+#include "sheet_compare.h"
+
+using traguardi::Severity;
+using traguardi::importer::ImportedSheet;
+using traguardi::importer::parse_sheet_text;
+
+namespace {
+
+ImportedSheet parsed(const std::string& fixture) {
+  auto s = traguardi::importer::import_sheet_bytes(read_fixture(fixture), fixture);
+  if (!s) throw std::runtime_error(s.error().full());
+  return std::move(*s);
+}
+
+std::vector<int> lines_of(const ImportedSheet& s, const std::string& code) {
+  std::vector<int> out;
+  for (const auto& f : s.findings)
+    if (f.code == code) out.push_back(f.line);
+  return out;
+}
+
+void expect_no_warning(const ImportedSheet& s) {
+  for (const auto& f : s.findings)
+    EXPECT_EQ(f.severity, Severity::info) << f.format();
+}
+
+TEST(OwnPrintStyles, OneCellPerLineReadsLikeThePrint) {
+  auto printed = parsed("valdora_fasi_stampa.txt");
+  auto cells = parsed("valdora_fasi_una_cella_per_riga.txt");
+  auto a = sheetcmp::agree(printed, cells);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+  ASSERT_EQ(cells.objectives.size(), 1u);
+  const auto& o = cells.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u); // the second printed after a page break
+  EXPECT_EQ(o.phases[0].note, "scelte dieci specie locali");
+  EXPECT_EQ(o.phases[1].weight->to_string(2), "60.00");
+  EXPECT_EQ(o.phases[1].actual_end, traguardi::Date::make(2020, 12, 31));
+  ASSERT_EQ(o.indicators.size(), 2u);
+  EXPECT_EQ(o.indicators[0].note, "la stagione secca ha ritardato i lavori");
+  ASSERT_EQ(o.indicators[0].history.size(), 2u);
+  EXPECT_EQ(o.indicators[0].history[1].year, 2018);         // years printed under the labels
+  EXPECT_EQ(o.indicators[1].target->to_string(2), "75.00"); // "75,00 %"
+  EXPECT_EQ(lines_of(cells, "fasi_una_cella_per_riga"), std::vector<int>{58});
+  EXPECT_EQ(lines_of(cells, "indicatori_una_cella_per_riga"), std::vector<int>{129});
+  expect_no_warning(cells);
+}
+
+TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
+  // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
+  auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
+  EXPECT_EQ(lines_of(s, "gantt_saltato"), std::vector<int>{51});
+  for (const auto& p : s.objectives[0].phases)
+    EXPECT_EQ(p.description.find("1."), std::string::npos) << p.description;
+  // Without the GANTT heading the same six lines are unread lines, each a warning at its line.
+  std::string text = read_fixture("valdora_fasi_una_cella_per_riga.txt");
+  text.replace(text.find("\nGANTT\n"), 7, "\n\n");
+  auto bare = parse_sheet_text(text, "senza_gantt.txt");
+  ASSERT_TRUE(bare) << bare.error().full();
+  std::vector<int> unread;
+  for (const auto& f : bare->findings)
+    if (f.severity == Severity::warning) unread.push_back(f.line);
+  EXPECT_EQ(unread, (std::vector<int>{51, 52, 53, 54, 55, 56}));
+}
+
+TEST(OwnPrintStyles, HeaderLabelsBeforeTheCodeTakeTheirValuesInOrder) {
+  auto s = parsed("valdora_programma_etichette_in_testa.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& o = s.objectives[0];
+  EXPECT_EQ(o.assessorato, "CULTURA E TEMPO LIBERO");
+  ASSERT_EQ(s.assessorati.size(), 1u);
+  EXPECT_EQ(s.assessorati[0].delegations, "Biblioteche - Musei - Teatro"); // "T" / "eatro"
+  ASSERT_EQ(s.centers.size(), 1u);
+  EXPECT_EQ(s.centers[0].name, "Assessore Luca Neri"); // a councillor's centre, mixed case
+  EXPECT_EQ(o.description, "Tenere aperte le biblioteche di quartiere anche la sera.");
+  ASSERT_EQ(o.indicators.size(), 3u);
+  // Two descriptions run together, then their records: each opens with its year.
+  EXPECT_EQ(o.indicators[0].reference_year, 2020);
+  EXPECT_EQ(o.indicators[0].actual->to_string(2), "44.00");
+  ASSERT_EQ(o.indicators[0].history.size(), 1u);
+  EXPECT_EQ(o.indicators[0].history[0].year, 2020); // "30,00 (*)", years read under the labels
+  EXPECT_TRUE(o.indicators[0].history[0].ambiguous);
+  EXPECT_EQ(o.indicators[1].reference_year, 2021);
+  EXPECT_EQ(o.indicators[1].type, traguardi::IndicatorType::efficienza);
+  EXPECT_FALSE(o.indicators[1].actual);
+  // "… NELLE SALE EFFICACIA" / "COMUNALI": the Tipo at the end of the description's first line.
+  EXPECT_EQ(o.indicators[2].description, "N. MOSTRE ORGANIZZATE NELLE SALE COMUNALI");
+  EXPECT_EQ(o.indicators[2].target->to_string(2), "3.00");
+  expect_no_warning(s);
+}
+
+TEST(OwnPrintStyles, ValueWithoutItsTipoIsAWarningAtItsLine) {
+  std::string text = read_fixture("valdora_programma_etichette_in_testa.txt");
+  const std::string at = "\nEFFICACIA\n\n40,00\n";
+  text.replace(text.find(at), at.size(), "\n5,00\n\nEFFICACIA\n\n40,00\n");
+  auto s = parse_sheet_text(text, "valore_orfano.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  EXPECT_EQ(lines_of(*s, "valore_indicatore_illeggibile"), std::vector<int>{69});
+  EXPECT_EQ(s->objectives[0].indicators[0].target->to_string(2), "40.00");
+}
+
+TEST(OwnPrintStyles, OwnSheetLaidOutInColumnsIsReadByColumn) {
+  const std::string text = read_fixture("valdora_programma_layout.txt");
+  EXPECT_TRUE(traguardi::importer::is_own_layout(text));
+  EXPECT_FALSE(traguardi::importer::is_own_layout(read_fixture("valdora_peg_stampa.txt")));
+  auto s = parsed("valdora_programma_layout.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& o = s.objectives[0];
+  EXPECT_EQ(o.assessorato, "CULTURA E TEMPO LIBERO");
+  ASSERT_EQ(s.assessorati.size(), 1u);
+  EXPECT_EQ(s.assessorati[0].delegations, "Biblioteche - Musei - Teatro - Archivio storico");
+  EXPECT_EQ(o.description, "Tenere aperte le biblioteche di quartiere anche la sera.");
+  ASSERT_EQ(o.indicators.size(), 2u);
+  EXPECT_EQ(o.indicators[0].description, "N. SERATE DI APERTURA DELLE BIBLIOTECHE DI QUARTIERE");
+  ASSERT_EQ(o.indicators[0].history.size(), 1u);
+  EXPECT_EQ(o.indicators[0].history[0].year, 2020); // its column, not a guess
+  EXPECT_FALSE(o.indicators[0].history[0].ambiguous);
+  EXPECT_FALSE(o.indicators[1].actual);
+  EXPECT_EQ(o.indicators[1].note, "sale chiuse a marzo");
+  expect_no_warning(s);
+}
+
+} // namespace
