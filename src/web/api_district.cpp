@@ -9,6 +9,7 @@
 #include "app/session.h"
 #include "web/api_district_json.h"
 #include "web/api_routes.h"
+#include "web/download.h"
 
 namespace traguardi::web {
 namespace {
@@ -56,10 +57,7 @@ void get_report(ApiCall& c) {
         {400, "", "parametro format non valido", {{"", "format", "atteso pdf, html, xlsx o csv"}}});
   auto file = app::district_report_file(v, c.req.matches[2].str(), format);
   if (!file) app::raise(file.error());
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "private, no-cache");
-  c.res.body = std::move(file->body);
-  c.res.set_header("Content-Type", file->content_type);
+  send_download(c.res, std::move(*file), "private, no-cache");
 }
 
 } // namespace

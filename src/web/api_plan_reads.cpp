@@ -6,6 +6,7 @@
 #include "app/sheet_views.h"
 #include "web/api_json.h"
 #include "web/api_routes.h"
+#include "web/download.h"
 
 namespace traguardi::web {
 namespace {
@@ -50,10 +51,7 @@ void plan_sheet(ApiCall& c) {
                                 {{"", "livello", "atteso mandato, missione, programma o peg"}}});
   auto file = app::render_sheet(*d, app::filter_objectives(*d, f), format, "elenco-obiettivi");
   if (!file) app::raise(file.error());
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "private, no-cache");
-  c.res.body = std::move(file->body);
-  c.res.set_header("Content-Type", file->content_type);
+  send_download(c.res, std::move(*file), "private, no-cache");
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "web/api_memo.h"
 #include "web/api_paging.h"
 #include "web/api_routes.h"
+#include "web/download.h"
 #include "web/openapi_document.h"
 
 namespace traguardi::web {
@@ -109,11 +110,8 @@ void get_sheet(ApiCall& c) {
         {400, "", "parametro format non valido", {{"", "format", "atteso pdf, xlsx o csv"}}});
   auto file = app::render_sheet(*d, {&o}, format, "scheda-" + o.code);
   if (!file) app::raise(file.error());
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "private, no-cache");
   c.res.set_header("ETag", etag_of(objective_etag_version(o)));
-  c.res.body = std::move(file->body);
-  c.res.set_header("Content-Type", file->content_type);
+  send_download(c.res, std::move(*file), "private, no-cache");
 }
 
 void list_audit(ApiCall& c) {

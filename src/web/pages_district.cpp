@@ -6,6 +6,7 @@
 
 #include "core/italian.h"
 #include "web/district_frame.h"
+#include "web/download.h"
 #include "web/plan_views.h"
 
 namespace traguardi::web {
@@ -158,9 +159,7 @@ void district_download(Call& c) {
   if (!v) return;
   auto file = app::district_report_file(*v, c.req.matches[1], c.req.matches[2]);
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "no-store");
-  c.res.set_content(std::move(file->body), file->content_type);
+  send_download(c.res, std::move(*file), "no-store");
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "core/italian.h"
 #include "web/authoring_pages.h"
 #include "web/charts.h"
+#include "web/download.h"
 #include "web/objective_forms.h"
 #include "web/plan_views.h"
 #include "web/routes.h"
@@ -251,9 +252,7 @@ void objective_download(Call& c) {
   if (!o) return error_page(c, 404, "Obiettivo non trovato", "Nessun obiettivo con questo codice.");
   auto file = app::render_sheet(**d, {o}, c.req.matches[3], "scheda-" + o->code);
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "no-store");
-  c.res.set_content(std::move(file->body), file->content_type);
+  send_download(c.res, std::move(*file), "no-store");
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "app/plan_access.h"
 #include "app/sheet_views.h"
 #include "core/figures.h"
+#include "web/download.h"
 #include "web/plan_views.h"
 #include "web/routes.h"
 
@@ -182,9 +183,7 @@ void plan_download(Call& c) {
   const auto found = app::filter_objectives(**d, plan_filter_of(c.req));
   auto file = app::render_sheet(**d, found, c.req.matches[1], "elenco-obiettivi");
   if (!file) return error_page(c, 400, "Download non riuscito", file.error().message);
-  c.res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-  c.res.set_header("Cache-Control", "no-store");
-  c.res.set_content(std::move(file->body), file->content_type);
+  send_download(c.res, std::move(*file), "no-store");
 }
 
 } // namespace
