@@ -196,6 +196,26 @@ std::size_t nearest_label(const std::vector<Span>& head, const Span& s) {
   return best;
 }
 
+// A value that -layout set under the "Note" label, starting left of it: the N-2 value, set flush
+// right against the note (a single space before the note's text, if any). Returns whether it
+// put the span in its row.
+bool split_n2_value(const std::vector<Span>& head, const Span& s,
+                    std::vector<std::vector<std::string>>& row) {
+  const std::size_t note = head.size() - 1;
+  if (note == 0 || head[note].text != "Note" ||
+      !starts_with(head[note - 1].text, "Valore Raggiunto") || s.x0 >= head[note].x0 ||
+      !row[note - 1].empty())
+    return false;
+  for (std::size_t cut = s.text.size(); cut != std::string::npos && cut > 0;
+       cut = s.text.rfind(' ', cut - 1)) {
+    if (!is_value_text(s.text.substr(0, cut))) continue;
+    row[note - 1].push_back(s.text.substr(0, cut));
+    if (cut < s.text.size()) row[note].push_back(s.text.substr(cut + 1));
+    return true;
+  }
+  return false;
+}
+
 // By its words, whatever the gaps between them (-layout leaves one space before "Come").
 bool is_figures_head(const VisualLine& l) {
   static const std::vector<std::string_view> words{"Dato", "Valore", "Come",
@@ -276,7 +296,11 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   // Extents that run into each other (-layout: a word of a wrapped description reaching under
   // the next label): each column then starts at its label, a little before for values set
   // flush right, and a cell belongs to the column it starts in.
-  const bool by_labels = merged.size() != head.size();
+  // As many extents as labels can still be wrong ones (two columns run together, another split
+  // by a value set off its cell): each label must lie in its own extent.
+  bool by_labels = merged.size() != head.size();
+  for (std::size_t k = 0; !by_labels && k < head.size(); ++k)
+    by_labels = head[k].x0 < merged[k].first || head[k].x1 > merged[k].second;
   if (by_labels) {
     merged.clear();
     for (std::size_t k = 0; k < head.size(); ++k)
@@ -326,6 +350,8 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
                           ? nearest_label(head, s)
                           : column_of(s);
       if (k == merged.size()) return at;
+      if (k == note && by_labels && rows.size() > 1 && split_n2_value(head, s, rows.back()))
+        continue;
       // A Tipo keyword that -layout set a space after a long description, left of its label.
       // A centre is printed in capitals: lower-case words after it, a single space on, are
       // the start of the note the grid's rounding put under the centre's label.

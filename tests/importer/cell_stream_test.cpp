@@ -135,4 +135,21 @@ TEST(CellStream, OwnSheetLaidOutInColumnsIsReadByColumn) {
   expect_no_warning(s);
 }
 
+// The grid's rounding can set an N-2 value one column left of the "Note" label, nearer it by
+// centre, and with a note a single space after it (invented rows, issue 9).
+TEST(CellStream, LayoutN2ValueUnderTheNoteLabelStaysAValue) {
+  auto s = parsed("valdora_programma_layout_n2_sotto_note.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 4u);
+  ASSERT_EQ(ind[2].history.size(), 2u);
+  EXPECT_EQ(ind[2].history[1].year, 2019);
+  EXPECT_EQ(ind[2].history[1].value->to_string(2), "9.00");
+  EXPECT_EQ(ind[2].note, "");
+  ASSERT_EQ(ind[3].history.size(), 2u);
+  EXPECT_EQ(ind[3].history[1].value->to_string(2), "7.00");
+  EXPECT_EQ(ind[3].note, "due sale nuove");
+  expect_no_warning(s);
+}
+
 } // namespace
