@@ -327,15 +327,17 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
     if (head[k].text.starts_with("Centro di")) center = k;
     if (head[k].text == "Note") note = k;
   }
-  auto tipo_at_end = [](const std::string& t) {
-    const std::size_t cut = t.rfind(' ');
-    return tipo_keyword(std::string_view(t).substr(cut == std::string::npos ? 0 : cut + 1))
-        .has_value();
+  // Only a span that runs under the Tipo label: a description line may end with a word that
+  // reads as a Tipo ("QUALITA'") far left of it.
+  auto tipo_at_end = [&](const Span& s) {
+    const std::size_t cut = s.text.rfind(' ');
+    return s.x1 > merged[anchor].first &&
+           tipo_keyword(std::string_view(s.text).substr(cut == std::string::npos ? 0 : cut + 1))
+               .has_value();
   };
   auto has_anchor = [&](std::size_t i) {
     for (const auto& s : spans[i - at])
-      if (column_of(s) == anchor ||
-          (by_labels && column_of(s) + 1 == anchor && tipo_at_end(s.text)))
+      if (column_of(s) == anchor || (by_labels && column_of(s) + 1 == anchor && tipo_at_end(s)))
         return true;
     return false;
   };
@@ -364,7 +366,7 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
           continue;
         }
       }
-      if (by_labels && k + 1 == anchor && tipo_at_end(s.text)) {
+      if (by_labels && k + 1 == anchor && tipo_at_end(s)) {
         const std::size_t cut = s.text.rfind(' ');
         if (cut != std::string::npos) rows.back()[k].push_back(s.text.substr(0, cut));
         rows.back()[anchor].push_back(cut == std::string::npos ? s.text : s.text.substr(cut + 1));

@@ -152,4 +152,18 @@ TEST(CellStream, LayoutN2ValueUnderTheNoteLabelStaysAValue) {
   expect_no_warning(s);
 }
 
+// A description line of -layout that ends with a word read as a Tipo ("QUALITA'"), far left of
+// the Tipo label, goes on the description: it opens no row (invented rows, issue 9).
+TEST(CellStream, LayoutTipoWordInsideADescriptionOpensNoRow) {
+  auto s = parsed("valdora_programma_layout_tipo_nel_testo.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 3u);
+  EXPECT_EQ(ind[2].description,
+            "N. VERIFICHE SULLE SALE RESTAURATE E CONTROLLI DI QUALITA' DEGLI ALLESTIMENTI");
+  EXPECT_EQ(ind[2].type, traguardi::IndicatorType::efficacia);
+  EXPECT_EQ(ind[2].target->to_string(2), "4.00");
+  expect_no_warning(s);
+}
+
 } // namespace
