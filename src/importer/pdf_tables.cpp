@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "importer/empty_cell.h"
+#include "importer/pdf_note_edges.h"
 #include "importer/value_shapes.h"
 
 namespace traguardi::importer::pdf {
@@ -278,10 +279,15 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 
   // Columns: cells in the same column share an edge (left, right or centre, by alignment), so
   // their extents overlap; cells of different columns are apart by the gutter.
+  // A cell also ends where a FASI note starts left of its label (pdf_note_edges.h).
+  const std::vector<double> edges = note_edges(lines, at, end, gutter, head, step);
+  std::vector<Span> cuts = head;
+  for (double e : edges)
+    cuts.push_back({e, e, ""});
   std::vector<std::vector<Span>> spans;
   std::vector<std::pair<double, double>> cols;
   for (std::size_t i = at; i < end; ++i) {
-    spans.push_back(cells_under(lines[i], gutter, head));
+    spans.push_back(cells_under(lines[i], gutter, cuts));
     for (const auto& s : spans.back())
       cols.emplace_back(s.x0, s.x1);
   }
@@ -357,6 +363,8 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
       // A Tipo keyword that -layout set a space after a long description, left of its label.
       // A centre is printed in capitals: lower-case words after it, a single space on, are
       // the start of the note the grid's rounding put under the centre's label.
+      if (by_labels && k == center && note == center + 1 && at_note_edge(edges, s.x0, step))
+        k = note;
       if (by_labels && rows.size() > 1 && k == center && note < merged.size()) {
         const std::size_t cut = first_lower_word(s.text);
         if (cut != std::string::npos) {

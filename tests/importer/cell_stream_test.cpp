@@ -166,4 +166,19 @@ TEST(CellStream, LayoutTipoWordInsideADescriptionOpensNoRow) {
   expect_no_warning(s);
 }
 
+// -layout can start a FASI note a few characters left of its label, a single space after the
+// centre: in capitals, or with a figure before its first lower-case word (invented rows, issue 9).
+TEST(CellStream, LayoutNoteSetASpaceAfterTheCentreStartsAtItsColumn) {
+  auto s = parsed("valdora_peg_layout_nota_dopo_centro.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ph = s.objectives[0].phases;
+  ASSERT_EQ(ph.size(), 2u);
+  EXPECT_EQ(ph[0].note,
+            "IN ATTESA DEL VERBALE DI COLLAUDO DEI VIGILI DEL FUOCO. LE SALE RESTANO CHIUSE");
+  EXPECT_EQ(ph[1].note,
+            "2 vetrine su 3 montate entro dicembre, la terza attende il vetro di ricambio");
+  EXPECT_EQ(ph[0].center, ph[1].center);
+  EXPECT_EQ(ph[1].actual_start, traguardi::Date::make(2021, 7, 1));
+}
+
 } // namespace
