@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "importer/pdf_note_edges.h"
 #include "importer/table_rows.h"
 #include "importer/value_shapes.h"
 
@@ -89,6 +90,26 @@ std::size_t nearest_label(const std::vector<Span>& head, const Span& s) {
   return best;
 }
 
+// A value that -layout set under the "Note" label, starting left of it: the N-2 value, set flush
+// right against the note (a single space before the note's text, if any). Returns whether it
+// put the span in its row.
+bool split_n2_value(const std::vector<Span>& head, const Span& s,
+                    std::vector<std::vector<std::string>>& row) {
+  const std::size_t note = head.size() - 1;
+  if (note == 0 || head[note].text != "Note" ||
+      !starts_with(head[note - 1].text, "Valore Raggiunto") || s.x0 >= head[note].x0 ||
+      !row[note - 1].empty())
+    return false;
+  for (std::size_t cut = s.text.size(); cut != std::string::npos && cut > 0;
+       cut = s.text.rfind(' ', cut - 1)) {
+    if (!is_value_text(s.text.substr(0, cut))) continue;
+    row[note - 1].push_back(s.text.substr(0, cut));
+    if (cut < s.text.size()) row[note].push_back(s.text.substr(cut + 1));
+    return true;
+  }
+  return false;
+}
+
 // By its words, whatever the gaps between them (-layout leaves one space before "Come").
 bool is_figures_head(const VisualLine& l) {
   static const std::vector<std::string_view> words{"Dato", "Valore", "Come",
@@ -151,10 +172,15 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
 
   // Columns: cells in the same column share an edge (left, right or centre, by alignment), so
   // their extents overlap; cells of different columns are apart by the gutter.
+  // A cell also ends where a FASI note starts left of its label (pdf_note_edges.h).
+  const std::vector<double> edges = note_edges(lines, at, end, gutter, head, step);
+  std::vector<Span> cuts = head;
+  for (double e : edges)
+    cuts.push_back({e, e, ""});
   std::vector<std::vector<Span>> spans;
   std::vector<std::pair<double, double>> cols;
   for (std::size_t i = at; i < end; ++i) {
-    spans.push_back(cells_under(lines[i], gutter, head));
+    spans.push_back(cells_under(lines[i], gutter, cuts));
     for (const auto& s : spans.back())
       cols.emplace_back(s.x0, s.x1);
   }
@@ -169,7 +195,11 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   // Extents that run into each other (-layout: a word of a wrapped description reaching under
   // the next label): each column then starts at its label, a little before for values set
   // flush right, and a cell belongs to the column it starts in.
-  const bool by_labels = merged.size() != head.size();
+  // As many extents as labels can still be wrong ones (two columns run together, another split
+  // by a value set off its cell): each label must lie in its own extent.
+  bool by_labels = merged.size() != head.size();
+  for (std::size_t k = 0; !by_labels && k < head.size(); ++k)
+    by_labels = head[k].x0 < merged[k].first || head[k].x1 > merged[k].second;
   if (by_labels) {
     merged.clear();
     for (std::size_t k = 0; k < head.size(); ++k)
@@ -196,15 +226,17 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
     if (head[k].text.starts_with("Centro di")) center = k;
     if (head[k].text == "Note") note = k;
   }
-  auto tipo_at_end = [](const std::string& t) {
-    const std::size_t cut = t.rfind(' ');
-    return tipo_keyword(std::string_view(t).substr(cut == std::string::npos ? 0 : cut + 1))
-        .has_value();
+  // Only a span that runs under the Tipo label: a description line may end with a word that
+  // reads as a Tipo ("QUALITA'") far left of it.
+  auto tipo_at_end = [&](const Span& s) {
+    const std::size_t cut = s.text.rfind(' ');
+    return s.x1 > merged[anchor].first &&
+           tipo_keyword(std::string_view(s.text).substr(cut == std::string::npos ? 0 : cut + 1))
+               .has_value();
   };
   auto has_anchor = [&](std::size_t i) {
     for (const auto& s : spans[i - at])
-      if (column_of(s) == anchor ||
-          (by_labels && column_of(s) + 1 == anchor && tipo_at_end(s.text)))
+      if (column_of(s) == anchor || (by_labels && column_of(s) + 1 == anchor && tipo_at_end(s)))
         return true;
     return false;
   };
@@ -219,9 +251,13 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
                           ? nearest_label(head, s)
                           : column_of(s);
       if (k == merged.size()) return at;
+      if (k == note && by_labels && rows.size() > 1 && split_n2_value(head, s, rows.back()))
+        continue;
       // A Tipo keyword that -layout set a space after a long description, left of its label.
       // A centre is printed in capitals: lower-case words after it, a single space on, are
       // the start of the note the grid's rounding put under the centre's label.
+      if (by_labels && k == center && note == center + 1 && at_note_edge(edges, s.x0, step))
+        k = note;
       if (by_labels && rows.size() > 1 && k == center && note < merged.size()) {
         const std::size_t cut = first_lower_word(s.text);
         if (cut != std::string::npos) {
@@ -231,7 +267,7 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
           continue;
         }
       }
-      if (by_labels && k + 1 == anchor && tipo_at_end(s.text)) {
+      if (by_labels && k + 1 == anchor && tipo_at_end(s)) {
         const std::size_t cut = s.text.rfind(' ');
         if (cut != std::string::npos) rows.back()[k].push_back(s.text.substr(0, cut));
         rows.back()[anchor].push_back(cut == std::string::npos ? s.text : s.text.substr(cut + 1));

@@ -135,4 +135,50 @@ TEST(OwnPrintStyles, OwnSheetLaidOutInColumnsIsReadByColumn) {
   expect_no_warning(s);
 }
 
+// The grid's rounding can set an N-2 value one column left of the "Note" label, nearer it by
+// centre, and with a note a single space after it (invented rows, issue 9).
+TEST(OwnPrintStyles, LayoutN2ValueUnderTheNoteLabelStaysAValue) {
+  auto s = parsed("valdora_programma_layout_n2_sotto_note.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 4u);
+  ASSERT_EQ(ind[2].history.size(), 2u);
+  EXPECT_EQ(ind[2].history[1].year, 2019);
+  EXPECT_EQ(ind[2].history[1].value->to_string(2), "9.00");
+  EXPECT_EQ(ind[2].note, "");
+  ASSERT_EQ(ind[3].history.size(), 2u);
+  EXPECT_EQ(ind[3].history[1].value->to_string(2), "7.00");
+  EXPECT_EQ(ind[3].note, "due sale nuove");
+  expect_no_warning(s);
+}
+
+// A description line of -layout that ends with a word read as a Tipo ("QUALITA'"), far left of
+// the Tipo label, goes on the description: it opens no row (invented rows, issue 9).
+TEST(OwnPrintStyles, LayoutTipoWordInsideADescriptionOpensNoRow) {
+  auto s = parsed("valdora_programma_layout_tipo_nel_testo.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 3u);
+  EXPECT_EQ(ind[2].description,
+            "N. VERIFICHE SULLE SALE RESTAURATE E CONTROLLI DI QUALITA' DEGLI ALLESTIMENTI");
+  EXPECT_EQ(ind[2].type, traguardi::IndicatorType::efficacia);
+  EXPECT_EQ(ind[2].target->to_string(2), "4.00");
+  expect_no_warning(s);
+}
+
+// -layout can start a FASI note a few characters left of its label, a single space after the
+// centre: in capitals, or with a figure before its first lower-case word (invented rows, issue 9).
+TEST(OwnPrintStyles, LayoutNoteSetASpaceAfterTheCentreStartsAtItsColumn) {
+  auto s = parsed("valdora_peg_layout_nota_dopo_centro.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ph = s.objectives[0].phases;
+  ASSERT_EQ(ph.size(), 2u);
+  EXPECT_EQ(ph[0].note,
+            "IN ATTESA DEL VERBALE DI COLLAUDO DEI VIGILI DEL FUOCO. LE SALE RESTANO CHIUSE");
+  EXPECT_EQ(ph[1].note,
+            "2 vetrine su 3 montate entro dicembre, la terza attende il vetro di ricambio");
+  EXPECT_EQ(ph[0].center, ph[1].center);
+  EXPECT_EQ(ph[1].actual_start, traguardi::Date::make(2021, 7, 1));
+}
+
 } // namespace
