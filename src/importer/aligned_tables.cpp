@@ -157,8 +157,14 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
     // A wrapped cell fills its column on every line but its last: a short line ("di un client
     // vpn ...", centred) ends a cell, it does not start one.
     const std::size_t width = cols[c].to - cols[c].from;
-    for (std::size_t k = first; k < last; ++k)
-      if (10 * utf8_length(slice(grid[k], cols[c].from, to)) < 6 * width) ++bad;
+    // Nor does a line end a cell's line when the next line's first word fits after it: a tool
+    // wraps only when the word does not fit.
+    for (std::size_t k = first; k < last; ++k) {
+      const std::size_t here = utf8_length(slice(grid[k], cols[c].from, to));
+      const std::string next = slice(grid[k + 1], cols[c].from, to);
+      const std::size_t word = utf8_length(next.substr(0, next.find(' ')));
+      if (10 * here < 6 * width || (here > 0 && word > 0 && here + 1 + word <= width)) ++bad;
+    }
   }
   return bad;
 }
@@ -193,6 +199,84 @@ void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
   }
 }
 
+// The first and one past the last character position of a column's label on the header
+// lines, or {npos, 0} when it has none.
+std::pair<std::size_t, std::size_t>
+label_extent(const std::vector<std::vector<std::string_view>>& grid, std::size_t header_lines,
+             const Column& c) {
+  std::size_t lo = std::string::npos, hi = 0;
+  for (std::size_t r = 0; r < header_lines; ++r)
+    for (std::size_t x = c.from; x < c.to && x < grid[r].size(); ++x)
+      if (grid[r][x] != " ") {
+        lo = std::min(lo, x);
+        hi = std::max(hi, x + 1);
+      }
+  return {lo, hi};
+}
+
+// Twice the centre of a column's label (twice the column's own centre when it has none).
+std::size_t label_centre2(const std::vector<std::vector<std::string_view>>& grid,
+                          std::size_t header_lines, const Column& c) {
+  const auto [lo, hi] = label_extent(grid, header_lines, c);
+  return lo == std::string::npos ? c.from + c.to : lo + hi;
+}
+
+std::size_t distance(std::size_t a, std::size_t b) {
+  return a > b ? a - b : b - a;
+}
+
+// Columns with no label text (a wrapped cell's words, blank on every line between them) join a
+// labelled neighbour. A label is centred over its column, so a run of them between two labels
+// is split where both labelled columns come out nearest to centred under their labels: a note
+// wrapped short at its left edge goes to Note, not to the centre before it (w3m). Ties, and
+// tables whose labels all start at their column's left edge (html2text), keep to the left
+// label; text left of the first label goes to the first, text after the last to the last.
+void attach_unlabelled(const std::vector<std::vector<std::string_view>>& grid,
+                       std::size_t header_lines, std::vector<Column>& cols,
+                       std::vector<std::string>& labels) {
+  auto labelled = [&](std::size_t from) {
+    while (from < labels.size() && labels[from].empty())
+      ++from;
+    return from;
+  };
+  std::size_t k = labelled(0);
+  if (k == labels.size()) {
+    cols = {Column{cols.front().from, cols.back().to}};
+    labels = {""};
+    return;
+  }
+  std::vector<Column> out{Column{cols.front().from, cols[k].to}};
+  std::vector<std::string> out_labels{labels[k]};
+  // html2text sets labels and cells flush left (the first label, Descrizione, at the left edge
+  // of its column): there a run always goes to the left label.
+  const bool centred = label_extent(grid, header_lines, out.front()).first > out.front().from;
+  for (++k; k < cols.size();) {
+    const std::size_t r = labelled(k);
+    if (r == cols.size()) {
+      out.back().to = cols.back().to;
+      break;
+    }
+    const std::size_t right_to = cols[labelled(r + 1) - 1].to; // with the run after it
+    const std::size_t lc = label_centre2(grid, header_lines, out.back());
+    const std::size_t rc = label_centre2(grid, header_lines, cols[r]);
+    std::size_t best = r, best_cost = std::string::npos;
+    for (std::size_t s = r + 1; s-- > (centred ? k : r);) { // the left column takes [k, s)
+      const std::size_t left_to = s > k ? cols[s - 1].to : out.back().to;
+      const std::size_t cost = distance(out.back().from + left_to, lc) +
+                               distance(cols[s < r ? s : r].from + right_to, rc);
+      if (cost < best_cost) {
+        best = s;
+        best_cost = cost;
+      }
+    }
+    if (best > k) out.back().to = cols[best - 1].to;
+    out.push_back(Column{cols[best].from, cols[r].to});
+    out_labels.push_back(labels[r]);
+    k = r + 1;
+  }
+  cols = std::move(out);
+  labels = std::move(out_labels);
+}
 } // namespace
 
 std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, CellTable& table) {
@@ -239,9 +323,10 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     else
       cols.push_back({x, x + 1});
   }
-  // Labels per column; a column without one belongs to its left neighbour.
+  // Labels per column; a column without one is attached to a neighbour (attach_unlabelled).
   std::vector<std::string> labels;
   std::vector<Column> merged;
+  std::size_t last_labelled = std::string::npos;
   for (const auto& c : cols) {
     std::string label;
     for (std::size_t k = 0; k < rows_from - h; ++k)
@@ -250,22 +335,21 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     // goes on a label belongs to its column, unless it starts a label of its own.
     const bool year =
         label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
-    const bool continues = !merged.empty() && !label.empty() &&
+    const bool continues = last_labelled != std::string::npos && !label.empty() &&
                            (year || !starts_column_label(label)) &&
-                           starts_column_label(labels.back() + ' ' + label);
-    if ((label.empty() || continues) && !merged.empty()) {
-      merged.back().to = c.to;
-      if (continues) labels.back() += ' ' + label;
+                           starts_column_label(labels[last_labelled] + ' ' + label);
+    if (continues) {
+      merged[last_labelled].to = c.to;
+      labels[last_labelled] += ' ' + label;
+      merged.resize(last_labelled + 1);
+      labels.resize(last_labelled + 1);
       continue;
     }
     merged.push_back(c);
     labels.push_back(label);
+    if (!label.empty()) last_labelled = merged.size() - 1;
   }
-  if (labels.size() > 1 && labels.front().empty()) { // text left of the first label's column
-    merged[1].from = merged[0].from;
-    merged.erase(merged.begin());
-    labels.erase(labels.begin());
-  }
+  attach_unlabelled(grid, rows_from - h, merged, labels);
   if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
   const auto roles = column_roles(labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));

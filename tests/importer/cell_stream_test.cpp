@@ -144,3 +144,22 @@ TEST(CellStream, TablesNestedInCellsAndStrayTagsAreNoCrash) {
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("alcun obiettivo"), std::string::npos) << s.error().message;
 }
+
+// w3m at 130 columns (an invented PEG sheet, `valdora_html_w3m_130.txt`): a note wraps so that
+// a blank character column runs through it left of its label, and its left part has no label
+// text above it. Labels are centred over their columns, so that part belongs to Note, not to the
+// centre or the N-2 value before it (issue 9).
+TEST(CellStream, W3mWrappedNoteStaysUnderItsCentredLabel) {
+  ImportedSheet s = parsed("valdora_html_w3m_130.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& o = s.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[0].note,
+            "scelte dieci specie locali con il vivaio comunale (det. n. 12/2020) "
+            "e due specie rare del giardino botanico (det. n. 31/2020 e 44/2020)");
+  ASSERT_EQ(o.indicators.size(), 2u);
+  EXPECT_EQ(o.indicators[0].note, "la stagione secca ha ritardato i lavori");
+  ASSERT_EQ(o.indicators[0].history.size(), 2u);
+  EXPECT_TRUE(std::none_of(s.findings.begin(), s.findings.end(),
+                           [](const auto& f) { return f.code.starts_with("valore"); }));
+}
