@@ -80,6 +80,15 @@ int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
   return bad;
 }
 
+// Between tilings that are otherwise alike, a description that starts in lower case is most
+// likely the end of the row above ("derivanti da …" under "… situazioni di povertà").
+int lower_case_description(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
+  for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c)
+    if (roles[c] == ColumnRole::description && !r.cells[c].empty())
+      return r.cells[c][0] >= 'a' && r.cells[c][0] <= 'z';
+  return 0;
+}
+
 // Cells are centred in their row (HTML's default): a row reaches as far below its anchor as
 // above it, or one line more, and the rows tile the table. Of the ways to tile it so, the one
 // whose value cells read as values (a date is not cut into "01/02/" and "2020").
@@ -377,7 +386,9 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
   };
   auto extents =
       row_extents(anchors, rows_from - h, grid.size() - 1, [&](std::size_t t, std::size_t b) {
-        return bad_values(roles, row_of(t, b)) + uncentred(grid, merged, t, b);
+        const CellTable::Row r = row_of(t, b);
+        return 2 * (bad_values(roles, r) + uncentred(grid, merged, t, b)) +
+               lower_case_description(roles, r);
       });
   if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
     std::size_t top = rows_from - h;

@@ -163,3 +163,19 @@ TEST(CellStream, W3mWrappedNoteStaysUnderItsCentredLabel) {
   EXPECT_TRUE(std::none_of(s.findings.begin(), s.findings.end(),
                            [](const auto& f) { return f.code.starts_with("valore"); }));
 }
+
+// The same sheet with two-line indicator descriptions and one-line values
+// (`valdora_html_w3m_130_descrizioni.txt`): both rows can be centred around their Tipo in two
+// ways, but w3m wraps a line only when the next word does not fit, so "… nei parchi di" does
+// not end the first row with "quartiere …" opening the second.
+TEST(CellStream, W3mRowEndsWhereTheNextWordWouldNotFit) {
+  ImportedSheet s = parsed("valdora_html_w3m_130_descrizioni.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 2u);
+  EXPECT_EQ(ind[0].description, "Realizzazione di un vivaio per le specie locali nei parchi di "
+                                "quartiere compresi gli orti urbani entro marzo (si/no)");
+  EXPECT_EQ(ind[1].description, "Piano di irrigazione dei viali alberati della zona nord e della "
+                                "zona sud approvato dalla giunta");
+  EXPECT_EQ(ind[1].target, dec("75"));
+}
