@@ -286,6 +286,72 @@ void attach_unlabelled(const std::vector<std::vector<std::string_view>>& grid,
   cols = std::move(out);
   labels = std::move(out_labels);
 }
+// Labels per column; a column without one is attached to a neighbour (attach_unlabelled).
+void label_columns(const std::vector<std::vector<std::string_view>>& grid, std::size_t header_lines,
+                   const std::vector<Column>& cols, std::vector<Column>& merged,
+                   std::vector<std::string>& labels) {
+  merged.clear();
+  labels.clear();
+  std::size_t last_labelled = std::string::npos;
+  for (const auto& c : cols) {
+    std::string label;
+    for (std::size_t k = 0; k < header_lines; ++k)
+      add_piece(label, slice(grid[k], c.from, c.to));
+    // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
+    // goes on a label belongs to its column, unless it starts a label of its own.
+    const bool year =
+        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
+    const bool continues = last_labelled != std::string::npos && !label.empty() &&
+                           (year || !starts_column_label(label)) &&
+                           starts_column_label(labels[last_labelled] + ' ' + label);
+    if (continues) {
+      merged[last_labelled].to = c.to;
+      labels[last_labelled] += ' ' + label;
+      merged.resize(last_labelled + 1);
+      labels.resize(last_labelled + 1);
+      continue;
+    }
+    merged.push_back(c);
+    labels.push_back(label);
+    if (!label.empty()) last_labelled = merged.size() - 1;
+  }
+  attach_unlabelled(grid, header_lines, merged, labels);
+}
+
+// html2text sets columns one space apart and lets text run across that space: there columns
+// start where a label word starts (one position earlier, as html2text shifts lines by one),
+// except inside a word of another header line ("di" above "Responsabilità").
+std::vector<Column> label_start_columns(const std::vector<std::vector<std::string_view>>& grid,
+                                        std::size_t header_lines, std::size_t width) {
+  auto text = [&](std::size_t r, std::size_t x) { return x < grid[r].size() && grid[r][x] != " "; };
+  std::vector<std::size_t> starts;
+  for (std::size_t x = 0; x < width; ++x) {
+    bool start = false, inside = false;
+    for (std::size_t r = 0; r < header_lines; ++r) {
+      start = start || (text(r, x) && (x == 0 || !text(r, x - 1)));
+      inside = inside || (x > 0 && text(r, x) && text(r, x - 1));
+    }
+    if (start && !inside) starts.push_back(x);
+  }
+  std::vector<Column> out;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    bool blank_before = starts[k] > 0;
+    for (std::size_t r = 0; r < header_lines; ++r)
+      blank_before = blank_before && !text(r, starts[k] - 1);
+    const std::size_t from = k == 0 ? 0 : starts[k] - blank_before;
+    if (!out.empty()) out.back().to = from;
+    out.push_back(Column{from, width});
+  }
+  return out;
+}
+
+// A FASI table without Peso, or an INDICATORI table without Tipo, was not cut into its columns.
+bool has_anchor(Heading kind, const std::vector<ColumnRole>& roles) {
+  const ColumnRole anchor = kind == Heading::fasi ? ColumnRole::weight : ColumnRole::type;
+  return (kind != Heading::fasi && kind != Heading::indicatori) ||
+         std::find(roles.begin(), roles.end(), anchor) != roles.end();
+}
+
 } // namespace
 
 std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, CellTable& table) {
@@ -332,36 +398,15 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     else
       cols.push_back({x, x + 1});
   }
-  // Labels per column; a column without one is attached to a neighbour (attach_unlabelled).
   std::vector<std::string> labels;
   std::vector<Column> merged;
-  std::size_t last_labelled = std::string::npos;
-  for (const auto& c : cols) {
-    std::string label;
-    for (std::size_t k = 0; k < rows_from - h; ++k)
-      add_piece(label, slice(grid[k], c.from, c.to));
-    // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
-    // goes on a label belongs to its column, unless it starts a label of its own.
-    const bool year =
-        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
-    const bool continues = last_labelled != std::string::npos && !label.empty() &&
-                           (year || !starts_column_label(label)) &&
-                           starts_column_label(labels[last_labelled] + ' ' + label);
-    if (continues) {
-      merged[last_labelled].to = c.to;
-      labels[last_labelled] += ' ' + label;
-      merged.resize(last_labelled + 1);
-      labels.resize(last_labelled + 1);
-      continue;
-    }
-    merged.push_back(c);
-    labels.push_back(label);
-    if (!label.empty()) last_labelled = merged.size() - 1;
-  }
-  attach_unlabelled(grid, rows_from - h, merged, labels);
+  label_columns(grid, rows_from - h, cols, merged, labels);
   if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
-  const auto roles = column_roles(labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
+  if (!has_anchor(kind, column_roles(labels)))
+    label_columns(grid, rows_from - h, label_start_columns(grid, rows_from - h, width), merged,
+                  labels);
+  const auto roles = column_roles(labels);
   if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return i;
   // A row starts where the column every row fills has text.
   std::size_t anchor = merged.size() > 1 ? 1 : 0;
