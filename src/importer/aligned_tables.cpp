@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/normalize.h"
+#include "importer/aligned_columns.h"
 #include "importer/sheet_labels.h"
 #include "importer/table_rows.h"
 #include "importer/text_lines.h"
@@ -41,20 +42,6 @@ std::vector<std::string_view> chars(std::string_view s) {
   return out;
 }
 
-std::string slice(const std::vector<std::string_view>& c, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t k = from; k < to && k < c.size(); ++k)
-    out += c[k];
-  return std::string(trim(out));
-}
-
-// Pieces of one cell over the lines of a row: a date wrapped after its '/' joins without space.
-void add_piece(std::string& cell, const std::string& piece) {
-  if (piece.empty()) return;
-  if (!cell.empty() && cell.back() != '/') cell += ' ';
-  cell += piece;
-}
-
 // Value cells of a row that do not read as values: a date cut in two ("01/02/" | "2020"), a
 // figure split from its unit.
 int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
@@ -78,6 +65,15 @@ int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
     }
   }
   return bad;
+}
+
+// Between tilings that are otherwise alike, a description that starts in lower case is most
+// likely the end of the row above ("derivanti da …" under "… situazioni di povertà").
+int lower_case_description(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
+  for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c)
+    if (roles[c] == ColumnRole::description && !r.cells[c].empty())
+      return r.cells[c][0] >= 'a' && r.cells[c][0] <= 'z';
+  return 0;
 }
 
 // Cells are centred in their row (HTML's default): a row reaches as far below its anchor as
@@ -134,10 +130,6 @@ row_extents(const std::vector<std::size_t>& anchors, std::size_t first, std::siz
   return out;
 }
 
-struct Column {
-  std::size_t from, to;
-};
-
 // Cells whose text is not centred in the rows [top, bottom]: as many lines below as above, or
 // one more.
 int uncentred(const std::vector<std::vector<std::string_view>>& grid,
@@ -157,40 +149,23 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
     // A wrapped cell fills its column on every line but its last: a short line ("di un client
     // vpn ...", centred) ends a cell, it does not start one.
     const std::size_t width = cols[c].to - cols[c].from;
-    for (std::size_t k = first; k < last; ++k)
-      if (10 * utf8_length(slice(grid[k], cols[c].from, to)) < 6 * width) ++bad;
+    // Nor does a line end a cell's line when the next line's first word fits after it: a tool
+    // wraps only when the word does not fit.
+    for (std::size_t k = first; k < last; ++k) {
+      const std::size_t here = utf8_length(slice(grid[k], cols[c].from, to));
+      const std::string next = slice(grid[k + 1], cols[c].from, to);
+      const std::size_t word = utf8_length(next.substr(0, next.find(' ')));
+      if (10 * here < 6 * width || (here > 0 && word > 0 && here + 1 + word <= width)) ++bad;
+    }
   }
   return bad;
 }
 
-// Two columns with no blank character column between them (html2text: an empty "Note" column
-// whose label touches "Inizio Effettivo"): a label made of two labels is cut where the second
-// one starts on the first label line.
-void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
-                         std::size_t header_lines, std::vector<Column>& cols,
-                         std::vector<std::string>& labels) {
-  for (std::size_t k = 0; k < labels.size(); ++k) {
-    auto w = split_words(labels[k]);
-    for (std::size_t cut = 1; cut < w.size(); ++cut) {
-      const std::string a = join_words(w, 0, cut), b = join_words(w, cut, w.size());
-      if (!is_column_label(a) || !is_column_label(b)) continue;
-      // Where b's first word starts on a header line, inside this column.
-      std::size_t at = std::string::npos;
-      for (std::size_t r = 0; r < header_lines && at == std::string::npos; ++r)
-        for (std::size_t x = cols[k].from + 1; x + w[cut].size() <= cols[k].to; ++x)
-          if (slice(grid[r], x, x + w[cut].size()) == w[cut] &&
-              (x == 0 || x - 1 >= grid[r].size() || grid[r][x - 1] == " ")) {
-            at = x;
-            break;
-          }
-      if (at == std::string::npos) continue;
-      cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(k) + 1, Column{at, cols[k].to});
-      cols[k].to = at;
-      labels[k] = a;
-      labels.insert(labels.begin() + static_cast<std::ptrdiff_t>(k) + 1, b);
-      break;
-    }
-  }
+// A FASI table without Peso, or an INDICATORI table without Tipo, was not cut into its columns.
+bool has_anchor(Heading kind, const std::vector<ColumnRole>& roles) {
+  const ColumnRole anchor = kind == Heading::fasi ? ColumnRole::weight : ColumnRole::type;
+  return (kind != Heading::fasi && kind != Heading::indicatori) ||
+         std::find(roles.begin(), roles.end(), anchor) != roles.end();
 }
 
 } // namespace
@@ -239,36 +214,15 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     else
       cols.push_back({x, x + 1});
   }
-  // Labels per column; a column without one belongs to its left neighbour.
   std::vector<std::string> labels;
   std::vector<Column> merged;
-  for (const auto& c : cols) {
-    std::string label;
-    for (std::size_t k = 0; k < rows_from - h; ++k)
-      add_piece(label, slice(grid[k], c.from, c.to));
-    // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
-    // goes on a label belongs to its column, unless it starts a label of its own.
-    const bool year =
-        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
-    const bool continues = !merged.empty() && !label.empty() &&
-                           (year || !starts_column_label(label)) &&
-                           starts_column_label(labels.back() + ' ' + label);
-    if ((label.empty() || continues) && !merged.empty()) {
-      merged.back().to = c.to;
-      if (continues) labels.back() += ' ' + label;
-      continue;
-    }
-    merged.push_back(c);
-    labels.push_back(label);
-  }
-  if (labels.size() > 1 && labels.front().empty()) { // text left of the first label's column
-    merged[1].from = merged[0].from;
-    merged.erase(merged.begin());
-    labels.erase(labels.begin());
-  }
+  label_columns(grid, rows_from - h, cols, merged, labels);
   if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
-  const auto roles = column_roles(labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
+  if (!has_anchor(kind, column_roles(labels)))
+    label_columns(grid, rows_from - h, label_start_columns(grid, rows_from - h, width), merged,
+                  labels);
+  const auto roles = column_roles(labels);
   if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return i;
   // A row starts where the column every row fills has text.
   std::size_t anchor = merged.size() > 1 ? 1 : 0;
@@ -293,7 +247,9 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
   };
   auto extents =
       row_extents(anchors, rows_from - h, grid.size() - 1, [&](std::size_t t, std::size_t b) {
-        return bad_values(roles, row_of(t, b)) + uncentred(grid, merged, t, b);
+        const CellTable::Row r = row_of(t, b);
+        return 2 * (bad_values(roles, r) + uncentred(grid, merged, t, b)) +
+               lower_case_description(roles, r);
       });
   if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
     std::size_t top = rows_from - h;

@@ -144,3 +144,38 @@ TEST(CellStream, TablesNestedInCellsAndStrayTagsAreNoCrash) {
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("alcun obiettivo"), std::string::npos) << s.error().message;
 }
+
+// w3m at 130 columns (an invented PEG sheet, `valdora_html_w3m_130.txt`): a note wraps so that
+// a blank character column runs through it left of its label, and its left part has no label
+// text above it. Labels are centred over their columns, so that part belongs to Note, not to the
+// centre or the N-2 value before it (issue 9).
+TEST(CellStream, W3mWrappedNoteStaysUnderItsCentredLabel) {
+  ImportedSheet s = parsed("valdora_html_w3m_130.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& o = s.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[0].note,
+            "scelte dieci specie locali con il vivaio comunale (det. n. 12/2020) "
+            "e due specie rare del giardino botanico (det. n. 31/2020 e 44/2020)");
+  ASSERT_EQ(o.indicators.size(), 2u);
+  EXPECT_EQ(o.indicators[0].note, "la stagione secca ha ritardato i lavori");
+  ASSERT_EQ(o.indicators[0].history.size(), 2u);
+  EXPECT_TRUE(std::none_of(s.findings.begin(), s.findings.end(),
+                           [](const auto& f) { return f.code.starts_with("valore"); }));
+}
+
+// The same sheet with two-line indicator descriptions and one-line values
+// (`valdora_html_w3m_130_descrizioni.txt`): both rows can be centred around their Tipo in two
+// ways, but w3m wraps a line only when the next word does not fit, so "… nei parchi di" does
+// not end the first row with "quartiere …" opening the second.
+TEST(CellStream, W3mRowEndsWhereTheNextWordWouldNotFit) {
+  ImportedSheet s = parsed("valdora_html_w3m_130_descrizioni.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 2u);
+  EXPECT_EQ(ind[0].description, "Realizzazione di un vivaio per le specie locali nei parchi di "
+                                "quartiere compresi gli orti urbani entro marzo (si/no)");
+  EXPECT_EQ(ind[1].description, "Piano di irrigazione dei viali alberati della zona nord e della "
+                                "zona sud approvato dalla giunta");
+  EXPECT_EQ(ind[1].target, dec("75"));
+}
