@@ -46,7 +46,7 @@ std::string status_when(const StatusReport& s) {
 }
 
 std::string status_list(const Objective& o) {
-  if (o.status.empty()) return "<p class=\"mb-4\">Nessuno stato di attuazione scritto finora.</p>";
+  if (o.status.empty()) return "<p class=\"mb-5\">Nessuno stato di attuazione scritto finora.</p>";
   std::string out = "<h2 class=\"h5\">Stati di attuazione scritti</h2><ul class=\"mb-4\">";
   for (const auto& s : o.status)
     out += fmt::format(
@@ -69,7 +69,7 @@ std::string remove_link(const Objective& o, const char* kind, std::size_t i,
 std::string involved_list(const Dataset& d, const Objective& o, Part part) {
   std::string out;
   if (part == Part::structure) {
-    if (o.structures.empty()) return "<p class=\"mb-4\">Nessuna struttura coinvolta finora.</p>";
+    if (o.structures.empty()) return "<p class=\"mb-5\">Nessuna struttura coinvolta finora.</p>";
     out = "<h2 class=\"h5\">Strutture già coinvolte</h2><ul class=\"mb-4\">";
     for (std::size_t i = 0; i < o.structures.size(); ++i) {
       const auto& s = o.structures[i];
@@ -79,7 +79,7 @@ std::string involved_list(const Dataset& d, const Objective& o, Part part) {
              remove_link(o, "struttura", i, s.description) + "</li>";
     }
   } else {
-    if (o.people.empty()) return "<p class=\"mb-4\">Nessun soggetto coinvolto finora.</p>";
+    if (o.people.empty()) return "<p class=\"mb-5\">Nessun soggetto coinvolto finora.</p>";
     out = "<h2 class=\"h5\">Soggetti già coinvolti</h2><ul class=\"mb-4\">";
     for (std::size_t i = 0; i < o.people.size(); ++i) {
       const auto& p = o.people[i];
