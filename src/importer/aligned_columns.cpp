@@ -7,23 +7,12 @@
 #include "importer/value_shapes.h"
 
 namespace traguardi::importer {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ')
-    s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ')
-    s.remove_suffix(1);
-  return s;
-}
-
-} // namespace
 
 std::string slice(const std::vector<std::string_view>& c, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t k = from; k < to && k < c.size(); ++k)
     out += c[k];
-  return std::string(trim(out));
+  return std::string(trim_spaces(out));
 }
 
 // Pieces of one cell over the lines of a row: a date wrapped after its '/' joins without space.

@@ -15,14 +15,6 @@
 namespace traguardi::importer {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ')
-    s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ')
-    s.remove_suffix(1);
-  return s;
-}
-
 bool is_caption(std::string_view t) {
   const Heading h = classify_heading(t);
   return h == Heading::fasi || h == Heading::indicatori || h == Heading::dati_calcolati ||
@@ -194,7 +186,8 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
     return classify_heading(t) != Heading::none || t.starts_with("(*)") ||
            t.starts_with("OBIETTIVO DI ") || is_page_title(t);
   };
-  while (end < lines.size() && !trim(lines[end].text).empty() && !ends_table(lines[end].text))
+  while (end < lines.size() && !trim_spaces(lines[end].text).empty() &&
+         !ends_table(lines[end].text))
     ++end;
   if (rows_from == end) return i;
   std::vector<std::vector<std::string_view>> grid;
@@ -228,7 +221,7 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
   std::size_t anchor = merged.size() > 1 ? 1 : 0;
   for (std::size_t k = 0; k < roles.size(); ++k)
     if (roles[k] == ColumnRole::weight || roles[k] == ColumnRole::type) anchor = k;
-  table.caption = std::string(trim(lines[i].text));
+  table.caption = std::string(trim_spaces(lines[i].text));
   table.labels = labels;
   table.number = lines[h].number;
   std::vector<std::size_t> anchors; // grid rows where a table row has its anchor cell

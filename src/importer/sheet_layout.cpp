@@ -6,6 +6,7 @@
 #include "importer/header_cells.h"
 #include "importer/labelled_header.h"
 #include "importer/sheet_labels.h"
+#include "importer/text_lines.h"
 #include "importer/value_shapes.h"
 #include "importer/wrapped_cells.h"
 
@@ -21,16 +22,8 @@ constexpr std::array<std::string_view, 8> kFilterLabels{"Centro di Responsabilit
                                                         "Obiettivo",
                                                         "Anno"};
 
-std::string_view trim_copy(std::string_view s) {
-  while (!s.empty() && s.front() == ' ')
-    s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ')
-    s.remove_suffix(1);
-  return s;
-}
-
 std::string_view after_prefix(std::string_view line, std::string_view prefix) {
-  return trim_copy(line.substr(prefix.size()));
+  return trim_spaces(line.substr(prefix.size()));
 }
 
 std::optional<Level> level_from_label(std::string_view text) {

@@ -35,6 +35,15 @@ struct Line {
 
 /// Normalises one line: white space (TAB, NBSP, form feed) to single spaces, markup removed,
 /// known glued labels split. Invalid UTF-8 bytes are kept as they are.
+/// `s` without its leading and trailing spaces (cells cut from a line laid out with spaces).
+inline std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ')
+    s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ')
+    s.remove_suffix(1);
+  return s;
+}
+
 std::string normalize_line(std::string_view raw);
 
 /// Splits `text` on \n (\r\n and \r accepted) and normalises every line; rewritten lines are
