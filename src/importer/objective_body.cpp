@@ -50,7 +50,71 @@ bool has_colon(std::string_view t) {
 
 } // namespace
 
-std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+namespace {
+
+// "- voce", "• voce", "*) voce", "1) voce", "a) voce": a list item is a paragraph of its own.
+bool starts_list_item(std::string_view t) {
+  for (std::string_view mark : {"- ", "\xE2\x80\x93 ", "\xE2\x80\xA2 ", "* ", "*) "})
+    if (t.starts_with(mark)) return true;
+  std::size_t n = 0;
+  while (n < t.size() && n < 2 && t[n] >= '0' && t[n] <= '9')
+    ++n;
+  if (n == 0 && !t.empty() && t[0] >= 'a' && t[0] <= 'z') n = 1;
+  return n > 0 && t.size() > n + 1 && t[n] == ')' && t[n + 1] == ' ';
+}
+
+bool starts_upper(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // À..Ý in UTF-8 (È, É, Ò …)
+  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
+         static_cast<unsigned char>(t[1]) <= 0x9D;
+}
+
+bool starts_lower(std::string_view t) {
+  return !t.empty() && t[0] >= 'a' && t[0] <= 'z';
+}
+
+std::size_t first_word_length(std::string_view t) {
+  return utf8_length(t.substr(0, std::min(t.find(' '), t.size())));
+}
+
+// A line whose next line's first word would have fitted on it, followed by a capital, was
+// broken on purpose: an item of a list whose glyph the extractor lost, or a paragraph with no
+// empty line after it.
+bool hard_break(std::string_view line, std::string_view next, std::size_t width) {
+  return width > 0 && starts_upper(next) &&
+         utf8_length(line) + 1 + first_word_length(next) <= width;
+}
+
+} // namespace
+
+std::size_t text_width(const std::vector<const std::vector<Line>*>& sections) {
+  std::size_t width = 0;
+  for (const auto* lines : sections)
+    for (const Line& l : *lines)
+      width = std::max(width, utf8_length(l.text));
+  // A count of characters says what fits on a line only as well as the lines that certainly
+  // were wrapped (the next goes on in lower case) show: on a fixed-width print none of them had
+  // room for the next word; a proportional font (the seeds are pdftotext's reading of one)
+  // wraps some a few characters short. Twice the largest such room is kept as margin.
+  int wrapped = 0;
+  std::size_t room = 0;
+  for (const auto* lines : sections)
+    for (std::size_t i = 0; i + 1 < lines->size(); ++i) {
+      const Line& a = (*lines)[i];
+      const Line& b = (*lines)[i + 1];
+      if (a.blank() || b.page_break || !starts_lower(b.text) || starts_list_item(b.text)) continue;
+      const std::size_t needed = utf8_length(a.text) + 1 + first_word_length(b.text);
+      if (needed <= width) room = std::max(room, width - needed + 1);
+      ++wrapped;
+    }
+  return wrapped >= 2 && 2 * room < width ? width - 2 * room : 0;
+}
+
+std::string join_paragraphs(const std::vector<Line>& lines, std::size_t width, std::size_t from,
+                            std::size_t to) {
   std::string out;
   bool paragraph_break = false;
   to = std::min(to, lines.size());
@@ -58,6 +122,7 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, st
   for (std::size_t i = from; i < to; ++i)
     n += lines[i].text.size() + 1;
   out.reserve(n);
+  std::string_view previous;
   for (std::size_t i = from; i < to; ++i) {
     const Line& l = lines[i];
     if (l.page_break) {
@@ -72,9 +137,12 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from, st
       if (!out.empty()) paragraph_break = true;
       continue;
     }
+    if (!previous.empty() && (starts_list_item(l.text) || hard_break(previous, l.text, width)))
+      paragraph_break = true;
     if (!out.empty()) out += paragraph_break ? '\n' : ' ';
     paragraph_break = false;
     out += l.text;
+    previous = l.text;
   }
   return out;
 }

@@ -34,9 +34,17 @@ struct ObjectiveBody {
 /// Splits the body lines (page breaks marked) into sections; unknown lines become findings.
 ObjectiveBody split_sections(const std::vector<Line>& body, FindingSink& sink);
 
+/// How many characters a line of the narratives certainly holds: their widest line, less a
+/// margin as large as the text's wrapped lines show a count of characters to be off (none on a
+/// fixed-width print); 0 when the text does not tell.
+std::size_t text_width(const std::vector<const std::vector<Line>*>& sections);
+
 /// Joins narrative lines: a line break inside a paragraph becomes a space, an empty line a new
-/// paragraph ("\n"); a page break ends the paragraph only after sentence punctuation.
-std::string join_paragraphs(const std::vector<Line>& lines, std::size_t from = 0,
-                            std::size_t to = static_cast<std::size_t>(-1));
+/// paragraph ("\n"); a page break ends the paragraph only after sentence punctuation. A list
+/// item ("- …", "1) …") and, given the text's `width`, a line after one that ends short of it
+/// with room for the next word and a capital after it, also start a paragraph (seed-spec Q4:
+/// list glyphs are lost).
+std::string join_paragraphs(const std::vector<Line>& lines, std::size_t width = 0,
+                            std::size_t from = 0, std::size_t to = static_cast<std::size_t>(-1));
 
 } // namespace traguardi::importer

@@ -166,11 +166,12 @@ private:
     }
     o.center = resolve_header_center(h, peg);
     ObjectiveBody b = split_sections(g.body, sink_);
+    width_ = text_width({&b.strategic, &b.operational, &b.implementation, &b.status});
     o.objective_type = b.objective_type;
     o.state = b.state;
     apply_links(o, b);
-    o.strategic_purpose = join_paragraphs(b.strategic);
-    o.operational_purpose = join_paragraphs(b.operational);
+    o.strategic_purpose = join_paragraphs(b.strategic, width_);
+    o.operational_purpose = join_paragraphs(b.operational, width_);
     if (o.description_truncated && !o.operational_purpose.empty()) {
       std::string prefix = collapse_spaces(without_ellipsis(o.description));
       std::string full = collapse_spaces(flat(o.operational_purpose));
@@ -179,7 +180,7 @@ private:
         o.description_truncated = false;
       }
     }
-    o.implementation = join_paragraphs(b.implementation);
+    o.implementation = join_paragraphs(b.implementation, width_);
     apply_status(o, b);
     apply_structures(o, b.structures);
     apply_people(o, b.people);
@@ -250,7 +251,7 @@ private:
   void apply_status(Objective& o, const ObjectiveBody& b) {
     const auto& lines = b.status;
     if (layout_.templ != SheetTemplate::programme) {
-      std::string text = join_paragraphs(lines);
+      std::string text = join_paragraphs(lines, width_);
       if (text.empty()) return;
       StatusReport r;
       r.year = o.year;
@@ -275,7 +276,7 @@ private:
       parts.back().second.push_back(l);
     }
     for (auto& [year, part] : parts) {
-      std::string text = join_paragraphs(part);
+      std::string text = join_paragraphs(part, width_);
       if (text.empty()) continue;
       o.status.push_back(StatusReport{year, std::nullopt, text});
     }
@@ -357,6 +358,7 @@ private:
   EntityDictionary dict_;
   std::string filter_center_;
   std::string short_description_;
+  std::size_t width_ = 0; // of the objective's text, for the paragraphs of its narratives
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "core/italian.h"
 #include "io/output_file.h"
 #include "report/svg_gantt.h"
+#include "report/text_rules.h"
 
 namespace traguardi::report {
 namespace {
@@ -145,18 +146,28 @@ void header(std::string& out, const Section& s, const std::string& id) {
   out += "</div>";
 }
 
+// One <p> per paragraph of the text, the lead in the first: a newline inside one <p> shows
+// on screen (pre-line) but every text tool runs the paragraphs together.
+void paragraphs(std::string& out, const Paragraph& p) {
+  auto parts = narrative_paragraphs(p.text);
+  if (parts.empty()) parts.push_back({});
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += "<p>";
+    if (i == 0 && !p.lead.empty())
+      // A <br>, not a newline under white-space:pre-line: the same break on screen, and
+      // text tools keep the lead ("2019") on a line of its own.
+      out += "<span class=\"tg-lead\">" + html_escape(p.lead) + "</span>" +
+             (p.lead_on_own_line ? "<br>" : " ");
+    out += html_escape(parts[i]) + "</p>";
+  }
+}
+
 void body(std::string& out, const Section& s, std::size_t index) {
   for (const Block& b : s.blocks) {
     if (const auto* h = std::get_if<Heading>(&b)) {
       out += "<h3>" + html_escape(h->text) + "</h3>";
     } else if (const auto* p = std::get_if<Paragraph>(&b)) {
-      out += "<p>";
-      if (!p->lead.empty())
-        // A <br>, not a newline under white-space:pre-line: the same break on screen, and
-        // text tools keep the lead ("2019") on a line of its own.
-        out += "<span class=\"tg-lead\">" + html_escape(p->lead) + "</span>" +
-               (p->lead_on_own_line ? "<br>" : " ");
-      out += html_escape(p->text) + "</p>";
+      paragraphs(out, *p);
     } else if (const auto* t = std::get_if<Table>(&b)) {
       table(out, *t);
     } else if (const auto* g = std::get_if<Gantt>(&b)) {

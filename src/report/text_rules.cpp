@@ -55,6 +55,22 @@ std::string short_name(std::string_view text) {
   return cut;
 }
 
+std::vector<std::string_view> narrative_paragraphs(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view piece = text.substr(0, end);
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\r'))
+      piece.remove_suffix(1);
+    while (!piece.empty() && piece.front() == ' ')
+      piece.remove_prefix(1);
+    if (!piece.empty()) out.push_back(piece);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 Date production_date() {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;

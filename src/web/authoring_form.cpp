@@ -38,12 +38,16 @@ std::string field_html(const FormField& f, const std::string& value, const std::
   const std::string aria =
       described_by(f, !error.empty()) + (error.empty() ? "" : " aria-invalid=\"true\"") +
       (f.required ? " aria-required=\"true\"" : "") + (f.disabled ? " disabled" : "");
+  // The next field's floating label rises into this field's margin: a field with a hint under
+  // it needs a wider one, or the label reads as close to the hint as to its own box.
+  const char* margin = f.hint.empty() ? "mb-4" : "mb-5";
   switch (f.kind) {
   case FormField::Kind::textarea:
-    return fmt::format("<div class=\"form-group mb-4\"><label for=\"f-{0}\" class=\"active\">{1}"
+    return fmt::format("<div class=\"form-group {6}\"><label for=\"f-{0}\" class=\"active\">{1}"
                        "</label><textarea class=\"form-control{2}\" id=\"f-{0}\" name=\"{0}\" "
                        "rows=\"3\"{3}>{4}</textarea>{5}</div>",
-                       esc(f.name), label_of(f), invalid, aria, esc(value), after_field(f, error));
+                       esc(f.name), label_of(f), invalid, aria, esc(value), after_field(f, error),
+                       margin);
   case FormField::Kind::select: {
     std::string opts = "<option value=\"\">— nessuno —</option>";
     bool found = value.empty();
@@ -54,18 +58,19 @@ std::string field_html(const FormField& f, const std::string& value, const std::
     }
     if (!found) // a value no longer (or not yet) among the choices stays visible and kept
       opts += fmt::format("<option value=\"{0}\" selected>{0}</option>", esc(value));
-    return fmt::format("<div class=\"select-wrapper mb-4\"><label for=\"f-{0}\">{1}</label>"
+    return fmt::format("<div class=\"select-wrapper {6}\"><label for=\"f-{0}\">{1}</label>"
                        "<select id=\"f-{0}\" name=\"{0}\" class=\"{2}\"{3}>{4}</select>{5}</div>",
-                       esc(f.name), label_of(f), invalid, aria, opts, after_field(f, error));
+                       esc(f.name), label_of(f), invalid, aria, opts, after_field(f, error),
+                       margin);
   }
   case FormField::Kind::text:
     break;
   }
-  return fmt::format("<div class=\"form-group mb-4\"><label for=\"f-{0}\" class=\"active\">{1}"
+  return fmt::format("<div class=\"form-group {7}\"><label for=\"f-{0}\" class=\"active\">{1}"
                      "</label><input type=\"text\" class=\"form-control{2}\" id=\"f-{0}\" "
                      "name=\"{0}\" value=\"{3}\"{4} {5}>{6}</div>",
                      esc(f.name), label_of(f), invalid, esc(value), aria, f.extra,
-                     after_field(f, error));
+                     after_field(f, error), margin);
 }
 
 std::string get_or_empty(const Values& v, const std::string& k) {

@@ -8,7 +8,12 @@ namespace {
 
 Dataset base() {
   Dataset ds;
-  ds.vistas = {Vista{"DUP_2021_2023", "DUP 2021 2023", 2021, 2023}};
+  Vista v;
+  v.code = "DUP_2021_2023";
+  v.description = "DUP 2021 2023";
+  v.year_from = 2021;
+  v.year_to = 2023;
+  ds.vistas = {v};
   Objective m;
   m.vista = "DUP_2021_2023";
   m.code = "DUP_01";

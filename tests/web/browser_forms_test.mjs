@@ -107,6 +107,22 @@ await check('every other authoring page passes axe', async () => {
   expect(problems.length === 0, problems.join(' | '));
 });
 
+await check('a hint sits with its own field, clear of the next label', async () => {
+  await page.goto(base + OWN + '/struttura/nuova');
+  // For every hint: the gap to its own box above must be smaller than the gap to the label of
+  // the next field below (seen in forms-10-struttura.png, where the two were alike).
+  const gaps = await page.evaluate(() => [...document.querySelectorAll('small.form-text')].map((h) => {
+    const group = h.closest('.form-group, .select-wrapper');
+    const box = group.querySelector('input, select, textarea').getBoundingClientRect();
+    const next = group.nextElementSibling && group.nextElementSibling.querySelector('label');
+    const r = h.getBoundingClientRect();
+    return { hint: h.textContent, above: r.top - box.bottom,
+             below: next ? next.getBoundingClientRect().top - r.bottom : null };
+  }));
+  const close = gaps.filter((g) => g.below !== null && g.below < 2 * Math.max(g.above, 4));
+  expect(gaps.length >= 3 && close.length === 0, JSON.stringify(close.length ? close : gaps));
+});
+
 await check('delete a fase from its edit page', async () => {
   const fasi = () => page.locator('table').filter({ hasText: 'Inizio previsto' }).locator('tbody tr');
   await page.goto(base + '/obiettivo/DUP_2025_2027/2025_S01_02');

@@ -7,7 +7,7 @@
 // packages the test is skipped (exit 77) — except under CI=true, where it fails.
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { root, start, unavailable } from './browser_support.mjs';
+import { reached, root, shown, start, unavailable } from './browser_support.mjs';
 
 const seedDir = resolve(root, '..', 'shared', 'seeds');
 const seedName = existsSync(seedDir)
@@ -41,7 +41,7 @@ let firstCode = '';
 await check('controllo opens the upload form', async () => {
   await login(page, 'controllo');
   await page.getByRole('link', { name: 'Importa una scheda' }).click();
-  expect(await page.getByRole('heading', { name: 'Importa una scheda' }).isVisible(), 'heading');
+  expect(await shown(page.getByRole('heading', { name: 'Importa una scheda' })), 'heading');
   await audit(page, 'ops-01-importa');
 });
 await check('a file that is not text is refused next to the field', async () => {
@@ -73,22 +73,24 @@ await check('confirm imports and the objectives are in the plan', async () => {
   await page.getByRole('link', { name: 'Vai al piano' }).click();
   await page.getByLabel('Cerca nel codice o nella descrizione').fill(firstCode);
   await page.getByRole('button', { name: 'Filtra' }).click();
-  expect(await page.getByRole('link', { name: firstCode, exact: true }).isVisible(), 'objective in the plan');
+  expect(await reached(page, /[?&]q=/), 'filter in the address');
+  expect(await shown(page.getByRole('link', { name: firstCode, exact: true })), 'objective in the plan');
   await page.getByRole('link', { name: firstCode, exact: true }).click();
   await page.screenshot({ path: join(artifacts, 'ops-05-obiettivo-importato.png'), fullPage: true });
 });
 await check('the audit log shows the import and the verified chain', async () => {
   await page.getByRole('link', { name: 'le modifiche di questo obiettivo nel registro' }).click();
-  expect(page.url().includes('/registro?obiettivo='), 'link from the objective page');
+  expect(await reached(page, /\/registro\?obiettivo=/), 'link from the objective page');
   await page.getByRole('link', { name: 'Registro delle modifiche' }).click();
+  expect(await reached(page, /\/registro$/), 'whole log');
   const verdict = await page.locator('#verifica').innerText();
   expect(verdict.includes('Registro integro') && /verificata: \d+ voc/.test(verdict), verdict);
-  expect(await page.getByRole('cell', { name: 'importazione' }).first().isVisible(), 'import entry');
+  expect(await shown(page.getByRole('cell', { name: 'importazione' }).first()), 'import entry');
   await audit(page, 'ops-06-registro');
   await page.getByLabel('Tipo di modifica').selectOption('importazione');
   await page.getByLabel('Dal giorno').fill('31/02/2025');
   await page.getByRole('button', { name: 'Filtra' }).click();
-  expect(await page.locator('#e-dal').isVisible(), 'wrong date next to the field');
+  expect(await shown(page.locator('#e-dal')), 'wrong date next to the field');
   await audit(page, 'ops-07-registro-errore');
 });
 await check('a lettore reads the log but cannot upload', async () => {

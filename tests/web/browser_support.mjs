@@ -15,6 +15,17 @@ export const root = resolve(here, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const PASSWORD = 'password-di-prova-1';
 
+// Whether the element shows, waiting for it: after a click that loads a new page, isVisible()
+// would ask the old page, and a loaded machine loses that race (CI of 2026-12-02).
+export function shown(locator, timeout = 30000) {
+  return locator.waitFor({ state: 'visible', timeout }).then(() => true, () => false);
+}
+
+// Whether the page's address comes to match, waiting for the navigation a click started.
+export function reached(page, url, timeout = 30000) {
+  return page.waitForURL(url, { timeout }).then(() => true, () => false);
+}
+
 export function unavailable(why) {
   if (process.env.CI === 'true') {
     console.error(`FAIL: ${why} (required under CI)`);

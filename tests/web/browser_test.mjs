@@ -5,7 +5,7 @@
 // packages the test is skipped (exit 77) — except under CI=true, where it fails.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PASSWORD, start } from './browser_support.mjs';
+import { PASSWORD, reached, shown, start } from './browser_support.mjs';
 
 const { base, tmp, context, artifacts, check, expect, audit, login, finish } =
   await start(process.argv, { axeOncePerPath: true });
@@ -28,7 +28,7 @@ await check('plan list filters and pages', async () => {
   await audit(page, '03-piano');
   await page.getByLabel('Livello').selectOption('peg');
   await page.getByRole('button', { name: 'Filtra' }).click();
-  expect(/livello=peg/.test(page.url()), 'filter in URL');
+  expect(await reached(page, /livello=peg/), 'filter in URL');
   expect(await page.getByText('30 obiettivi trovati').isVisible(), 'count of PEG objectives');
 });
 await check('open an objective, update a fase, see the figures change', async () => {
@@ -110,7 +110,7 @@ await check('amministratore manages users', async () => {
   await page.getByLabel('Nome utente').fill('nuovo.utente');
   await page.getByLabel('Password iniziale').fill(PASSWORD);
   await page.getByRole('button', { name: 'Crea utenza' }).click();
-  expect(await page.getByText('Utenza nuovo.utente creata.').isVisible(), 'created');
+  expect(await shown(page.getByText('Utenza nuovo.utente creata.')), 'created');
   await audit(page, '10-utenti');
 });
 await check('mobile width stays readable', async () => {

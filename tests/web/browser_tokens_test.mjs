@@ -5,7 +5,7 @@
 // Usage: node browser_tokens_test.mjs TRAGUARDI_BINARY [ARTIFACT_DIR]
 // Screenshots go to ARTIFACT_DIR (default build/web-artifacts). Without chromium or the npm
 // packages the test is skipped (exit 77) — except under CI=true, where it fails.
-import { start } from './browser_support.mjs';
+import { shown, start } from './browser_support.mjs';
 
 const t = await start(process.argv);
 const { base, check, expect, audit, login, context } = t;
@@ -14,7 +14,7 @@ const page = await context.newPage();
 await check('a user creates a token, sees it once and uses it', async () => {
   await login(page, 'resp');
   await page.getByRole('link', { name: 'Token API' }).click();
-  expect(await page.getByRole('heading', { name: 'Token API' }).isVisible(), 'heading');
+  expect(await shown(page.getByRole('heading', { name: 'Token API' })), 'heading');
   expect(await page.getByText('Nessun token.').isVisible(), 'empty list');
   await audit(page, 't01-token-vuoto');
   await page.getByLabel('Ruolo del token').selectOption('lettore');
@@ -48,7 +48,7 @@ await check('amministratore manages the tokens of the users', async () => {
   await page.goto(base + '/token');
   await page.getByLabel('Utente').selectOption('lettore');
   await page.getByRole('button', { name: 'Crea token' }).click();
-  expect(await page.locator('#nuovo-token').isVisible(), 'created for lettore');
+  expect(await shown(page.locator('#nuovo-token')), 'created for lettore');
   await page.goto(base + '/token');
   expect(await page.getByRole('cell', { name: 'resp', exact: true }).first().isVisible(), "resp's token listed");
   expect(await page.getByRole('cell', { name: 'lettore', exact: true }).first().isVisible(), "lettore's token listed");
