@@ -182,3 +182,34 @@ TEST(OwnPrintStyles, LayoutNoteSetASpaceAfterTheCentreStartsAtItsColumn) {
 }
 
 } // namespace
+
+TEST(OwnPrintStyles, StaircaseFasiReadLikeThePrint) {
+  // pdftotext's default order: descriptions with their first cells row after row, then the
+  // remaining column labels and the cells each row still lacks.
+  auto printed = parsed("valdora_fasi_stampa.txt");
+  auto stairs = parsed("valdora_fasi_a_scala.txt");
+  auto a = sheetcmp::agree(printed, stairs);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+  ASSERT_EQ(stairs.objectives.size(), 1u);
+  const auto& o = stairs.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[0].note, "scelte dieci specie locali");
+  EXPECT_EQ(o.phases[1].planned_end, traguardi::Date::make(2020, 12, 31)); // second pass
+  EXPECT_EQ(lines_of(stairs, "fasi_a_scala"), std::vector<int>{58});
+  expect_no_warning(stairs);
+}
+
+TEST(OwnPrintStyles, StaircaseWithTwoSplitsIsLeftUnread) {
+  // One actual date of the first row gone: it may be its start or its end, so the rows are not
+  // guessed and the cells stay unread lines.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string cut = "scelte dieci specie locali\n\n01/02/2020\n\n30/04/2020\n";
+  ASSERT_NE(text.find(cut), std::string::npos);
+  text.replace(text.find(cut), cut.size(), "scelte dieci specie locali\n\n01/02/2020\n");
+  auto s = parse_sheet_text(text, "due_letture.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  EXPECT_TRUE(lines_of(*s, "fasi_a_scala").empty());
+  EXPECT_FALSE(lines_of(*s, "riga_fase_ignorata").empty());
+}
