@@ -198,38 +198,68 @@ private:
 
   // Counts (up to two) the ways the second pass completes the rows; keeps the one.
   void second_pass(std::vector<std::vector<std::size_t>>& rows) {
-    memo_.assign(rows.size() * (cols_.size() + 1) * (s_.end - s_.cells2 + 1), -1);
-    const int n = count(rows, 0, lead(rows.front()), s_.cells2);
+    memo_.assign(2 * rows.size() * (cols_.size() + 1) * (s_.end - s_.cells2 + 1), -1);
+    const int n = count(rows, {0, lead(rows.front()), s_.cells2, false});
     found_ += n;
     if (n != 1) return;
     result_ = rows;
-    walk(result_, 0, lead(rows.front()), s_.cells2);
+    walk(result_);
   }
 
-  int count(const std::vector<std::vector<std::size_t>>& rows, std::size_t r, std::size_t c,
-            std::size_t p) {
-    if (r == rows.size()) return p == s_.end ? 1 : 0;
-    if (c == cols_.size())
-      return count(rows, r + 1, r + 1 < rows.size() ? lead(rows[r + 1]) : 0, p);
-    int& m = memo_[(r * (cols_.size() + 1) + c) * (s_.end - s_.cells2 + 1) + (p - s_.cells2)];
+  // Where the second pass stands: row, column, block, and whether the row's note was passed
+  // over (poppler may print a tall note after the row's actual dates).
+  struct At {
+    std::size_t r, c, p;
+    bool late;
+  };
+
+  At next_row(const std::vector<std::vector<std::size_t>>& rows, const At& a) const {
+    return {a.r + 1, a.r + 1 < rows.size() ? lead(rows[a.r + 1]) : 0, a.p, false};
+  }
+
+  bool late_note(const At& a) const {
+    return a.late && a.p < s_.end && b_[a.p].shape == Shape::text;
+  }
+
+  bool is_note(std::size_t c) const { return cols_[c].optional && cols_[c].kind == Kind::text; }
+
+  int count(const std::vector<std::vector<std::size_t>>& rows, const At& a) {
+    if (a.r == rows.size()) return a.p == s_.end ? 1 : 0;
+    if (a.c == cols_.size()) {
+      At after = next_row(rows, a);
+      int n = count(rows, after);
+      if (late_note(a)) n += count(rows, {after.r, after.c, a.p + 1, false});
+      return std::min(n, 2);
+    }
+    const std::size_t width = s_.end - s_.cells2 + 1;
+    int& m = memo_[((a.r * (cols_.size() + 1) + a.c) * width + (a.p - s_.cells2)) * 2 + a.late];
     if (m >= 0) return m;
     int n = 0;
-    if (p < s_.end && fits(cols_[c], b_[p].shape)) n += count(rows, r, c + 1, p + 1);
-    if (cols_[c].optional) n += count(rows, r, c + 1, p);
+    if (a.p < s_.end && fits(cols_[a.c], b_[a.p].shape))
+      n += count(rows, {a.r, a.c + 1, a.p + 1, a.late});
+    if (cols_[a.c].optional) n += count(rows, {a.r, a.c + 1, a.p, a.late || is_note(a.c)});
     return m = std::min(n, 2);
   }
 
-  void walk(std::vector<std::vector<std::size_t>>& rows, std::size_t r, std::size_t c,
-            std::size_t p) {
-    while (r < rows.size()) {
-      if (c == cols_.size()) {
-        ++r;
-        c = r < rows.size() ? lead(rows[r]) : 0;
+  void walk(std::vector<std::vector<std::size_t>>& rows) {
+    At a{0, lead(rows.front()), s_.cells2, false};
+    while (a.r < rows.size()) {
+      if (a.c == cols_.size()) {
+        At after = next_row(rows, a);
+        if (late_note(a) && count(rows, {after.r, after.c, a.p + 1, false}) == 1) {
+          for (std::size_t c = 0; c < cols_.size(); ++c)
+            if (is_note(c)) rows[a.r][c] = a.p;
+          ++after.p;
+        }
+        a = after;
         continue;
       }
-      if (p < s_.end && fits(cols_[c], b_[p].shape) && count(rows, r, c + 1, p + 1) == 1)
-        rows[r][c] = p++;
-      ++c;
+      if (a.p < s_.end && fits(cols_[a.c], b_[a.p].shape) &&
+          count(rows, {a.r, a.c + 1, a.p + 1, a.late}) == 1)
+        rows[a.r][a.c] = a.p++;
+      else if (is_note(a.c))
+        a.late = true;
+      ++a.c;
     }
   }
 

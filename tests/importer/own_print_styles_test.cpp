@@ -213,3 +213,19 @@ TEST(OwnPrintStyles, StaircaseWithTwoSplitsIsLeftUnread) {
   EXPECT_TRUE(lines_of(*s, "fasi_a_scala").empty());
   EXPECT_FALSE(lines_of(*s, "riga_fase_ignorata").empty());
 }
+
+TEST(OwnPrintStyles, StaircaseNoteAfterTheActualDates) {
+  // poppler may print a tall note after the actual dates of its row.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string note = "scelte dieci specie locali\n\n01/02/2020\n\n30/04/2020\n";
+  ASSERT_NE(text.find(note), std::string::npos);
+  text.replace(text.find(note), note.size(),
+               "01/02/2020\n\n30/04/2020\n\nscelte dieci specie locali\n");
+  auto s = parse_sheet_text(text, "nota_dopo_le_date.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  auto a = sheetcmp::agree(parsed("valdora_fasi_stampa.txt"), *s);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+  EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
+}
