@@ -7,8 +7,9 @@
 // lacks. Every cell is a block of its own between empty lines and empty cells print nothing, so
 // the rows come back only where one split of both passes gives every cell a column of its shape
 // (numbers under Peso and Avanz., dates under the dates, text elsewhere; only the note and the
-// actual dates may be missing). Without exactly one such split the table is left as printed and
-// its rows are reported unread as before: a wrong row is never guessed.
+// actual dates may be missing; a tall note may come after its row's actual dates). A table
+// printed whole, a cell a block, is read by the same rule. Without exactly one such split the
+// table is left as printed and its rows are reported unread as before: a row is never guessed.
 #pragma once
 
 #include <optional>
