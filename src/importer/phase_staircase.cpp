@@ -92,6 +92,8 @@ bool fits(const Column& c, Shape s) {
   return s == Shape::text;
 }
 
+constexpr std::size_t kMaxBlocks = 2000;
+
 // One table: labels of the first pass, its cells, labels of the second pass, its cells (block
 // indices, each range [from, to)).
 struct Staircase {
@@ -113,6 +115,8 @@ std::optional<Staircase> staircase_at(const std::vector<Block>& b, std::size_t i
   if (s.cells2 > s.labels2 && lines[b[s.labels2].from].text == "Descrizione") s.cells2 = s.labels2;
   s.end = s.cells2 == s.labels2 ? s.cells2 : run(s.cells2, false);
   if (s.labels2 == s.cells1 || (s.cells2 > s.labels2 && s.end == s.cells2)) return std::nullopt;
+  // The splitter recurses once a cell: a table of a sheet has a few hundred at most.
+  if (s.end - s.labels1 > kMaxBlocks) return std::nullopt;
   return s;
 }
 
@@ -168,8 +172,15 @@ private:
   // when it fits the next column, or opens the next row), each tried on the second pass.
   void first_pass(std::size_t p, std::vector<std::vector<std::size_t>>& rows) {
     if (found_ > 1) return;
+    // The splits double with every row that could end at its responsabile or its centre: past
+    // a bound (never reached by a sheet) the table counts as read in several ways.
+    if (++steps_ > kMaxSteps) {
+      found_ = 2;
+      return;
+    }
     if (p == s_.labels2) {
-      second_pass(rows);
+      if (++splits_ > kMaxSplits) found_ = 2;
+      if (found_ < 2) second_pass(rows);
       return;
     }
     const std::size_t first_columns = s_.cells1 - s_.labels1;
@@ -266,8 +277,9 @@ private:
   const std::vector<Column>& cols_;
   const std::vector<Block>& b_;
   const Staircase& s_;
+  static constexpr int kMaxSteps = 100000, kMaxSplits = 256;
   std::vector<int> memo_;
-  int found_ = 0;
+  int found_ = 0, steps_ = 0, splits_ = 0;
   std::vector<std::vector<std::size_t>> result_;
 };
 
