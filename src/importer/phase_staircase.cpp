@@ -23,6 +23,9 @@ enum class Kind { description, number, date, text };
 struct Column {
   Kind kind = Kind::text;
   bool optional = false; // the note and the actual dates may be empty, and empty prints nothing
+  // A value column may be empty too (a fase not measured yet): its shape keeps that unambiguous
+  // next to the text cells, and where it does not the split is not unique.
+  bool may_skip() const { return optional || kind == Kind::number || kind == Kind::date; }
 };
 
 bool column_label(std::string_view t) {
@@ -155,7 +158,7 @@ private:
     if (m >= 0) return m;
     int n = 0;
     if (p < s_.labels2 && fits(cols_[c], b_[p].shape)) n += in_order(c + 1, p + 1);
-    if (c > 0 && cols_[c].optional) n += in_order(c + 1, p);
+    if (c > 0 && cols_[c].may_skip()) n += in_order(c + 1, p);
     return m = std::min(n, 2);
   }
 
@@ -248,7 +251,7 @@ private:
     int n = 0;
     if (a.p < s_.end && fits(cols_[a.c], b_[a.p].shape))
       n += count(rows, {a.r, a.c + 1, a.p + 1, a.late});
-    if (cols_[a.c].optional) n += count(rows, {a.r, a.c + 1, a.p, a.late || is_note(a.c)});
+    if (cols_[a.c].may_skip()) n += count(rows, {a.r, a.c + 1, a.p, a.late || is_note(a.c)});
     return m = std::min(n, 2);
   }
 

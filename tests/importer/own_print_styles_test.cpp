@@ -229,3 +229,25 @@ TEST(OwnPrintStyles, StaircaseNoteAfterTheActualDates) {
     ADD_FAILURE() << d;
   EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
 }
+
+TEST(OwnPrintStyles, StaircaseValueCellLeftEmpty) {
+  // A fase with no avanzamento: the second pass goes on with its planned dates.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string first = "60,00\n\n80,00\n\n01/05/2020\n\nNote";
+  const std::string second = "30/04/2020\n\n31/12/2020\n\nROSSI MARCO";
+  ASSERT_NE(text.find(first), std::string::npos);
+  ASSERT_NE(text.find(second), std::string::npos);
+  text.replace(text.find(first), first.size(), "60,00\n\nNote");
+  text.replace(text.find(second), second.size(),
+               "30/04/2020\n\n01/05/2020\n\n31/12/2020\n\nROSSI MARCO");
+  auto s = parse_sheet_text(text, "avanzamento_vuoto.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  ASSERT_EQ(s->objectives.size(), 1u);
+  const auto& o = s->objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[1].weight->to_string(2), "60.00");
+  EXPECT_FALSE(o.phases[1].progress);
+  EXPECT_EQ(o.phases[1].planned_start, traguardi::Date::make(2020, 5, 1));
+  EXPECT_EQ(o.phases[1].actual_end, traguardi::Date::make(2020, 12, 31));
+  EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
+}
