@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "importer/empty_cell.h"
+#include "importer/phase_staircase.h"
 #include "importer/phase_stream.h"
 #include "importer/phase_values.h"
 #include "importer/sheet_labels.h"
@@ -163,8 +164,15 @@ bool is_center_starter(std::string_view word) {
   return false;
 }
 
-std::vector<ParsedPhase> parse_phases(const std::vector<Line>& section, const CenterLookup& known,
+std::vector<ParsedPhase> parse_phases(const std::vector<Line>& printed, const CenterLookup& known,
                                       const std::string& document, FindingSink& sink) {
+  // pdftotext's staircase order put back row by row first (phase_staircase.h).
+  const auto rows = phase_rows_from_staircase(printed);
+  if (rows)
+    sink.info(printed.front().number, "fasi_a_scala", "tabella FASI stampata a scala",
+              "le celle di ogni fase in ordine di riga",
+              "celle riassegnate alle fasi per colonna e forma");
+  const std::vector<Line>& section = rows ? *rows : printed;
   // One cell per line (traguardi's own table through mutool): value runs joined first.
   TextArena joined_text;
   std::vector<Line> joined;

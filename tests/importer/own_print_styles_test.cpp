@@ -182,3 +182,72 @@ TEST(OwnPrintStyles, LayoutNoteSetASpaceAfterTheCentreStartsAtItsColumn) {
 }
 
 } // namespace
+
+TEST(OwnPrintStyles, StaircaseFasiReadLikeThePrint) {
+  // pdftotext's default order: descriptions with their first cells row after row, then the
+  // remaining column labels and the cells each row still lacks.
+  auto printed = parsed("valdora_fasi_stampa.txt");
+  auto stairs = parsed("valdora_fasi_a_scala.txt");
+  auto a = sheetcmp::agree(printed, stairs);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+  ASSERT_EQ(stairs.objectives.size(), 1u);
+  const auto& o = stairs.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[0].note, "scelte dieci specie locali");
+  EXPECT_EQ(o.phases[1].planned_end, traguardi::Date::make(2020, 12, 31)); // second pass
+  EXPECT_EQ(lines_of(stairs, "fasi_a_scala"), std::vector<int>{58});
+  expect_no_warning(stairs);
+}
+
+TEST(OwnPrintStyles, StaircaseWithTwoSplitsIsLeftUnread) {
+  // One actual date of the first row gone: it may be its start or its end, so the rows are not
+  // guessed and the cells stay unread lines.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string cut = "scelte dieci specie locali\n\n01/02/2020\n\n30/04/2020\n";
+  ASSERT_NE(text.find(cut), std::string::npos);
+  text.replace(text.find(cut), cut.size(), "scelte dieci specie locali\n\n01/02/2020\n");
+  auto s = parse_sheet_text(text, "due_letture.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  EXPECT_TRUE(lines_of(*s, "fasi_a_scala").empty());
+  EXPECT_FALSE(lines_of(*s, "riga_fase_ignorata").empty());
+}
+
+TEST(OwnPrintStyles, StaircaseNoteAfterTheActualDates) {
+  // poppler may print a tall note after the actual dates of its row.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string note = "scelte dieci specie locali\n\n01/02/2020\n\n30/04/2020\n";
+  ASSERT_NE(text.find(note), std::string::npos);
+  text.replace(text.find(note), note.size(),
+               "01/02/2020\n\n30/04/2020\n\nscelte dieci specie locali\n");
+  auto s = parse_sheet_text(text, "nota_dopo_le_date.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  auto a = sheetcmp::agree(parsed("valdora_fasi_stampa.txt"), *s);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+  EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
+}
+
+TEST(OwnPrintStyles, StaircaseValueCellLeftEmpty) {
+  // A fase with no avanzamento: the second pass goes on with its planned dates.
+  std::string text = read_fixture("valdora_fasi_a_scala.txt");
+  const std::string first = "60,00\n\n80,00\n\n01/05/2020\n\nNote";
+  const std::string second = "30/04/2020\n\n31/12/2020\n\nROSSI MARCO";
+  ASSERT_NE(text.find(first), std::string::npos);
+  ASSERT_NE(text.find(second), std::string::npos);
+  text.replace(text.find(first), first.size(), "60,00\n\nNote");
+  text.replace(text.find(second), second.size(),
+               "30/04/2020\n\n01/05/2020\n\n31/12/2020\n\nROSSI MARCO");
+  auto s = parse_sheet_text(text, "avanzamento_vuoto.txt");
+  ASSERT_TRUE(s) << s.error().full();
+  ASSERT_EQ(s->objectives.size(), 1u);
+  const auto& o = s->objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[1].weight->to_string(2), "60.00");
+  EXPECT_FALSE(o.phases[1].progress);
+  EXPECT_EQ(o.phases[1].planned_start, traguardi::Date::make(2020, 5, 1));
+  EXPECT_EQ(o.phases[1].actual_end, traguardi::Date::make(2020, 12, 31));
+  EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
+}
