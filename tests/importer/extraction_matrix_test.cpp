@@ -2,11 +2,14 @@
 // imported seeds as PDF and HTML; real Debian tools turn them into text (pdftotext default,
 // -raw, -layout, -tsv, mutool, pdfminer; pandoc plain, markdown, gfm, html2text, w3m, and
 // HTML -> DOCX -> docx2txt); every text imports back to the same objectives, fasi and
-// indicators, with the same values and header fields, as the PDF itself through the PDF path.
+// indicators, with the same values and header fields, as the PDF itself through the PDF path;
+// the HTML sheet's narratives also keep the paragraphs of the seeds they were imported from.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -61,6 +64,42 @@ const std::set<std::string>& not_yet_read() {
   return s;
 }
 
+// The paragraphs of each narrative, by objective and field: the HTML sheet prints one <p> per
+// paragraph, and a tool that reads HTML must give them back apart ("\n"), as the seeds were
+// imported. (The PDF prints them as line breaks, which no PDF tool keeps.)
+std::map<std::string, std::size_t> paragraphs(const ImportedSheet& s) {
+  std::map<std::string, std::size_t> m;
+  auto count = [](const std::string& t) {
+    return t.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n'));
+  };
+  for (const auto& o : s.objectives) {
+    m[o.code + " finalità strategica"] = count(o.strategic_purpose);
+    m[o.code + " finalità operativa"] = count(o.operational_purpose);
+    m[o.code + " modalità"] = count(o.implementation);
+    for (std::size_t i = 0; i < o.status.size(); ++i)
+      m[o.code + " stato " + std::to_string(i + 1)] = count(o.status[i].text);
+  }
+  return m;
+}
+
+// Narratives of `got` whose paragraphs are those of the seeds; differences listed.
+int same_paragraphs(const std::map<std::string, std::size_t>& seeds, const ImportedSheet& got,
+                    int& of, std::vector<std::string>& differences) {
+  int same = 0;
+  of = 0;
+  for (const auto& [where, n] : paragraphs(got)) {
+    auto it = seeds.find(where);
+    if (it == seeds.end() || it->second < 2) continue; // only narratives with paragraphs
+    ++of;
+    if (it->second == n)
+      ++same;
+    else if (differences.size() < 5)
+      differences.push_back(where + ": " + std::to_string(it->second) + " paragrafi, letti " +
+                            std::to_string(n));
+  }
+  return same;
+}
+
 int sh(std::string cmd) {
   return std::system(("(" + cmd + ") >/dev/null 2>&1").c_str());
 }
@@ -98,6 +137,12 @@ TEST_F(ExtractionMatrix, OwnSheetsReadBackByEveryTool) {
       if (census::in_ci()) FAIL() << tool << " mancante: scripts/install-deps --test";
       GTEST_SKIP() << tool << " mancante (scripts/install-deps --test): test saltato";
     }
+  std::map<std::string, std::size_t> seed_paragraphs;
+  for (const char* p : {"000", "001", "003"}) {
+    auto seed = import_sheet_file(census::seed_path(p));
+    ASSERT_TRUE(seed) << seed.error().full();
+    seed_paragraphs.merge(paragraphs(*seed));
+  }
   const std::string bin = TRAGUARDI_BINARY;
   const std::string db = (dir_ / "t.db").string();
   ASSERT_EQ(sh(bin + " import-sheet --db " + db + seeds), 0) << "import dei seed";
@@ -131,22 +176,35 @@ TEST_F(ExtractionMatrix, OwnSheetsReadBackByEveryTool) {
       const bool census = s && a.objectives == static_cast<int>(reference->objectives.size()) &&
                           a.phases == reference->phase_count() &&
                           a.indicators == reference->indicator_count();
-      const bool ok = census && a.full();
+      // The HTML sheet's narratives keep their paragraphs too.
+      int same = 0, of = 0;
+      std::vector<std::string> lost;
+      if (std::string(tool.input) == "html" && s) {
+        same = same_paragraphs(seed_paragraphs, *s, of, lost);
+        EXPECT_GT(of, 0) << cell << ": nessun testo con più paragrafi nella scheda";
+      }
+      const bool ok = census && a.full() && same == of;
       ++cells;
       full += ok;
       std::cout << (ok ? "OK    " : "DIFF  ") << cell << ": " << a.objectives << "/" << a.phases
                 << "/" << a.indicators << " (attesi " << reference->objectives.size() << "/"
                 << reference->phase_count() << "/" << reference->indicator_count() << "), campi "
-                << a.equal << "/" << a.fields << (s ? "" : " — " + s.error().message) << "\n";
+                << a.equal << "/" << a.fields << (s ? "" : " — " + s.error().message)
+                << (of ? ", paragrafi " + std::to_string(same) + " di " + std::to_string(of) +
+                             " testi"
+                       : "")
+                << "\n";
       for (const auto& d : a.differences)
+        std::cout << "      " << d << "\n";
+      for (const auto& d : lost)
         std::cout << "      " << d << "\n";
       if (not_yet_read().count(cell)) {
         EXPECT_FALSE(ok) << cell << " ora è letto bene: toglierlo da matrix_gaps.inc";
         continue;
       }
       EXPECT_TRUE(ok) << cell << ": " << a.objectives << "/" << a.phases << "/" << a.indicators
-                      << ", " << a.fields - a.equal << " campi diversi"
-                      << (s ? "" : " — " + s.error().message);
+                      << ", " << a.fields - a.equal << " campi diversi, " << of - same
+                      << " testi con paragrafi persi" << (s ? "" : " — " + s.error().message);
     }
   }
   std::cout << "celle lette bene: " << full << " di " << cells << "\n";
