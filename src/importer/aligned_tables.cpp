@@ -48,6 +48,24 @@ std::vector<std::string_view> bytes(std::string_view s) {
   return out;
 }
 
+// Words of the rows that start where a word of the label lines starts: html2text sets every
+// label and cell flush left in its column, so the grid that counts positions as the tool did
+// (bytes for html2text) lines more of them up.
+int starts_under_labels(const CharGrid& grid, std::size_t header_lines) {
+  auto starts = [&](std::size_t r, std::size_t x) {
+    return x < grid[r].size() && grid[r][x] != " " && (x == 0 || grid[r][x - 1] == " ");
+  };
+  int aligned = 0;
+  for (std::size_t r = header_lines; r < grid.size(); ++r)
+    for (std::size_t x = 0; x < grid[r].size(); ++x)
+      for (std::size_t l = 0; l < header_lines && starts(r, x); ++l)
+        if (starts(l, x)) {
+          ++aligned;
+          break;
+        }
+  return aligned;
+}
+
 // Value cells of a row that do not read as values: a date cut in two ("01/02/" | "2020"), a
 // figure split from its unit, two indicator values in one cell, a Tipo cut ("E" | "FFICACIA").
 int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
@@ -304,13 +322,21 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
   // its column ("1 (sì)" under "Atteso") touches the next one: columns also start exactly where
   // their labels start.
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
-  if (multibyte && (!bad || *bad > 0) && (kind == Heading::fasi || kind == Heading::indicatori))
+  const bool kind_with_values = kind == Heading::fasi || kind == Heading::indicatori;
+  // Alike in values, the grid of bytes still wins when more cells start under their labels.
+  const bool bytes_line_up =
+      multibyte && kind_with_values &&
+      starts_under_labels(by_byte, rows_from - h) > starts_under_labels(by_char, rows_from - h);
+  bool by_chars = true;
+  if (multibyte && kind_with_values)
     for (bool label_starts : {false, true}) {
       CellTable by_bytes;
       const auto byte_bad = read_grid(lines, i, h, rows_from - h, by_byte, label_starts, by_bytes);
-      if (byte_bad && (!bad || *byte_bad < *bad)) {
+      if (byte_bad &&
+          (!bad || *byte_bad < *bad || (*byte_bad == *bad && by_chars && bytes_line_up))) {
         read = std::move(by_bytes);
         bad = byte_bad;
+        by_chars = false;
       }
     }
   if (!bad) return i;
