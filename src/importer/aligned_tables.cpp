@@ -183,7 +183,9 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
     const std::size_t above = first - top, below = bottom - last;
     bad += below != above && below != above + 1;
     // A wrapped cell fills its column on every line but its last: a short line ("di un client
-    // vpn ...", centred) ends a cell, it does not start one.
+    // vpn ...", centred) ends a cell, it does not start one, unless the next line's first word
+    // would not have fitted after it ("gestione" before "dell'emergenza (%)" in a narrow
+    // column).
     const std::size_t width = cols[c].to - cols[c].from;
     // Nor does a line end a cell's line when the next line's first word fits after it: a tool
     // wraps only when the word does not fit.
@@ -191,7 +193,8 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
       const std::size_t here = utf8_length(slice(grid[k], cols[c].from, to));
       const std::string next = slice(grid[k + 1], cols[c].from, to);
       const std::size_t word = utf8_length(next.substr(0, next.find(' ')));
-      if (10 * here < 6 * width || (here > 0 && word > 0 && here + 1 + word <= width)) ++bad;
+      const bool fits = here + 1 + word <= width;
+      if ((10 * here < 6 * width && (word == 0 || fits)) || (here > 0 && word > 0 && fits)) ++bad;
     }
   }
   return bad;
