@@ -112,6 +112,23 @@ int lower_case_description(const std::vector<ColumnRole>& roles, const CellTable
   return 0;
 }
 
+// Programme sheets open every indicator description with its year ("2023 - AZIONI …"): between
+// tilings otherwise alike, a year lead inside a description is most likely where the next row
+// starts ("EQUITA' FISCALE 2023 - AZIONI DI …").
+int year_lead_inside(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c) {
+    if (roles[c] != ColumnRole::description) continue;
+    const std::string& d = r.cells[c];
+    for (std::size_t at = d.find(" - "); at != std::string::npos; at = d.find(" - ", at + 1))
+      if (at >= 5 && d[at - 5] == ' ' &&
+          std::all_of(d.begin() + static_cast<std::ptrdiff_t>(at) - 4,
+                      d.begin() + static_cast<std::ptrdiff_t>(at), digit))
+        return 1;
+  }
+  return 0;
+}
+
 // Cells are centred in their row (HTML's default): a row reaches as far below its anchor as
 // above it, or one line more, and the rows tile the table. Of the ways to tile it so, the one
 // whose value cells read as values (a date is not cut into "01/02/" and "2020").
@@ -261,7 +278,7 @@ std::optional<int> read_grid(const std::vector<TextLine>& lines, std::size_t i, 
   auto bad = [&](std::size_t t, std::size_t b) {
     const CellTable::Row r = row_of(t, b);
     return 2 * (bad_values(roles, r) + uncentred(grid, merged, t, b)) +
-           lower_case_description(roles, r);
+           lower_case_description(roles, r) + year_lead_inside(roles, r);
   };
   auto extents = row_extents(anchors, rows_from, grid.size() - 1, bad);
   if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
