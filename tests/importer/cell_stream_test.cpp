@@ -211,3 +211,25 @@ TEST(CellStream, Html2textPadsCellsByBytes) {
   EXPECT_EQ(yes_no.history[0].year, 2024);
   EXPECT_EQ(yes_no.history[0].value, dec("0"));
 }
+
+// html2text narrows a description column without accented letters to a few characters
+// (`valdora_html_html2text_programma.txt`, an invented programme sheet): "PISTA" stands alone
+// because "CICLABILE" would not have fitted after it, so it is a wrap, not a cell's end; and of
+// tilings otherwise alike, the one where no description holds a year lead ("RINNOVATA (%) 2024
+// - PERCORSI …") keeps every description whole (issue 9).
+TEST(CellStream, Html2textNarrowDescriptionsKeepTheirRows) {
+  ImportedSheet s = parsed("valdora_html_html2text_programma.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 4u);
+  EXPECT_EQ(ind[0].reference_year, 2024);
+  EXPECT_EQ(ind[0].description, "N. TRATTI DI PISTA CICLABILE CON ILLUMINAZIONE RINNOVATA (%)");
+  EXPECT_EQ(ind[0].target, dec("80"));
+  EXPECT_EQ(ind[0].actual, dec("75"));
+  for (std::size_t k = 1; k < 4; ++k) {
+    EXPECT_EQ(ind[k].reference_year, 2023 + static_cast<int>(k));
+    EXPECT_EQ(ind[k].description, "PERCORSI DI QUARTIERE RINNOVATI");
+  }
+  EXPECT_EQ(ind[2].type, IndicatorType::efficienza);
+  EXPECT_EQ(ind[3].target, dec("3"));
+}
