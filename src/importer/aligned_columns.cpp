@@ -167,10 +167,11 @@ void label_columns(const std::vector<std::vector<std::string_view>>& grid, std::
 }
 
 // html2text sets columns one space apart and lets text run across that space: there columns
-// start where a label word starts (one position earlier, as html2text shifts lines by one),
-// except inside a word of another header line ("di" above "Responsabilità").
+// start where a label word starts, except inside a word of another header line ("di" above
+// "Responsabilità"). Counted in characters they may start one position earlier (`shifted`): a
+// label line with an accented letter stands a byte left (html2text pads by bytes).
 std::vector<Column> label_start_columns(const std::vector<std::vector<std::string_view>>& grid,
-                                        std::size_t header_lines, std::size_t width) {
+                                        std::size_t header_lines, std::size_t width, bool shifted) {
   auto text = [&](std::size_t r, std::size_t x) { return x < grid[r].size() && grid[r][x] != " "; };
   std::vector<std::size_t> starts;
   for (std::size_t x = 0; x < width; ++x) {
@@ -183,7 +184,7 @@ std::vector<Column> label_start_columns(const std::vector<std::vector<std::strin
   }
   std::vector<Column> out;
   for (std::size_t k = 0; k < starts.size(); ++k) {
-    bool blank_before = starts[k] > 0;
+    bool blank_before = shifted && starts[k] > 0;
     for (std::size_t r = 0; r < header_lines; ++r)
       blank_before = blank_before && !text(r, starts[k] - 1);
     const std::size_t from = k == 0 ? 0 : starts[k] - blank_before;

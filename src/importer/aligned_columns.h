@@ -34,8 +34,9 @@ void label_columns(const CharGrid& grid, std::size_t header_lines, const std::ve
 void split_joined_labels(const CharGrid& grid, std::size_t header_lines, std::vector<Column>& cols,
                          std::vector<std::string>& labels);
 
-/// Columns that start where the label words start (html2text), `width` characters in all.
+/// Columns that start where the label words start (html2text), `width` characters in all;
+/// `shifted`: one position earlier where that position is blank on the label lines.
 std::vector<Column> label_start_columns(const CharGrid& grid, std::size_t header_lines,
-                                        std::size_t width);
+                                        std::size_t width, bool shifted = true);
 
 } // namespace traguardi::importer

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,8 +35,39 @@ std::vector<std::string_view> chars(std::string_view s) {
   return out;
 }
 
+// html2text (Debian's 1.3.2a) pads its cells by bytes, not characters: on a line with an
+// accented letter or a curly quote, the columns after it stand as many positions left as the
+// letter has extra UTF-8 bytes. Its grid counts bytes: a character at its first byte, an empty
+// (non-blank) position at each of the others.
+std::vector<std::string_view> bytes(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::string_view c : chars(s)) {
+    out.push_back(c);
+    out.insert(out.end(), c.size() - 1, std::string_view{});
+  }
+  return out;
+}
+
+// Words of the rows that start where a word of the label lines starts: html2text sets every
+// label and cell flush left in its column, so the grid that counts positions as the tool did
+// (bytes for html2text) lines more of them up.
+int starts_under_labels(const CharGrid& grid, std::size_t header_lines) {
+  auto starts = [&](std::size_t r, std::size_t x) {
+    return x < grid[r].size() && grid[r][x] != " " && (x == 0 || grid[r][x - 1] == " ");
+  };
+  int aligned = 0;
+  for (std::size_t r = header_lines; r < grid.size(); ++r)
+    for (std::size_t x = 0; x < grid[r].size(); ++x)
+      for (std::size_t l = 0; l < header_lines && starts(r, x); ++l)
+        if (starts(l, x)) {
+          ++aligned;
+          break;
+        }
+  return aligned;
+}
+
 // Value cells of a row that do not read as values: a date cut in two ("01/02/" | "2020"), a
-// figure split from its unit.
+// figure split from its unit, two indicator values in one cell, a Tipo cut ("E" | "FFICACIA").
 int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
   int bad = 0;
   for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c) {
@@ -52,6 +84,18 @@ int bad_values(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
     case ColumnRole::progress:
       bad += !cell_number(v);
       break;
+    case ColumnRole::type:
+      bad += !tipo_keyword(v);
+      break;
+    case ColumnRole::target:
+    case ColumnRole::actual:
+    case ColumnRole::previous1:
+    case ColumnRole::previous2: { // one value: "1 (sì)", "80,00 %", "10,00 (*)", the empty mark
+      const auto words = split_words(v);
+      std::optional<Decimal> value;
+      bad += value_cell(words, 0, value) != words.size();
+      break;
+    }
     default:
       break;
     }
@@ -65,6 +109,23 @@ int lower_case_description(const std::vector<ColumnRole>& roles, const CellTable
   for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c)
     if (roles[c] == ColumnRole::description && !r.cells[c].empty())
       return r.cells[c][0] >= 'a' && r.cells[c][0] <= 'z';
+  return 0;
+}
+
+// Programme sheets open every indicator description with its year ("2023 - AZIONI …"): between
+// tilings otherwise alike, a year lead inside a description is most likely where the next row
+// starts ("EQUITA' FISCALE 2023 - AZIONI DI …").
+int year_lead_inside(const std::vector<ColumnRole>& roles, const CellTable::Row& r) {
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  for (std::size_t c = 0; c < roles.size() && c < r.cells.size(); ++c) {
+    if (roles[c] != ColumnRole::description) continue;
+    const std::string& d = r.cells[c];
+    for (std::size_t at = d.find(" - "); at != std::string::npos; at = d.find(" - ", at + 1))
+      if (at >= 5 && d[at - 5] == ' ' &&
+          std::all_of(d.begin() + static_cast<std::ptrdiff_t>(at) - 4,
+                      d.begin() + static_cast<std::ptrdiff_t>(at), digit))
+        return 1;
+  }
   return 0;
 }
 
@@ -139,7 +200,9 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
     const std::size_t above = first - top, below = bottom - last;
     bad += below != above && below != above + 1;
     // A wrapped cell fills its column on every line but its last: a short line ("di un client
-    // vpn ...", centred) ends a cell, it does not start one.
+    // vpn ...", centred) ends a cell, it does not start one, unless the next line's first word
+    // would not have fitted after it ("gestione" before "dell'emergenza (%)" in a narrow
+    // column).
     const std::size_t width = cols[c].to - cols[c].from;
     // Nor does a line end a cell's line when the next line's first word fits after it: a tool
     // wraps only when the word does not fit.
@@ -147,7 +210,8 @@ int uncentred(const std::vector<std::vector<std::string_view>>& grid,
       const std::size_t here = utf8_length(slice(grid[k], cols[c].from, to));
       const std::string next = slice(grid[k + 1], cols[c].from, to);
       const std::size_t word = utf8_length(next.substr(0, next.find(' ')));
-      if (10 * here < 6 * width || (here > 0 && word > 0 && here + 1 + word <= width)) ++bad;
+      const bool fits = here + 1 + word <= width;
+      if ((10 * here < 6 * width && (word == 0 || fits)) || (here > 0 && word > 0 && fits)) ++bad;
     }
   }
   return bad;
@@ -158,6 +222,79 @@ bool has_anchor(Heading kind, const std::vector<ColumnRole>& roles) {
   const ColumnRole anchor = kind == Heading::fasi ? ColumnRole::weight : ColumnRole::type;
   return (kind != Heading::fasi && kind != Heading::indicatori) ||
          std::find(roles.begin(), roles.end(), anchor) != roles.end();
+}
+
+// The table whose label lines start at lines[h] and rows at grid line `rows_from` (grid line 0
+// is lines[h]), read from its grid: the number of its value cells that do not read as values,
+// or nothing when it has no columns or no rows.
+std::optional<int> read_grid(const std::vector<TextLine>& lines, std::size_t i, std::size_t h,
+                             std::size_t rows_from, const CharGrid& grid, bool label_starts,
+                             CellTable& table) {
+  std::size_t width = 0;
+  for (const auto& g : grid)
+    width = std::max(width, g.size());
+  std::vector<Column> cols;
+  for (std::size_t x = 0; x < width; ++x) {
+    bool text = false;
+    for (const auto& g : grid)
+      if (x < g.size() && g[x] != " ") text = true;
+    if (!text) continue;
+    if (!cols.empty() && cols.back().to == x)
+      cols.back().to = x + 1;
+    else
+      cols.push_back({x, x + 1});
+  }
+  std::vector<std::string> labels;
+  std::vector<Column> merged;
+  label_columns(grid, rows_from, cols, merged, labels);
+  if (column_roles(labels).empty()) split_joined_labels(grid, rows_from, merged, labels);
+  const Heading kind = classify_heading(collapse_spaces(lines[i].text));
+  if (label_starts || !has_anchor(kind, column_roles(labels)))
+    label_columns(grid, rows_from, label_start_columns(grid, rows_from, width, !label_starts),
+                  merged, labels);
+  const auto roles = column_roles(labels);
+  if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return {};
+  // A row starts where the column every row fills has text.
+  std::size_t anchor = merged.size() > 1 ? 1 : 0;
+  for (std::size_t k = 0; k < roles.size(); ++k)
+    if (roles[k] == ColumnRole::weight || roles[k] == ColumnRole::type) anchor = k;
+  table.caption = std::string(trim_spaces(lines[i].text));
+  table.labels = labels;
+  table.number = lines[h].number;
+  std::vector<std::size_t> anchors; // grid rows where a table row has its anchor cell
+  for (std::size_t k = rows_from; k < grid.size(); ++k)
+    if (!slice(grid[k], merged[anchor].from, merged[anchor].to).empty()) anchors.push_back(k);
+  if (anchors.empty()) return {};
+  auto row_of = [&](std::size_t top, std::size_t bottom) {
+    CellTable::Row r{lines[h + top].number, std::vector<std::string>(merged.size())};
+    for (std::size_t k = top; k <= bottom; ++k)
+      for (std::size_t c = 0; c < merged.size(); ++c) {
+        // The last column runs to the end of the line.
+        const std::size_t to = c + 1 < merged.size() ? merged[c + 1].from : grid[k].size();
+        add_piece(r.cells[c], slice(grid[k], merged[c].from, to));
+      }
+    return r;
+  };
+  auto bad = [&](std::size_t t, std::size_t b) {
+    const CellTable::Row r = row_of(t, b);
+    return 2 * (bad_values(roles, r) + uncentred(grid, merged, t, b)) +
+           lower_case_description(roles, r) + year_lead_inside(roles, r);
+  };
+  auto extents = row_extents(anchors, rows_from, grid.size() - 1, bad);
+  if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
+    std::size_t top = rows_from;
+    for (std::size_t a = 0; a < anchors.size(); ++a) {
+      const std::size_t bottom = a + 1 < anchors.size() ? anchors[a + 1] - 1 : grid.size() - 1;
+      extents.push_back({top, bottom});
+      top = bottom + 1;
+    }
+  }
+  int bad_cells = 0;
+  for (const auto& [top, bottom] : extents) {
+    table.rows.push_back(row_of(top, bottom));
+    bad_cells += bad_values(roles, table.rows.back());
+  }
+  return bad_cells;
 }
 
 } // namespace
@@ -190,70 +327,40 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
          !ends_table(lines[end].text))
     ++end;
   if (rows_from == end) return i;
-  std::vector<std::vector<std::string_view>> grid;
-  std::size_t width = 0;
+  CharGrid by_char, by_byte;
+  bool multibyte = false;
   for (std::size_t k = h; k < end; ++k) {
-    grid.push_back(chars(lines[k].text));
-    width = std::max(width, grid.back().size());
+    by_char.push_back(chars(lines[k].text));
+    by_byte.push_back(bytes(lines[k].text));
+    multibyte = multibyte || by_byte.back().size() != by_char.back().size();
   }
-  std::vector<Column> cols;
-  for (std::size_t x = 0; x < width; ++x) {
-    bool text = false;
-    for (const auto& g : grid)
-      if (x < g.size() && g[x] != " ") text = true;
-    if (!text) continue;
-    if (!cols.empty() && cols.back().to == x)
-      cols.back().to = x + 1;
-    else
-      cols.push_back({x, x + 1});
-  }
-  std::vector<std::string> labels;
-  std::vector<Column> merged;
-  label_columns(grid, rows_from - h, cols, merged, labels);
-  if (column_roles(labels).empty()) split_joined_labels(grid, rows_from - h, merged, labels);
+  CellTable read;
+  auto bad = read_grid(lines, i, h, rows_from - h, by_char, false, read);
+  // html2text pads cells by bytes: the grid of bytes when the grid of characters finds no
+  // columns or cuts values (a date into "01/0" and "1/2021") and that one cuts fewer. Only FASI
+  // and INDICATORI have values whose shapes tell the two apart. There a cell one byte wider than
+  // its column ("1 (sì)" under "Atteso") touches the next one: columns also start exactly where
+  // their labels start.
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
-  if (!has_anchor(kind, column_roles(labels)))
-    label_columns(grid, rows_from - h, label_start_columns(grid, rows_from - h, width), merged,
-                  labels);
-  const auto roles = column_roles(labels);
-  if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return i;
-  // A row starts where the column every row fills has text.
-  std::size_t anchor = merged.size() > 1 ? 1 : 0;
-  for (std::size_t k = 0; k < roles.size(); ++k)
-    if (roles[k] == ColumnRole::weight || roles[k] == ColumnRole::type) anchor = k;
-  table.caption = std::string(trim_spaces(lines[i].text));
-  table.labels = labels;
-  table.number = lines[h].number;
-  std::vector<std::size_t> anchors; // grid rows where a table row has its anchor cell
-  for (std::size_t k = rows_from - h; k < grid.size(); ++k)
-    if (!slice(grid[k], merged[anchor].from, merged[anchor].to).empty()) anchors.push_back(k);
-  if (anchors.empty()) return i;
-  auto row_of = [&](std::size_t top, std::size_t bottom) {
-    CellTable::Row r{lines[h + top].number, std::vector<std::string>(merged.size())};
-    for (std::size_t k = top; k <= bottom; ++k)
-      for (std::size_t c = 0; c < merged.size(); ++c) {
-        // The last column runs to the end of the line.
-        const std::size_t to = c + 1 < merged.size() ? merged[c + 1].from : grid[k].size();
-        add_piece(r.cells[c], slice(grid[k], merged[c].from, to));
+  const bool kind_with_values = kind == Heading::fasi || kind == Heading::indicatori;
+  // Alike in values, the grid of bytes still wins when more cells start under their labels.
+  const bool bytes_line_up =
+      multibyte && kind_with_values &&
+      starts_under_labels(by_byte, rows_from - h) > starts_under_labels(by_char, rows_from - h);
+  bool by_chars = true;
+  if (multibyte && kind_with_values)
+    for (bool label_starts : {false, true}) {
+      CellTable by_bytes;
+      const auto byte_bad = read_grid(lines, i, h, rows_from - h, by_byte, label_starts, by_bytes);
+      if (byte_bad &&
+          (!bad || *byte_bad < *bad || (*byte_bad == *bad && by_chars && bytes_line_up))) {
+        read = std::move(by_bytes);
+        bad = byte_bad;
+        by_chars = false;
       }
-    return r;
-  };
-  auto extents =
-      row_extents(anchors, rows_from - h, grid.size() - 1, [&](std::size_t t, std::size_t b) {
-        const CellTable::Row r = row_of(t, b);
-        return 2 * (bad_values(roles, r) + uncentred(grid, merged, t, b)) +
-               lower_case_description(roles, r);
-      });
-  if (extents.empty()) { // no centred tiling: every row from its anchor to the next one
-    std::size_t top = rows_from - h;
-    for (std::size_t a = 0; a < anchors.size(); ++a) {
-      const std::size_t bottom = a + 1 < anchors.size() ? anchors[a + 1] - 1 : grid.size() - 1;
-      extents.push_back({top, bottom});
-      top = bottom + 1;
     }
-  }
-  for (const auto& [top, bottom] : extents)
-    table.rows.push_back(row_of(top, bottom));
+  if (!bad) return i;
+  table = std::move(read);
   return end;
 }
 

@@ -179,3 +179,57 @@ TEST(CellStream, W3mRowEndsWhereTheNextWordWouldNotFit) {
                                 "zona sud approvato dalla giunta");
   EXPECT_EQ(ind[1].target, dec("75"));
 }
+
+// html2text (Debian's 1.3.2a) wraps cells by characters but pads them by bytes: on a line with
+// curly quotes or accented letters the cells after them stand as many positions left as the
+// extra bytes, and a cell one byte wider than its column touches the next ("1 (sì)1 (sì)").
+// An invented sheet printed by the real html2text (`valdora_html_html2text.txt`): its FASI and
+// INDICATORI are read on a grid of bytes, with columns starting at their labels (issue 9).
+TEST(CellStream, Html2textPadsCellsByBytes) {
+  ImportedSheet s = parsed("valdora_html_html2text.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& o = s.objectives[0];
+  ASSERT_EQ(o.phases.size(), 2u);
+  EXPECT_EQ(o.phases[0].description,
+            "Progettazione esecutiva del tratto nord con le “associazioni” di quartiere e "
+            "verifica dell’accessibilità dei percorsi già esistenti");
+  EXPECT_EQ(o.phases[0].weight, dec("40"));
+  EXPECT_EQ(o.phases[0].planned_start->iso(), "2025-02-01");
+  EXPECT_EQ(o.phases[0].planned_end->iso(), "2025-06-30");
+  EXPECT_EQ(o.phases[0].responsible, "MARINI ELENA");
+  EXPECT_EQ(o.phases[0].note, "Approvato in giunta");
+  EXPECT_EQ(o.phases[0].actual_start->iso(), "2025-02-03");
+  EXPECT_EQ(o.phases[0].actual_end->iso(), "2025-06-27");
+  ASSERT_EQ(o.indicators.size(), 3u);
+  EXPECT_EQ(o.indicators[0].note, "Misurati a fine anno");
+  const auto& yes_no = o.indicators[2];
+  EXPECT_EQ(yes_no.description, "Apertura del primo tratto entro l’estate (si=1, no=0)");
+  EXPECT_EQ(yes_no.type, IndicatorType::efficacia);
+  EXPECT_EQ(yes_no.target, dec("1"));
+  EXPECT_EQ(yes_no.actual, dec("1"));
+  ASSERT_EQ(yes_no.history.size(), 1u);
+  EXPECT_EQ(yes_no.history[0].year, 2024);
+  EXPECT_EQ(yes_no.history[0].value, dec("0"));
+}
+
+// html2text narrows a description column without accented letters to a few characters
+// (`valdora_html_html2text_programma.txt`, an invented programme sheet): "PISTA" stands alone
+// because "CICLABILE" would not have fitted after it, so it is a wrap, not a cell's end; and of
+// tilings otherwise alike, the one where no description holds a year lead ("RINNOVATA (%) 2024
+// - PERCORSI …") keeps every description whole (issue 9).
+TEST(CellStream, Html2textNarrowDescriptionsKeepTheirRows) {
+  ImportedSheet s = parsed("valdora_html_html2text_programma.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 4u);
+  EXPECT_EQ(ind[0].reference_year, 2024);
+  EXPECT_EQ(ind[0].description, "N. TRATTI DI PISTA CICLABILE CON ILLUMINAZIONE RINNOVATA (%)");
+  EXPECT_EQ(ind[0].target, dec("80"));
+  EXPECT_EQ(ind[0].actual, dec("75"));
+  for (std::size_t k = 1; k < 4; ++k) {
+    EXPECT_EQ(ind[k].reference_year, 2023 + static_cast<int>(k));
+    EXPECT_EQ(ind[k].description, "PERCORSI DI QUARTIERE RINNOVATI");
+  }
+  EXPECT_EQ(ind[2].type, IndicatorType::efficienza);
+  EXPECT_EQ(ind[3].target, dec("3"));
+}
