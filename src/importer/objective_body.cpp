@@ -123,6 +123,7 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t width, s
     n += lines[i].text.size() + 1;
   out.reserve(n);
   std::string_view previous;
+  bool page_break = false; // the empty lines after a page break say nothing (seed-spec Q6)
   for (std::size_t i = from; i < to; ++i) {
     const Line& l = lines[i];
     if (l.page_break) {
@@ -131,12 +132,14 @@ std::string join_paragraphs(const std::vector<Line>& lines, std::size_t width, s
         if (last == '.' || last == ':' || last == ';' || last == '!' || last == '?')
           paragraph_break = true;
       }
+      page_break = true;
       continue;
     }
     if (l.blank()) {
-      if (!out.empty()) paragraph_break = true;
+      if (!out.empty() && !page_break) paragraph_break = true;
       continue;
     }
+    page_break = false;
     if (!previous.empty() && (starts_list_item(l.text) || hard_break(previous, l.text, width)))
       paragraph_break = true;
     if (!out.empty()) out += paragraph_break ? '\n' : ' ';

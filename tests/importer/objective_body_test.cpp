@@ -85,3 +85,16 @@ TEST(NarrativeParagraphs, SeedListWithoutGlyphsKeepsItsItems) {
   for (std::size_t at = m.find('\n'); at != std::string::npos; at = m.find('\n', at + 1))
     EXPECT_TRUE(at + 1 < m.size() && m[at + 1] != ' ' && m[at + 1] != '\n') << m;
 }
+
+TEST(NarrativeParagraphs, ASentenceGoesOnAfterAPageBreakAndItsEmptyLines) {
+  // seed-spec Q6: the page's header is cut out, the empty lines around it stay.
+  std::vector<Line> l{{1, "Le domande sono state raccolte in"},
+                      {2, "", true},
+                      {3, ""},
+                      {4, "due settimane."},
+                      {5, "", true},
+                      {6, ""},
+                      {7, "La graduatoria è pubblicata."}};
+  EXPECT_EQ(join_paragraphs(l),
+            "Le domande sono state raccolte in due settimane.\nLa graduatoria è pubblicata.");
+}
