@@ -63,9 +63,9 @@ Objective dup(std::string code, Level level, std::string parent, std::string sho
 Dataset report_fixture() {
   Dataset d;
   d.ente = {"C_VALDORA", "Comune di Valdora", EnteKind::comune};
-  d.vistas.push_back({"DUP_2024_2026", "DUP 2024 2026", 2024, 2026, {}});
+  d.vistas.push_back({"DUP_2024_2026", "DUP 2024 2026", 2024, 2026, {}, {}});
   d.vistas.back().levels = {Level::mandato, Level::missione, Level::programma, Level::peg};
-  d.vistas.push_back({"DUP_2023_2025", "DUP 2023 2025", 2023, 2025, {}});
+  d.vistas.push_back({"DUP_2023_2025", "DUP 2023 2025", 2023, 2025, {}, {}});
   d.areas.push_back({"DUP_2024_2026", 3, "3. UNA CITTÀ CHE RESPIRA E SI MUOVE BENE"});
   d.assessorati.push_back({"AMBIENTE E MOBILITA",
                            "Ambiente e mobilità sostenibile",
