@@ -33,6 +33,14 @@ std::vector<int> lines_of(const ImportedSheet& s, const std::string& code) {
   return out;
 }
 
+// Every field of `other` as in `printed`, each difference a failure of its own.
+void expect_read_alike(const ImportedSheet& printed, const ImportedSheet& other) {
+  auto a = sheetcmp::agree(printed, other);
+  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
+  for (const auto& d : a.differences)
+    ADD_FAILURE() << d;
+}
+
 void expect_no_warning(const ImportedSheet& s) {
   for (const auto& f : s.findings)
     EXPECT_EQ(f.severity, Severity::info) << f.format();
@@ -41,10 +49,7 @@ void expect_no_warning(const ImportedSheet& s) {
 TEST(OwnPrintStyles, OneCellPerLineReadsLikeThePrint) {
   auto printed = parsed("valdora_fasi_stampa.txt");
   auto cells = parsed("valdora_fasi_una_cella_per_riga.txt");
-  auto a = sheetcmp::agree(printed, cells);
-  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
-  for (const auto& d : a.differences)
-    ADD_FAILURE() << d;
+  expect_read_alike(printed, cells);
   ASSERT_EQ(cells.objectives.size(), 1u);
   const auto& o = cells.objectives[0];
   ASSERT_EQ(o.phases.size(), 2u); // the second printed after a page break
@@ -188,10 +193,7 @@ TEST(OwnPrintStyles, StaircaseFasiReadLikeThePrint) {
   // remaining column labels and the cells each row still lacks.
   auto printed = parsed("valdora_fasi_stampa.txt");
   auto stairs = parsed("valdora_fasi_a_scala.txt");
-  auto a = sheetcmp::agree(printed, stairs);
-  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
-  for (const auto& d : a.differences)
-    ADD_FAILURE() << d;
+  expect_read_alike(printed, stairs);
   ASSERT_EQ(stairs.objectives.size(), 1u);
   const auto& o = stairs.objectives[0];
   ASSERT_EQ(o.phases.size(), 2u);
@@ -223,10 +225,7 @@ TEST(OwnPrintStyles, StaircaseNoteAfterTheActualDates) {
                "01/02/2020\n\n30/04/2020\n\nscelte dieci specie locali\n");
   auto s = parse_sheet_text(text, "nota_dopo_le_date.txt");
   ASSERT_TRUE(s) << s.error().full();
-  auto a = sheetcmp::agree(parsed("valdora_fasi_stampa.txt"), *s);
-  EXPECT_TRUE(a.full()) << a.fields - a.equal << " campi diversi";
-  for (const auto& d : a.differences)
-    ADD_FAILURE() << d;
+  expect_read_alike(parsed("valdora_fasi_stampa.txt"), *s);
   EXPECT_EQ(lines_of(*s, "fasi_a_scala"), std::vector<int>{58});
 }
 
