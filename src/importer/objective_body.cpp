@@ -63,19 +63,6 @@ bool starts_list_item(std::string_view t) {
   return n > 0 && t.size() > n + 1 && t[n] == ')' && t[n + 1] == ' ';
 }
 
-bool starts_upper(std::string_view t) {
-  if (t.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(t[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  // À..Ý in UTF-8 (È, É, Ò …)
-  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
-         static_cast<unsigned char>(t[1]) <= 0x9D;
-}
-
-bool starts_lower(std::string_view t) {
-  return !t.empty() && t[0] >= 'a' && t[0] <= 'z';
-}
-
 std::size_t first_word_length(std::string_view t) {
   return utf8_length(t.substr(0, std::min(t.find(' '), t.size())));
 }

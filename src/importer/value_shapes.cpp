@@ -159,6 +159,22 @@ bool is_objective_code(std::string_view t) {
   return level_of_code(t).has_value();
 }
 
+bool starts_upper(std::string_view t) {
+  if (t.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
+         static_cast<unsigned char>(t[1]) <= 0x9E && static_cast<unsigned char>(t[1]) != 0x97;
+}
+
+bool starts_lower(std::string_view t) {
+  if (t.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0xA0 &&
+         static_cast<unsigned char>(t[1]) != 0xB7;
+}
+
 bool is_upper_word(std::string_view t) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(t[i]);

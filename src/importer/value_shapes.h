@@ -56,6 +56,10 @@ bool is_objective_code(std::string_view token);
 bool is_upper_word(std::string_view token);
 /// Has at least one letter.
 bool has_letter(std::string_view token);
+/// Starts with a capital, ASCII or Latin-1 accented (À…Þ): "Il", "È".
+bool starts_upper(std::string_view text);
+/// Starts with a lower-case letter, ASCII or Latin-1 accented (à…ÿ): "delle", "è".
+bool starts_lower(std::string_view text);
 /// Case-insensitive comparison of ASCII letters (accents compared as bytes). Inline: the
 /// heading and label checks call these for nearly every line.
 inline bool iequals(std::string_view a, std::string_view b) {

@@ -20,11 +20,10 @@ std::string_view last_word(std::string_view s) {
   return sp == std::string_view::npos ? s : s.substr(sp + 1);
 }
 
-bool starts_lower(std::string_view s) {
-  if (s.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  if (c >= 'a' && c <= 'z') return s.size() < 2 || s[0] != 'l' || !(s[1] >= 'A' && s[1] <= 'Z');
-  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;
+// A lower-case start, except an "l" before a capital ("lNTEGRAZIONE": a capital I that the
+// extractor read as l, in a name in capitals).
+bool starts_lower_word(std::string_view s) {
+  return starts_lower(s) && !(s.size() > 1 && s[0] == 'l' && s[1] >= 'A' && s[1] <= 'Z');
 }
 
 // "Sociali - Salute": capitalised segments joined by dashes, the shape of the names of
@@ -34,9 +33,7 @@ bool segment_list(std::string_view line) {
   for (auto w : split_words(line)) {
     if (w == "-") continue;
     if (w.back() == '.' || w.back() == ',' || w.back() == ':' || w.back() == ';') return false;
-    unsigned char c = static_cast<unsigned char>(w[0]);
-    bool capital = (c >= 'A' && c <= 'Z') ||
-                   (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0xA0);
+    const bool capital = starts_upper(w);
     bool joiner = false;
     for (auto j : kJoiners)
       joiner = joiner || iequals(w, j);
@@ -52,7 +49,8 @@ bool name_continues(std::string_view so_far, std::string_view next) {
   for (char c : so_far)
     open += c == '(' ? 1 : c == ')' ? -1 : 0;
   if (open > 0) return true;
-  if (!next.empty() && (next[0] == '(' || next[0] == '-' || next[0] == ',' || starts_lower(next)))
+  if (!next.empty() &&
+      (next[0] == '(' || next[0] == '-' || next[0] == ',' || starts_lower_word(next)))
     return true;
   if (segment_list(next)) return true;
   std::string_view w = last_word(so_far);
