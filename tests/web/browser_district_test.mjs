@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { start } from './browser_support.mjs';
 
-const { base, tmp, context, artifacts, check, expect, audit, login, finish } = await start(
+const { base, tmp, context, artifacts, check, expect, audit, login, logout, finish } = await start(
   process.argv, {
     artifactsSub: 'distretto',
     accounts: [['ambito', 'lettore', 'A_VALDORA'], ['ufficio', 'responsabile', 'A_VALDORA', 'UDP_2024'],
@@ -63,7 +63,7 @@ await check('download the Piano di Zona PDF and read its text', async () => {
   expect(text.includes('PIANO DI ZONA') && text.includes('SPORTELLO SOCIALE UNICO DI VALLE'), 'PDF text');
 });
 await check('the Ufficio di Piano responsabile reads the plan', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'ufficio');
   const r = await page.goto(base + '/distretto/statistiche');
   expect(r.status() === 200, 'status ' + r.status());
@@ -80,7 +80,7 @@ await check('mobile width stays readable', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 await check('a user of the comune is refused with 403', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'comune');
   expect(await page.getByRole('link', { name: 'Piano di Zona' }).count() === 0, 'no nav link');
   const r = await page.goto(base + '/distretto?ente=A_VALDORA');

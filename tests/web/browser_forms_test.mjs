@@ -4,10 +4,10 @@
 // CdR; axe-core on every new page (zero serious or critical violations), screenshots in
 // ARTIFACT_DIR with the prefix "forms-".
 // Usage: node browser_forms_test.mjs TRAGUARDI_BINARY [ARTIFACT_DIR]
-import { start } from './browser_support.mjs';
+import { shown, start } from './browser_support.mjs';
 
 const t = await start(process.argv);
-const { base, check, expect, audit, login, context } = t;
+const { base, check, expect, audit, login, context, logout } = t;
 const page = await context.newPage();
 const OWN = '/obiettivo/DUP_2025_2027/2025_S01_01';
 const OTHER = '/obiettivo/DUP_2025_2027/2025_S02_01';
@@ -48,7 +48,7 @@ await check('invalid value: message next to the field, typed value kept', async 
   await page.goto(base + OWN + '/fase/1/modifica');
   await page.getByLabel('Peso (%)').fill('150');
   await page.getByRole('button', { name: 'Salva' }).click();
-  await page.waitForLoadState();
+  expect(await shown(page.locator('#e-peso')), 'message next to peso');
   const msg = await page.locator('#e-peso').innerText();
   expect(/100/.test(msg), 'message next to peso: ' + msg);
   expect(await page.getByLabel('Peso (%)').getAttribute('aria-describedby') === 'h-peso e-peso',
@@ -163,8 +163,7 @@ await check('stale objective edit refused with 409, typed values kept', async ()
   const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
                                     page.getByRole('button', { name: 'Salva' }).click()]);
   expect(resp.status() === 409, 'status ' + resp.status());
-  await page.waitForLoadState();
-  expect(await page.getByText('Cosa è cambiato nel frattempo').isVisible(), 'what changed');
+  expect(await shown(page.getByText('Cosa è cambiato nel frattempo')), 'what changed');
   expect(await page.getByRole('cell', { name: 'Sospeso' }).isVisible(), 'the other user\'s value');
   expect(await page.getByLabel('Tipo di obiettivo').inputValue() === 'Strategico', 'typed kept');
   await audit(page, 'forms-25-conflitto');
@@ -172,7 +171,7 @@ await check('stale objective edit refused with 409, typed values kept', async ()
 });
 
 await check('responsabile: own objective editable without structure, another CdR refused', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'resp');
   await page.goto(base + OWN + '/modifica');
   expect(await page.getByLabel('Livello').isDisabled(), 'livello not for a responsabile');
@@ -187,7 +186,7 @@ await check('responsabile: own objective editable without structure, another CdR
 });
 
 await check('lettore sees no authoring links', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'lettore');
   await page.goto(base + OWN);
   expect(await page.getByRole('link', { name: /Modifica|Aggiungi/ }).count() === 0, 'no links');

@@ -25,7 +25,7 @@ function addAltro({ tmp, db, run }) {
              objectives: [{ vista: 'DUP_2099', code: '2099_X_01', level: 'peg', year: 2099 }] }] }));
   run(['import', altro, '--db', db]);
 }
-const { base, tmp, db, context, artifacts, check, expect, audit, login, finish } = await start(
+const { base, tmp, db, context, artifacts, check, expect, audit, login, logout, finish } = await start(
   process.argv, {
     prepare: addAltro,
     accounts: [['controllo', 'controllo', 'C_VALDORA'], ['lettore', 'lettore', 'C_VALDORA'],
@@ -94,7 +94,7 @@ await check('the audit log shows the import and the verified chain', async () =>
   await audit(page, 'ops-07-registro-errore');
 });
 await check('a lettore reads the log but cannot upload', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'lettore');
   expect(await page.getByRole('link', { name: 'Importa una scheda' }).count() === 0, 'no upload link');
   const r = await page.goto(base + '/importa');
@@ -103,7 +103,7 @@ await check('a lettore reads the log but cannot upload', async () => {
   expect(await page.locator('#verifica').isVisible(), 'verdict');
 });
 await check('a user of several enti switches ente with the picker', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'nazionale');
   await page.getByRole('link', { name: 'Cambia ente' }).click();
   await audit(page, 'ops-08-enti');

@@ -126,6 +126,13 @@ export async function start(argv, { accounts = ROLE_ACCOUNTS, prepare, artifacts
     await page.waitForURL(base + '/');
   }
 
+  /// Signs out and waits for the login page: a goto started before the sign-out's answer would
+  /// cancel it, and the next login would find the old session.
+  async function logout(page) {
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.waitForURL(base + '/accesso');
+  }
+
   async function finish() {
     await context.close();
     server.kill('SIGTERM');
@@ -137,5 +144,6 @@ export async function start(argv, { accounts = ROLE_ACCOUNTS, prepare, artifacts
     process.exit(failures ? 1 : 0);
   }
 
-  return { base, bin, tmp, db, run, context, artifacts, check, expect, audit, login, finish };
+  return { base, bin, tmp, db, run, context, artifacts, check, expect, audit, login, logout,
+           finish };
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PASSWORD, reached, shown, start } from './browser_support.mjs';
 
-const { base, tmp, context, artifacts, check, expect, audit, login, finish } =
+const { base, tmp, context, artifacts, check, expect, audit, login, logout, finish } =
   await start(process.argv, { axeOncePerPath: true });
 
 const page = await context.newPage();
@@ -68,8 +68,7 @@ await check('stale edit refused with 409, typed values kept', async () => {
   const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
                                     page.getByRole('button', { name: 'Salva' }).click()]);
   expect(resp.status() === 409, 'status ' + resp.status());
-  await page.waitForLoadState();
-  expect(await page.getByText('Cosa è cambiato nel frattempo').isVisible(), 'what changed');
+  expect(await shown(page.getByText('Cosa è cambiato nel frattempo')), 'what changed');
   expect(await page.getByLabel('Valore raggiunto').inputValue() === '55,5', 'typed value kept');
   await audit(page, '07-conflitto');
   await tab2.close();
@@ -84,7 +83,7 @@ await check('download the PDF sheet and read its text', async () => {
   expect(text.includes('SCHEDA PEG DI RENDICONTAZIONE') && text.includes('2025_S01_01'), 'PDF text');
 });
 await check('lettore reads without edit controls', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'lettore');
   await page.goto(base + OWN);
   expect(await page.getByRole('link', { name: /Aggiorna/ }).count() === 0, 'no edit links');
@@ -93,7 +92,7 @@ await check('lettore reads without edit controls', async () => {
   await audit(page, '08-accesso-negato');
 });
 await check('responsabile refused on another CdR', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'resp');
   await audit(page, '09-cruscotto-responsabile');
   await page.goto(base + OTHER);
@@ -104,7 +103,7 @@ await check('responsabile refused on another CdR', async () => {
   expect(own.status() === 200, 'own CdR editable');
 });
 await check('amministratore manages users', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'admin');
   await page.getByRole('link', { name: 'Utenti' }).click();
   await page.getByLabel('Nome utente').fill('nuovo.utente');

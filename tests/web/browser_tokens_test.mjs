@@ -8,7 +8,7 @@
 import { shown, start } from './browser_support.mjs';
 
 const t = await start(process.argv);
-const { base, check, expect, audit, login, context } = t;
+const { base, check, expect, audit, login, context, logout } = t;
 const page = await context.newPage();
 
 await check('a user creates a token, sees it once and uses it', async () => {
@@ -39,11 +39,12 @@ await check('a wrong expiry is shown next to its field', async () => {
   await page.getByLabel('Scadenza (ultimo giorno di validità)').fill('31/02/2099');
   await page.getByRole('button', { name: 'Crea token' }).click();
   const field = page.getByLabel('Scadenza (ultimo giorno di validità)');
+  expect(await shown(page.locator('#e-scadenza')), 'message next to the field');
   expect(await field.getAttribute('aria-invalid') === 'true', 'aria-invalid');
   await audit(page, 't04-token-errore');
 });
 await check('amministratore manages the tokens of the users', async () => {
-  await page.getByRole('button', { name: 'Esci' }).click();
+  await logout(page);
   await login(page, 'admin');
   await page.goto(base + '/token');
   await page.getByLabel('Utente').selectOption('lettore');
