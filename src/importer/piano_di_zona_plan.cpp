@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "importer/piano_di_zona_parts.h"
+#include "importer/value_shapes.h"
 
 namespace traguardi::importer::pdz {
 namespace {
@@ -21,12 +22,6 @@ bool has_lower(const std::string& s) {
   for (unsigned char c : s)
     if (std::islower(c)) return true;
   return false;
-}
-
-bool starts_upper(const std::string& s) {
-  if (s.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  return std::isupper(c) || c >= 0xC3; // accented capitals are multi-byte
 }
 
 /// "1 L’area della mappa in rosa.": a footnote body (number, space, text).
