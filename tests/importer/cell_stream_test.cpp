@@ -270,3 +270,18 @@ TEST(CellStream, Html2textYearUnderAWrappedLabel) {
   EXPECT_EQ(ind[0].history[1].value, dec("12"));
   EXPECT_EQ(ind[0].note, "");
 }
+
+// html2text prints consecutive paragraphs on consecutive lines, wrapped greedily at the width
+// of the page's layout: a line with room for the next line's first word ends its paragraph,
+// even before a word in lower case (`valdora_html_html2text_paragrafi.txt`, issue 9).
+TEST(CellStream, Html2textParagraphsEndWhereALineHadRoom) {
+  ImportedSheet s = parsed("valdora_html_html2text_paragrafi.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  ASSERT_EQ(s.objectives[0].status.size(), 1u);
+  EXPECT_EQ(s.objectives[0].status[0].text,
+            "Nel 2025 i volontari delle associazioni di quartiere hanno curato, con gli uffici del "
+            "Comune:\nla pulizia e la potatura di sei giardini del quartiere nord, con tre uscite "
+            "al mese da marzo a ottobre;\nle aiuole della piazza del mercato.\nIl servizio "
+            "continua nel 2026 con le stesse associazioni, che hanno chiesto di aggiungere i "
+            "giardini delle scuole primarie e del centro anziani di via dei Tigli.");
+}
