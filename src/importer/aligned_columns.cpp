@@ -54,7 +54,6 @@ void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
                          std::size_t header_lines, std::vector<Column>& cols,
                          std::vector<std::string>& labels) {
   for (std::size_t k = 0; k < labels.size(); ++k) {
-    if (is_column_label(labels[k])) continue;
     const std::string label = labels[k];
     for (std::size_t cut = 1; cut < label.size(); ++cut) {
       const bool spaced = label[cut - 1] == ' ';
@@ -155,9 +154,6 @@ void attach_unlabelled(const std::vector<std::vector<std::string_view>>& grid,
   cols = std::move(out);
   labels = std::move(out_labels);
 }
-} // namespace
-
-namespace {
 
 bool is_year(std::string_view w) {
   return w.size() == 4 && w.find_first_not_of("0123456789") == std::string_view::npos;
