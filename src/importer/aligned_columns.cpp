@@ -22,26 +22,48 @@ void add_piece(std::string& cell, const std::string& piece) {
   cell += piece;
 }
 
+namespace {
+
+// Whether the grid line's text from position x on starts with `word`.
+bool text_at(const std::vector<std::string_view>& line, std::size_t x, std::string_view word) {
+  std::string text;
+  for (; x < line.size() && text.size() < word.size(); ++x)
+    text += line[x];
+  return text.starts_with(word);
+}
+
+// Where the label `b` starts on a header line, inside column c: its first word after a blank,
+// or, `glued`, right after the text of the label before it. npos when it is not there.
+std::size_t label_position(const std::vector<std::vector<std::string_view>>& grid,
+                           std::size_t header_lines, const Column& c, std::string_view first_word,
+                           bool glued) {
+  for (std::size_t r = 0; r < header_lines; ++r)
+    for (std::size_t x = c.from + 1; x < c.to && x < grid[r].size(); ++x)
+      if ((grid[r][x - 1] != " ") == glued && text_at(grid[r], x, first_word)) return x;
+  return std::string::npos;
+}
+
+} // namespace
+
 // Two columns with no blank character column between them (html2text: an empty "Note" column
 // whose label touches "Inizio Effettivo"): a label made of two labels is cut where the second
-// one starts on the first label line.
+// one starts on the first label line. html2text pads by bytes, so a label with an accented
+// letter as wide as its column runs into the next one ("Centro di ResponsabilitàNote"): a
+// capital inside a word may start the second label too.
 void split_joined_labels(const std::vector<std::vector<std::string_view>>& grid,
                          std::size_t header_lines, std::vector<Column>& cols,
                          std::vector<std::string>& labels) {
   for (std::size_t k = 0; k < labels.size(); ++k) {
-    auto w = split_words(labels[k]);
-    for (std::size_t cut = 1; cut < w.size(); ++cut) {
-      const std::string a = join_words(w, 0, cut), b = join_words(w, cut, w.size());
+    const std::string label = labels[k];
+    for (std::size_t cut = 1; cut < label.size(); ++cut) {
+      const bool spaced = label[cut - 1] == ' ';
+      const bool glued = !spaced && label[cut] >= 'A' && label[cut] <= 'Z';
+      if (!spaced && !glued) continue;
+      const std::string a(trim_spaces(std::string_view(label).substr(0, cut)));
+      const std::string b = label.substr(cut);
       if (!is_column_label(a) || !is_column_label(b)) continue;
-      // Where b's first word starts on a header line, inside this column.
-      std::size_t at = std::string::npos;
-      for (std::size_t r = 0; r < header_lines && at == std::string::npos; ++r)
-        for (std::size_t x = cols[k].from + 1; x + w[cut].size() <= cols[k].to; ++x)
-          if (slice(grid[r], x, x + w[cut].size()) == w[cut] &&
-              (x == 0 || x - 1 >= grid[r].size() || grid[r][x - 1] == " ")) {
-            at = x;
-            break;
-          }
+      const std::size_t at =
+          label_position(grid, header_lines, cols[k], b.substr(0, b.find(' ')), glued);
       if (at == std::string::npos) continue;
       cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(k) + 1, Column{at, cols[k].to});
       cols[k].to = at;
@@ -132,6 +154,28 @@ void attach_unlabelled(const std::vector<std::vector<std::string_view>>& grid,
   cols = std::move(out);
   labels = std::move(out_labels);
 }
+
+bool is_year(std::string_view w) {
+  return w.size() == 4 && w.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A label's words without the years under them ("Valore 2020 Raggiunto" -> "Valore Raggiunto").
+std::string without_years(const std::string& label) {
+  std::string out;
+  for (std::string_view w : split_words(label))
+    if (!is_year(w)) out += (out.empty() ? "" : " ") + std::string(w);
+  return out;
+}
+
+// The years of a label after its words: "Valore" with "2020" under it, then "Raggiunto", is
+// "Valore Raggiunto 2020", as the label is printed where its column is wide enough.
+std::string years_last(const std::string& label) {
+  std::string years;
+  for (std::string_view w : split_words(label))
+    if (is_year(w)) years += ' ' + std::string(w);
+  return without_years(label) + years;
+}
+
 } // namespace
 
 // Labels per column; a column without one is attached to a neighbour (attach_unlabelled).
@@ -147,14 +191,14 @@ void label_columns(const std::vector<std::vector<std::string_view>>& grid, std::
       add_piece(label, slice(grid[k], c.from, c.to));
     // A label printed on one line is cut at its spaces ("Inizio" "Previsto"): the word that
     // goes on a label belongs to its column, unless it starts a label of its own.
-    const bool year =
-        label.size() == 4 && label.find_first_not_of("0123456789") == std::string::npos;
+    // A year printed under the word ("Valore" over "2020") is the end of the label.
+    const bool year = !label.empty() && without_years(label).empty();
     const bool continues = last_labelled != std::string::npos && !label.empty() &&
-                           (year || !starts_column_label(label)) &&
-                           starts_column_label(labels[last_labelled] + ' ' + label);
+                           (year || !starts_column_label(without_years(label))) &&
+                           starts_column_label(without_years(labels[last_labelled] + ' ' + label));
     if (continues) {
       merged[last_labelled].to = c.to;
-      labels[last_labelled] += ' ' + label;
+      labels[last_labelled] = years_last(labels[last_labelled] + ' ' + label);
       merged.resize(last_labelled + 1);
       labels.resize(last_labelled + 1);
       continue;

@@ -247,11 +247,13 @@ std::optional<int> read_grid(const std::vector<TextLine>& lines, std::size_t i, 
   std::vector<std::string> labels;
   std::vector<Column> merged;
   label_columns(grid, rows_from, cols, merged, labels);
-  if (column_roles(labels).empty()) split_joined_labels(grid, rows_from, merged, labels);
+  split_joined_labels(grid, rows_from, merged, labels);
   const Heading kind = classify_heading(collapse_spaces(lines[i].text));
-  if (label_starts || !has_anchor(kind, column_roles(labels)))
+  if (label_starts || !has_anchor(kind, column_roles(labels))) {
     label_columns(grid, rows_from, label_start_columns(grid, rows_from, width, !label_starts),
                   merged, labels);
+    split_joined_labels(grid, rows_from, merged, labels);
+  }
   const auto roles = column_roles(labels);
   if (roles.empty() && (kind == Heading::fasi || kind == Heading::indicatori)) return {};
   // A row starts where the column every row fills has text.

@@ -69,19 +69,22 @@ std::size_t first_word_length(std::string_view t) {
 
 // A line whose next line's first word would have fitted on it, followed by a capital, was
 // broken on purpose: an item of a list whose glyph the extractor lost, or a paragraph with no
-// empty line after it.
-bool hard_break(std::string_view line, std::string_view next, std::size_t width) {
-  return width > 0 && starts_upper(next) &&
-         utf8_length(line) + 1 + first_word_length(next) <= width;
+// empty line after it. A tool that wraps greedily at an exact width (html2text) breaks a line
+// only for a word that does not fit, so there any word after room starts a paragraph ("lo
+// studio …" after "Comprende:").
+bool hard_break(std::string_view line, std::string_view next, TextWrap width) {
+  return width.chars > 0 && (width.exact || starts_upper(next)) &&
+         utf8_length(line) + 1 + first_word_length(next) <= width.chars;
 }
 
 } // namespace
 
-std::size_t text_width(const std::vector<const std::vector<Line>*>& sections) {
+TextWrap text_width(const std::vector<const std::vector<Line>*>& sections, bool exact) {
   std::size_t width = 0;
   for (const auto* lines : sections)
     for (const Line& l : *lines)
       width = std::max(width, utf8_length(l.text));
+  if (exact) return {width, true};
   // A count of characters says what fits on a line only as well as the lines that certainly
   // were wrapped (the next goes on in lower case) show: on a fixed-width print none of them had
   // room for the next word; a proportional font (the seeds are pdftotext's reading of one)
@@ -100,7 +103,7 @@ std::size_t text_width(const std::vector<const std::vector<Line>*>& sections) {
   return wrapped >= 2 && 2 * room < width ? width - 2 * room : 0;
 }
 
-std::string join_paragraphs(const std::vector<Line>& lines, std::size_t width, std::size_t from,
+std::string join_paragraphs(const std::vector<Line>& lines, TextWrap width, std::size_t from,
                             std::size_t to) {
   std::string out;
   bool paragraph_break = false;

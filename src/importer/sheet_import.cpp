@@ -46,8 +46,9 @@ std::string flat(std::string s) {
 
 class SheetBuilder {
 public:
-  SheetBuilder(const SheetLayout& layout, ImportedSheet& out, FindingSink& sink)
-      : layout_(layout), out_(out), sink_(sink) {}
+  // `exact_wrap`: a text made of the HTML sheet, wrapped greedily if at all (text_width).
+  SheetBuilder(const SheetLayout& layout, ImportedSheet& out, FindingSink& sink, bool exact_wrap)
+      : layout_(layout), out_(out), sink_(sink), exact_wrap_(exact_wrap) {}
 
   void run() {
     const Cover& c = layout_.cover;
@@ -160,7 +161,7 @@ private:
     }
     o.center = resolve_header_center(h, peg);
     ObjectiveBody b = split_sections(g.body, sink_);
-    width_ = text_width({&b.strategic, &b.operational, &b.implementation, &b.status});
+    width_ = text_width({&b.strategic, &b.operational, &b.implementation, &b.status}, exact_wrap_);
     o.objective_type = b.objective_type;
     o.state = b.state;
     apply_links(o, b);
@@ -352,7 +353,8 @@ private:
   EntityDictionary dict_;
   std::string filter_center_;
   std::string short_description_;
-  std::size_t width_ = 0; // of the objective's text, for the paragraphs of its narratives
+  const bool exact_wrap_;
+  TextWrap width_; // of the objective's text, for the paragraphs of its narratives
 };
 
 } // namespace
@@ -395,7 +397,7 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
     }
   }
   out.document.vista = out.vista.code;
-  SheetBuilder(*layout, out, sink).run();
+  SheetBuilder(*layout, out, sink, !cells.empty()).run();
   out.findings = std::move(sink.items());
   return out;
 }

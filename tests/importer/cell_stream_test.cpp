@@ -233,3 +233,55 @@ TEST(CellStream, Html2textNarrowDescriptionsKeepTheirRows) {
   EXPECT_EQ(ind[2].type, IndicatorType::efficienza);
   EXPECT_EQ(ind[3].target, dec("3"));
 }
+
+// html2text pads by bytes, so a label with an accented letter as wide as its column runs into
+// the next one: "Centro di ResponsabilitàNote" (`valdora_html_html2text_etichette_unite.txt`,
+// an invented report sheet whose calculated data keep the page wide). The glued labels are two
+// columns, Note starting where its label starts, and the centre keeps its wrapped line (issue 9).
+TEST(CellStream, Html2textGluedLabelsAreTwoColumns) {
+  ImportedSheet s = parsed("valdora_html_html2text_etichette_unite.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ph = s.objectives[0].phases;
+  ASSERT_EQ(ph.size(), 1u);
+  ASSERT_EQ(s.centers.size(), 2u);
+  const auto centre = std::find_if(s.centers.begin(), s.centers.end(),
+                                   [&](const auto& c) { return c.code == ph[0].center; });
+  ASSERT_NE(centre, s.centers.end());
+  EXPECT_EQ(centre->short_name, "SERV. VERDE, GIARDINI E PARCHI");
+  EXPECT_EQ(ph[0].note, "avvio nuovo accordo firmato a cura di volontari del quartiere");
+  EXPECT_EQ(ph[0].actual_start->iso(), "2025-02-03");
+  EXPECT_EQ(ph[0].actual_end->iso(), "2025-04-30");
+}
+
+// A column narrower than "Valore Raggiunto 2024" prints its year under "Valore", and the space
+// between "Valore" and "Raggiunto" is blank on every line: the year still ends the label, and
+// the table keeps its four value columns (`valdora_html_html2text_anno_sotto_valore.txt`).
+TEST(CellStream, Html2textYearUnderAWrappedLabel) {
+  ImportedSheet s = parsed("valdora_html_html2text_anno_sotto_valore.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  const auto& ind = s.objectives[0].indicators;
+  ASSERT_EQ(ind.size(), 1u);
+  EXPECT_EQ(ind[0].target, dec("1"));
+  EXPECT_EQ(ind[0].actual, dec("1"));
+  ASSERT_EQ(ind[0].history.size(), 2u);
+  EXPECT_EQ(ind[0].history[0].year, 2024);
+  EXPECT_EQ(ind[0].history[0].value, dec("4"));
+  EXPECT_EQ(ind[0].history[1].year, 2023);
+  EXPECT_EQ(ind[0].history[1].value, dec("12"));
+  EXPECT_EQ(ind[0].note, "");
+}
+
+// html2text prints consecutive paragraphs on consecutive lines, wrapped greedily at the width
+// of the page's layout: a line with room for the next line's first word ends its paragraph,
+// even before a word in lower case (`valdora_html_html2text_paragrafi.txt`, issue 9).
+TEST(CellStream, Html2textParagraphsEndWhereALineHadRoom) {
+  ImportedSheet s = parsed("valdora_html_html2text_paragrafi.txt");
+  ASSERT_EQ(s.objectives.size(), 1u);
+  ASSERT_EQ(s.objectives[0].status.size(), 1u);
+  EXPECT_EQ(s.objectives[0].status[0].text,
+            "Nel 2025 i volontari delle associazioni di quartiere hanno curato, con gli uffici del "
+            "Comune:\nla pulizia e la potatura di sei giardini del quartiere nord, con tre uscite "
+            "al mese da marzo a ottobre;\nle aiuole della piazza del mercato.\nIl servizio "
+            "continua nel 2026 con le stesse associazioni, che hanno chiesto di aggiungere i "
+            "giardini delle scuole primarie e del centro anziani di via dei Tigli.");
+}

@@ -72,6 +72,22 @@ TEST(NarrativeParagraphs, AProportionalFontGivesNoWidth) {
             "biblioteca è firmata con il Comune di Ora Alta.");
 }
 
+TEST(NarrativeParagraphs, AnExactWidthBreaksBeforeAnyWordThatWouldHaveFitted) {
+  // A text made of the HTML sheet by a tool that wraps greedily at a fixed width (html2text):
+  // a line ends short only where a paragraph ends, whatever the case of the next word.
+  auto l = lines({"Il Comune di Valdora ha curato, con le associazioni:",
+                  "la pulizia dei sentieri del Monte Ora e delle sponde del torrente fino al",
+                  "ponte vecchio;", "la segnaletica dei percorsi."});
+  EXPECT_EQ(text_width({&l}, true), traguardi::importer::TextWrap(73, true));
+  EXPECT_EQ(join_paragraphs(l, text_width({&l}, true)),
+            "Il Comune di Valdora ha curato, con le associazioni:\nla pulizia dei sentieri del "
+            "Monte Ora e delle sponde del torrente fino al ponte vecchio;\nla segnaletica dei "
+            "percorsi.");
+  // Not knowing how the text was wrapped, a lower-case word goes on the paragraph.
+  const std::string loose = join_paragraphs(l, text_width({&l}));
+  EXPECT_EQ(std::count(loose.begin(), loose.end(), '\n'), 0) << loose;
+}
+
 TEST(NarrativeParagraphs, SeedListWithoutGlyphsKeepsItsItems) {
   SKIP_WITHOUT_SEEDS(text, "003");
   auto s = parse_sheet_text(*text, "003.txt");
