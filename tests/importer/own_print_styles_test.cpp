@@ -66,6 +66,21 @@ TEST(OwnPrintStyles, OneCellPerLineReadsLikeThePrint) {
   expect_no_warning(cells);
 }
 
+TEST(OwnPrintStyles, LigaturesReadAsTheirLetters) {
+  // pdfminer gives the print's "ff", "fi" glyphs as one character each ("Eﬀettivo"): the labels
+  // are still labels and the values keep their letters.
+  expect_read_alike(parsed("valdora_fasi_stampa.txt"), parsed("valdora_fasi_legature.txt"));
+  std::string text = read_fixture("valdora_programma_stampa.txt");
+  for (const auto& [letters, ligature] :
+       {std::pair{"ffi", "ﬃ"}, {"ff", "ﬀ"}, {"fi", "ﬁ"}, {"fl", "ﬂ"}})
+    for (std::size_t at; (at = text.find(letters)) != std::string::npos;)
+      text.replace(at, std::string(letters).size(), ligature);
+  ASSERT_NE(text.find("ﬁne"), std::string::npos);
+  auto with_ligatures = parse_sheet_text(text, "legature.txt");
+  ASSERT_TRUE(with_ligatures) << with_ligatures.error().full();
+  expect_read_alike(parsed("valdora_programma_stampa.txt"), *with_ligatures);
+}
+
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
   auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
