@@ -5,6 +5,7 @@
 #include "core/italian.h"
 #include "importer/header_cells.h"
 #include "importer/labelled_header.h"
+#include "importer/page_starts.h"
 #include "importer/sheet_labels.h"
 #include "importer/text_lines.h"
 #include "importer/value_shapes.h"
@@ -348,23 +349,23 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
   else
     layout.templ = SheetTemplate::peg_objectives;
 
-  std::size_t p = cover_end;
-  while (p < lines.size()) {
-    std::size_t next = p + 1;
-    while (next < lines.size() && !is_page_title(lines[next].text))
-      ++next;
+  const auto starts = page_starts(lines, cover_end, ente_line);
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    const std::size_t p = starts[s].line;
+    const std::size_t next = s + 1 < starts.size() ? starts[s + 1].line : lines.size();
     Page page;
     page.title_line = lines[p].number;
     is_page_title(lines[p].text, nullptr, &page.ente);
     if (page.ente.empty()) page.ente = std::string(ente_line);
-    std::size_t body = parse_header(lines, p + 1, next, layout.templ, page, sink);
+    // An untitled page's header starts at its level label.
+    std::size_t body =
+        parse_header(lines, starts[s].titled ? p + 1 : p, next, layout.templ, page, sink);
     std::size_t end = next;
     while (end > body &&
            (lines[end - 1].blank() || (!ente_line.empty() && lines[end - 1].text == ente_line)))
       --end;
     page.body = std::span<const Line>(lines).subspan(body, end - body);
     layout.pages.push_back(std::move(page));
-    p = next;
   }
   bool any_code = false;
   for (const auto& pg : layout.pages)

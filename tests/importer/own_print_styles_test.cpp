@@ -81,6 +81,16 @@ TEST(OwnPrintStyles, LigaturesReadAsTheirLetters) {
   expect_read_alike(parsed("valdora_programma_stampa.txt"), *with_ligatures);
 }
 
+TEST(OwnPrintStyles, PageWithoutTitleOpensAtItsLevelLabel) {
+  // pdfminer prints the third page's title after its header: the page opens at the level label
+  // that follows the second page's footer, and the title met later is furniture.
+  auto untitled = parsed("valdora_programma_pdfminer.txt");
+  expect_read_alike(parsed("valdora_programma_pdfminer_con_titolo.txt"), untitled);
+  ASSERT_EQ(untitled.objectives.size(), 2u);
+  EXPECT_EQ(untitled.objectives[1].code, "DUP_02_0501_0202");
+  EXPECT_TRUE(lines_of(untitled, "intestazione_senza_codice").empty());
+}
+
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
   auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
