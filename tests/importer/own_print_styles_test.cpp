@@ -91,6 +91,18 @@ TEST(OwnPrintStyles, PageWithoutTitleOpensAtItsLevelLabel) {
   EXPECT_TRUE(lines_of(untitled, "intestazione_senza_codice").empty());
 }
 
+TEST(OwnPrintStyles, CoverLabelsBeforeTheirValues) {
+  // pdfminer prints "Vista", "Livello", then both values: the level still selects the
+  // programme sheet, whose header has the delegations.
+  auto s = parsed("valdora_programma_pdfminer.txt");
+  EXPECT_EQ(s.vista.code, "DUP_2021_2023");
+  ASSERT_FALSE(s.objectives.empty());
+  ASSERT_EQ(s.assessorati.size(), 1u);
+  EXPECT_EQ(s.assessorati[0].delegations, "Cultura (Biblioteche - Musei - Teatro)");
+  EXPECT_EQ(s.objectives[0].description,
+            "Tenere aperte le biblioteche di quartiere anche la sera.");
+}
+
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
   auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
