@@ -55,39 +55,53 @@ void read_level(std::string_view value, Cover& c) {
   c.level = level_from_label(c.level_text);
 }
 
-// "Vista" and "Livello" alone, one after the other, then their two values in the same order
-// (pdfminer groups the cover's labels apart from its values). Returns the line after the
-// values; `i` when the cover is not printed so.
-std::size_t cover_labels_first(const std::vector<Line>& lines, std::size_t i, std::size_t to,
-                               Cover& c) {
-  std::array<std::size_t, 4> at{};
-  std::size_t k = i;
-  for (auto& a : at) {
-    while (k < to && lines[k].blank())
-      ++k;
-    if (k >= to) return i;
-    a = k++;
+bool is_cover_label(std::string_view t) {
+  if (t == "Vista" || t == "Livello" || t == "Data di riferimento") return true;
+  for (auto label : kFilterLabels)
+    if (t == label) return true;
+  return false;
+}
+
+// Labels alone, one after the other ("Vista", "Livello", "Anno", ...), then as many values in
+// the same order (pdfminer groups the cover's labels apart from its values): each label's line
+// becomes "label value", so that the cover reads as printed side by side. Other lines are
+// kept; the values' lines go.
+std::vector<Line> pair_labels_first(const std::vector<Line>& lines, std::size_t from,
+                                    std::size_t to, TextArena& arena) {
+  std::vector<Line> out;
+  for (std::size_t i = from; i < to;) {
+    std::vector<std::size_t> labels, values;
+    std::size_t k = i;
+    for (; k < to && (lines[k].blank() || is_cover_label(lines[k].text)); ++k)
+      if (!lines[k].blank()) labels.push_back(k);
+    for (; k < to && values.size() < labels.size(); ++k)
+      if (!lines[k].blank() && !is_page_furniture(lines[k].text)) values.push_back(k);
+    if (labels.size() < 2 || values.size() < labels.size() ||
+        is_cover_label(lines[values[0]].text)) {
+      out.push_back(lines[i++]);
+      continue;
+    }
+    for (std::size_t n = 0; n < labels.size(); ++n) {
+      arena.push_back(std::string(lines[labels[n]].text) + " " +
+                      std::string(lines[values[n]].text));
+      out.push_back(Line{lines[labels[n]].number, arena.back()});
+    }
+    i = values.back() + 1;
   }
-  if (lines[at[0]].text != "Vista" || lines[at[1]].text != "Livello" ||
-      !level_from_label(lines[at[3]].text))
-    return i;
-  read_vista(lines[at[2]].text, c);
-  read_level(lines[at[3]].text, c);
-  return at[3] + 1;
+  return out;
 }
 
 } // namespace
 
-void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to,
+void parse_cover(const std::vector<Line>& printed, std::size_t from, std::size_t to,
                  std::string_view ente_line, Cover& c, FindingSink& sink) {
+  TextArena arena;
+  const std::vector<Line> lines = pair_labels_first(printed, from, to, arena);
+  from = 0;
+  to = lines.size();
   bool after_level = false;
   for (std::size_t i = from; i < to; ++i) {
     std::string_view t = lines[i].text;
-    if (std::size_t after = cover_labels_first(lines, i, to, c); after != i) {
-      after_level = true;
-      i = after - 1;
-      continue;
-    }
     if (t.empty() || is_page_furniture(t) || t == ente_line) continue;
     if (istarts_with(t, "Data elaborazione")) {
       std::string_view rest = after_prefix(t, "Data elaborazione");

@@ -103,6 +103,18 @@ TEST(OwnPrintStyles, CoverLabelsBeforeTheirValues) {
             "Tenere aperte le biblioteche di quartiere anche la sera.");
 }
 
+TEST(OwnPrintStyles, PdfminerPegHeaderReadsLikeMutool) {
+  // The cover's four labels before their values, and the Responsabile printed after the
+  // objective's type and links: both read as mutool prints them.
+  auto pdfminer = parsed("valdora_peg_pdfminer.txt");
+  expect_read_alike(parsed("valdora_peg_mutool.txt"), pdfminer);
+  ASSERT_EQ(pdfminer.objectives.size(), 1u);
+  EXPECT_EQ(pdfminer.objectives[0].description,
+            "Aprire le biblioteche di quartiere la sera e nei fine settimana");
+  ASSERT_EQ(pdfminer.persons.size(), 1u);
+  EXPECT_EQ(pdfminer.document.filter_value, "2021");
+}
+
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
   auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
