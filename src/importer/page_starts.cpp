@@ -1,5 +1,7 @@
 #include "importer/page_starts.h"
 
+#include <algorithm>
+
 #include "core/italian.h"
 #include "importer/sheet_labels.h"
 #include "importer/value_shapes.h"
@@ -34,7 +36,30 @@ bool opens_untitled_page(const std::vector<Line>& lines, std::size_t k,
   return !words.empty() && is_objective_code(words[0]);
 }
 
+// The ente printed alone above the cover's title, if the text starts so.
+std::string_view ente_above_title(const std::vector<Line>& lines) {
+  const std::size_t first = next_printed(lines, 0, +1, {});
+  if (first >= lines.size()) return {};
+  const std::size_t second = next_printed(lines, first + 1, +1, {});
+  if (second >= lines.size() || !is_page_title(lines[second].text)) return {};
+  return lines[first].text;
+}
+
 } // namespace
+
+void titles_to_page_starts(std::vector<Line>& lines) {
+  const std::string_view ente_line = ente_above_title(lines);
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    if (!opens_untitled_page(lines, k, ente_line)) continue;
+    std::size_t t = k + 1;
+    while (t < lines.size() && !is_page_title(lines[t].text) && !is_page_furniture(lines[t].text))
+      ++t;
+    if (t == lines.size() || !is_page_title(lines[t].text)) continue;
+    const auto at = lines.begin() + static_cast<std::ptrdiff_t>(k);
+    std::rotate(at, lines.begin() + static_cast<std::ptrdiff_t>(t),
+                lines.begin() + static_cast<std::ptrdiff_t>(t) + 1);
+  }
+}
 
 std::vector<PageStart> page_starts(const std::vector<Line>& lines, std::size_t from,
                                    std::string_view ente_line) {

@@ -19,6 +19,11 @@ struct PageStart {
   bool titled = true;   // false: the level label after the footer opens the page
 };
 
+/// Moves the title that pdfminer printed inside an untitled page (before that page's footer) to
+/// the page's start, before its level label; lines keep their numbers. The title printed in the
+/// middle of a header would otherwise read as part of the description.
+void titles_to_page_starts(std::vector<Line>& lines);
+
 /// The page starts after the cover, from `from` (a title line) on; `ente_line` is the ente
 /// printed alone above a title, page furniture wherever it comes.
 std::vector<PageStart> page_starts(const std::vector<Line>& lines, std::size_t from,

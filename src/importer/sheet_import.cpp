@@ -8,6 +8,7 @@
 #include "importer/entity_dictionary.h"
 #include "importer/indicator_rows.h"
 #include "importer/objective_body.h"
+#include "importer/page_starts.h"
 #include "importer/phase_rows.h"
 #include "importer/responsible_block.h"
 #include "importer/sheet_labels.h"
@@ -363,6 +364,7 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   FindingSink sink(name);
   TextArena arena;
   auto lines = split_lines(text, arena);
+  titles_to_page_starts(lines);
   responsible_before_links(lines);
   auto layout = read_layout(lines, sink);
   // No page with an objective: a text made of the HTML sheet prints no pages and draws its

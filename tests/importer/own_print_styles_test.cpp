@@ -82,12 +82,14 @@ TEST(OwnPrintStyles, LigaturesReadAsTheirLetters) {
 }
 
 TEST(OwnPrintStyles, PageWithoutTitleOpensAtItsLevelLabel) {
-  // pdfminer prints the third page's title after its header: the page opens at the level label
-  // that follows the second page's footer, and the title met later is furniture.
+  // pdfminer prints no title on the third page, and the fourth page's title inside its header:
+  // each page opens at the level label that follows the previous page's footer, and the
+  // title goes back there instead of running into the description.
   auto untitled = parsed("valdora_programma_pdfminer.txt");
   expect_read_alike(parsed("valdora_programma_pdfminer_con_titolo.txt"), untitled);
-  ASSERT_EQ(untitled.objectives.size(), 2u);
+  ASSERT_EQ(untitled.objectives.size(), 3u);
   EXPECT_EQ(untitled.objectives[1].code, "DUP_02_0501_0202");
+  EXPECT_EQ(untitled.objectives[2].description, "Portare i libri nelle scuole di quartiere.");
   EXPECT_TRUE(lines_of(untitled, "intestazione_senza_codice").empty());
 }
 
