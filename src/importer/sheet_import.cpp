@@ -6,6 +6,7 @@
 #include "core/normalize.h"
 #include "importer/cell_stream.h"
 #include "importer/entity_dictionary.h"
+#include "importer/gantt_ticks.h"
 #include "importer/indicator_rows.h"
 #include "importer/objective_body.h"
 #include "importer/page_starts.h"
@@ -366,6 +367,7 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   auto lines = split_lines(text, arena);
   titles_to_page_starts(lines);
   responsible_before_links(lines);
+  gantt_ticks_under_heading(lines);
   auto layout = read_layout(lines, sink);
   // No page with an objective: a text made of the HTML sheet prints no pages and draws its
   // tables in a tool's own style; its cell stream has the printed sheet's structure.

@@ -134,6 +134,15 @@ TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   EXPECT_EQ(unread, (std::vector<int>{51, 52, 53, 54, 55, 56}));
 }
 
+TEST(OwnPrintStyles, GanttTicksBeforeTheHeadingGoUnderIt) {
+  // pdfminer prints the month ticks, year and legend before the GANTT heading, one a block:
+  // they are still the chart's, skipped with it, not lines of the links above.
+  auto before = parsed("valdora_gantt_prima_del_titolo.txt");
+  expect_read_alike(parsed("valdora_fasi_una_cella_per_riga.txt"), before);
+  EXPECT_EQ(lines_of(before, "gantt_saltato"), std::vector<int>{50});
+  expect_no_warning(before);
+}
+
 TEST(OwnPrintStyles, HeaderLabelsBeforeTheCodeTakeTheirValuesInOrder) {
   auto s = parsed("valdora_programma_etichette_in_testa.txt");
   ASSERT_EQ(s.objectives.size(), 1u);
