@@ -202,6 +202,14 @@ TEST(OwnPrintStyles, OwnSheetLaidOutInColumnsIsReadByColumn) {
 
 // The grid's rounding can set an N-2 value one column left of the "Note" label, nearer it by
 // centre, and with a note a single space after it (invented rows, issue 9).
+TEST(OwnPrintStyles, LayoutTableWithoutAnchorLabelIsNoCrash) {
+  // Found by the fuzzer (scripts/fuzz-importer, AddressSanitizer): a -layout table without a
+  // Peso or Tipo label, a cell in its last column; it read past the columns.
+  auto s = traguardi::importer::import_sheet_bytes(read_fixture("fuzz_layout_senza_ancora.txt"),
+                                                   "fuzz_layout_senza_ancora.txt");
+  EXPECT_TRUE(s || !s.error().message.empty());
+}
+
 TEST(OwnPrintStyles, LayoutN2ValueUnderTheNoteLabelStaysAValue) {
   auto s = parsed("valdora_programma_layout_n2_sotto_note.txt");
   ASSERT_EQ(s.objectives.size(), 1u);
