@@ -230,7 +230,8 @@ std::size_t read_table(const std::vector<VisualLine>& lines, std::size_t at, dou
   // reads as a Tipo ("QUALITA'") far left of it.
   auto tipo_at_end = [&](const Span& s) {
     const std::size_t cut = s.text.rfind(' ');
-    return s.x1 > merged[anchor].first &&
+    // No anchor label (a table without Peso or Tipo, found by the fuzzer): no Tipo either.
+    return anchor < merged.size() && s.x1 > merged[anchor].first &&
            tipo_keyword(std::string_view(s.text).substr(cut == std::string::npos ? 0 : cut + 1))
                .has_value();
   };

@@ -6,9 +6,12 @@
 #include "core/normalize.h"
 #include "importer/cell_stream.h"
 #include "importer/entity_dictionary.h"
+#include "importer/gantt_ticks.h"
 #include "importer/indicator_rows.h"
 #include "importer/objective_body.h"
+#include "importer/page_starts.h"
 #include "importer/phase_rows.h"
+#include "importer/responsible_block.h"
 #include "importer/sheet_labels.h"
 #include "importer/sheet_layout.h"
 #include "importer/value_shapes.h"
@@ -364,6 +367,9 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   FindingSink sink(name);
   TextArena arena;
   auto lines = split_lines(text, arena);
+  titles_to_page_starts(lines);
+  responsible_before_links(lines);
+  gantt_ticks_under_heading(lines);
   auto layout = read_layout(lines, sink);
   // No page with an objective: a text made of the HTML sheet prints no pages and draws its
   // tables in a tool's own style; its cell stream has the printed sheet's structure.

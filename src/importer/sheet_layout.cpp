@@ -5,6 +5,8 @@
 #include "core/italian.h"
 #include "importer/header_cells.h"
 #include "importer/labelled_header.h"
+#include "importer/page_starts.h"
+#include "importer/sheet_cover.h"
 #include "importer/sheet_labels.h"
 #include "importer/text_lines.h"
 #include "importer/value_shapes.h"
@@ -12,101 +14,6 @@
 
 namespace traguardi::importer {
 namespace {
-
-constexpr std::array<std::string_view, 8> kFilterLabels{"Centro di Responsabilità",
-                                                        "Centro di responsabilita'",
-                                                        "Descrizione sintetica",
-                                                        "Assessorato",
-                                                        "Area Tematica",
-                                                        "Responsabile",
-                                                        "Obiettivo",
-                                                        "Anno"};
-
-std::string_view after_prefix(std::string_view line, std::string_view prefix) {
-  return trim_spaces(line.substr(prefix.size()));
-}
-
-std::optional<Level> level_from_label(std::string_view text) {
-  if (istarts_with(text, "OBIETTIVO DI MANDATO")) return Level::mandato;
-  if (istarts_with(text, "OBIETTIVO DI MISSIONE")) return Level::missione;
-  if (istarts_with(text, "OBIETTIVO DI PROGRAMMA")) return Level::programma;
-  if (istarts_with(text, "OBIETTIVO DI PEG")) return Level::peg;
-  return std::nullopt;
-}
-
-// The value printed below a label that stands alone on its line ("Vista" / "DUP_2021_2023 ...");
-// `i` moves to the value's line.
-std::string_view value_below(const std::vector<Line>& lines, std::size_t& i, std::size_t to) {
-  std::size_t k = i + 1;
-  while (k < to && lines[k].blank())
-    ++k;
-  if (k >= to) return {};
-  i = k;
-  return lines[k].text;
-}
-
-void parse_cover(const std::vector<Line>& lines, std::size_t from, std::size_t to,
-                 std::string_view ente_line, Cover& c, FindingSink& sink) {
-  bool after_level = false;
-  for (std::size_t i = from; i < to; ++i) {
-    std::string_view t = lines[i].text;
-    // The ente alone above the next page's title is page furniture too.
-    if (t.empty() || is_page_furniture(t) || t == ente_line) continue;
-    if (istarts_with(t, "Data elaborazione")) {
-      std::string_view rest = after_prefix(t, "Data elaborazione");
-      for (auto w : split_words(rest))
-        if (auto d = cell_date(w)) c.produced = d;
-      c.produced_line = lines[i].number;
-      if (!c.produced)
-        sink.warn(lines[i].number, "data_elaborazione", "data di elaborazione illeggibile",
-                  "una data gg/mm/aaaa", "documento senza data");
-    } else if (istarts_with(t, "Parametri selezionati")) {
-      continue;
-    } else if (istarts_with(t, "Vista")) {
-      std::string_view rest = after_prefix(t, "Vista");
-      if (rest.empty()) rest = value_below(lines, i, to);
-      auto words = split_words(rest);
-      if (!words.empty()) {
-        c.vista_code = std::string(words[0]);
-        c.vista_description = join_words(words, 1, words.size());
-      }
-    } else if (istarts_with(t, "Livello")) {
-      std::string_view rest = after_prefix(t, "Livello");
-      if (rest.empty()) rest = value_below(lines, i, to);
-      c.level_text = std::string(rest);
-      c.level = level_from_label(c.level_text);
-      after_level = true;
-    } else if (after_level && c.filter_label.empty() && c.filter_value.empty()) {
-      for (auto label : kFilterLabels)
-        if (istarts_with(t, label)) {
-          c.filter_label = std::string(t.substr(0, label.size()));
-          std::string_view value = after_prefix(t, label);
-          if (value.empty()) value = value_below(lines, i, to);
-          c.filter_value = std::string(value);
-          break;
-        }
-      if (c.filter_label.empty()) {
-        c.filter_value = std::string(t);
-        // A label alone with its value below ("Data di riferimento" / "31/12/2021").
-        if (t.find_first_of("0123456789") == std::string_view::npos) {
-          std::size_t k = i;
-          std::string_view value = value_below(lines, k, to);
-          if (!value.empty() && value[0] >= '0' && value[0] <= '9') {
-            c.filter_value += ' ';
-            c.filter_value += value;
-            i = k;
-          }
-        }
-        sink.info(lines[i].number, "filtro_sconosciuto", "parametro di selezione non riconosciuto",
-                  "Centro di Responsabilità o Descrizione sintetica",
-                  "testo conservato come valore del filtro");
-      }
-    } else {
-      sink.info(lines[i].number, "copertina", "riga della copertina non interpretata",
-                "un parametro selezionato", "riga ignorata");
-    }
-  }
-}
 
 bool lines_blank(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
   for (std::size_t k = from; k < to; ++k)
@@ -348,23 +255,23 @@ Result<SheetLayout> read_layout(const std::vector<Line>& lines, FindingSink& sin
   else
     layout.templ = SheetTemplate::peg_objectives;
 
-  std::size_t p = cover_end;
-  while (p < lines.size()) {
-    std::size_t next = p + 1;
-    while (next < lines.size() && !is_page_title(lines[next].text))
-      ++next;
+  const auto starts = page_starts(lines, cover_end, ente_line);
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    const std::size_t p = starts[s].line;
+    const std::size_t next = s + 1 < starts.size() ? starts[s + 1].line : lines.size();
     Page page;
     page.title_line = lines[p].number;
     is_page_title(lines[p].text, nullptr, &page.ente);
     if (page.ente.empty()) page.ente = std::string(ente_line);
-    std::size_t body = parse_header(lines, p + 1, next, layout.templ, page, sink);
+    // An untitled page's header starts at its level label.
+    std::size_t body =
+        parse_header(lines, starts[s].titled ? p + 1 : p, next, layout.templ, page, sink);
     std::size_t end = next;
     while (end > body &&
            (lines[end - 1].blank() || (!ente_line.empty() && lines[end - 1].text == ente_line)))
       --end;
     page.body = std::span<const Line>(lines).subspan(body, end - body);
     layout.pages.push_back(std::move(page));
-    p = next;
   }
   bool any_code = false;
   for (const auto& pg : layout.pages)

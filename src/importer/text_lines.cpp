@@ -26,6 +26,17 @@ std::size_t unicode_space_len(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Latin ligatures U+FB00..FB06: pdfminer gives the glyph a PDF drew for "fi", "ff" (traguardi's
+// own print shapes them) as one character, where poppler and mutool give the letters.
+std::string_view ligature_letters(std::string_view s, std::size_t i) {
+  static constexpr std::array<std::string_view, 7> kLetters{"ff",  "fi", "fl", "ffi",
+                                                            "ffl", "st", "st"};
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) == 0xEF && i + 2 < s.size() && b(i + 1) == 0xAC && b(i + 2) >= 0x80 && b(i + 2) <= 0x86)
+    return kLetters[b(i + 2) - 0x80];
+  return {};
+}
+
 std::string unify_spaces(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
@@ -38,6 +49,11 @@ std::string unify_spaces(std::string_view raw) {
     if (std::size_t n = unicode_space_len(raw, i)) {
       out += ' ';
       i += n - 1;
+      continue;
+    }
+    if (auto letters = ligature_letters(raw, i); !letters.empty()) {
+      out += letters;
+      i += 2;
       continue;
     }
     out += c;
@@ -93,7 +109,7 @@ constexpr std::array<bool, 256> kSuspect = [] {
   std::array<bool, 256> t{};
   for (std::size_t c = 0; c < 0x20; ++c)
     t[c] = true;
-  for (int c : {int{' '}, int{'*'}, int{'_'}, int{'N'}, int{'A'}, 0xC2, 0xE2})
+  for (int c : {int{' '}, int{'*'}, int{'_'}, int{'N'}, int{'A'}, 0xC2, 0xE2, 0xEF})
     t[static_cast<std::size_t>(c)] = true;
   return t;
 }();
@@ -127,6 +143,8 @@ inline bool byte_ok(std::string_view s, std::size_t i, bool& maybe_glued) {
              ((at(i + 2) >= 0x80 && at(i + 2) <= 0x8A) || at(i + 2) == 0xAF));
   case 0xC2:
     return !(i + 1 < n && at(i + 1) == 0xA0);
+  case 0xEF:
+    return ligature_letters(s, i).empty();
   default:
     return false;
   }
@@ -134,8 +152,8 @@ inline bool byte_ok(std::string_view s, std::size_t i, bool& maybe_glued) {
 
 #ifdef __SSE2__
 // Bit k set when byte p[k] may matter to byte_ok: control bytes, markup, lead bytes of special
-// spaces, the second of two spaces, the 'N' of "No", the 'A' of "Av". Most 16-byte chunks of a
-// sheet have none and are skipped whole. Reads p[-1] (unless first) to p[16].
+// spaces and ligatures, the second of two spaces, the 'N' of "No", the 'A' of "Av". Most 16-byte
+// chunks of a sheet have none and are skipped whole. Reads p[-1] (unless first) to p[16].
 unsigned chunk_mask(const char* p, bool first) {
   __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   __m128i prev =
@@ -146,6 +164,7 @@ unsigned chunk_mask(const char* p, bool first) {
       _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_setzero_si128());
   m = _mm_or_si128(m, _mm_or_si128(eq(v, '*'), eq(v, '_')));
   m = _mm_or_si128(m, _mm_or_si128(eq(v, 0xC2), eq(v, 0xE2)));
+  m = _mm_or_si128(m, eq(v, 0xEF));
   m = _mm_or_si128(m, _mm_and_si128(eq(v, ' '), eq(prev, ' ')));
   m = _mm_or_si128(m, _mm_and_si128(eq(v, 'N'), eq(next, 'o')));
   m = _mm_or_si128(m, _mm_and_si128(eq(v, 'A'), eq(next, 'v')));
@@ -261,6 +280,9 @@ private:
       return;
     case 0xC2:
       rewrite_ = at(q + 1) == 0xA0;
+      return;
+    case 0xEF:
+      rewrite_ = !ligature_letters(text_, q).empty();
       return;
     default:
       if (kSuspect[u]) rewrite_ = true; // other control bytes, '*'

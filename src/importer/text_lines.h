@@ -33,9 +33,9 @@ struct Line {
   bool blank() const { return text.empty(); }
 };
 
-/// Normalises one line: white space (TAB, NBSP, form feed) to single spaces, markup removed,
-/// known glued labels split. Invalid UTF-8 bytes are kept as they are.
-/// `s` without its leading and trailing spaces (cells cut from a line laid out with spaces).
+/// Normalises one line: white space (TAB, NBSP, form feed) to single spaces, ligatures ("ﬁ")
+/// to their letters, markup removed, known glued labels split. Invalid UTF-8 bytes are kept as they
+/// are. `s` without its leading and trailing spaces (cells cut from a line laid out with spaces).
 inline std::string_view trim_spaces(std::string_view s) {
   while (!s.empty() && s.front() == ' ')
     s.remove_prefix(1);

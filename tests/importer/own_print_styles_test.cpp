@@ -66,6 +66,57 @@ TEST(OwnPrintStyles, OneCellPerLineReadsLikeThePrint) {
   expect_no_warning(cells);
 }
 
+TEST(OwnPrintStyles, LigaturesReadAsTheirLetters) {
+  // pdfminer gives the print's "ff", "fi" glyphs as one character each ("Eﬀettivo"): the labels
+  // are still labels and the values keep their letters.
+  expect_read_alike(parsed("valdora_fasi_stampa.txt"), parsed("valdora_fasi_legature.txt"));
+  std::string text = read_fixture("valdora_programma_stampa.txt");
+  for (const auto& [letters, ligature] :
+       {std::pair{"ffi", "ﬃ"}, {"ff", "ﬀ"}, {"fi", "ﬁ"}, {"fl", "ﬂ"}})
+    for (std::size_t at; (at = text.find(letters)) != std::string::npos;)
+      text.replace(at, std::string(letters).size(), ligature);
+  ASSERT_NE(text.find("ﬁne"), std::string::npos);
+  auto with_ligatures = parse_sheet_text(text, "legature.txt");
+  ASSERT_TRUE(with_ligatures) << with_ligatures.error().full();
+  expect_read_alike(parsed("valdora_programma_stampa.txt"), *with_ligatures);
+}
+
+TEST(OwnPrintStyles, PageWithoutTitleOpensAtItsLevelLabel) {
+  // pdfminer prints no title on the third page, and the fourth page's title inside its header:
+  // each page opens at the level label that follows the previous page's footer, and the
+  // title goes back there instead of running into the description.
+  auto untitled = parsed("valdora_programma_pdfminer.txt");
+  expect_read_alike(parsed("valdora_programma_pdfminer_con_titolo.txt"), untitled);
+  ASSERT_EQ(untitled.objectives.size(), 3u);
+  EXPECT_EQ(untitled.objectives[1].code, "DUP_02_0501_0202");
+  EXPECT_EQ(untitled.objectives[2].description, "Portare i libri nelle scuole di quartiere.");
+  EXPECT_TRUE(lines_of(untitled, "intestazione_senza_codice").empty());
+}
+
+TEST(OwnPrintStyles, CoverLabelsBeforeTheirValues) {
+  // pdfminer prints "Vista", "Livello", then both values: the level still selects the
+  // programme sheet, whose header has the delegations.
+  auto s = parsed("valdora_programma_pdfminer.txt");
+  EXPECT_EQ(s.vista.code, "DUP_2021_2023");
+  ASSERT_FALSE(s.objectives.empty());
+  ASSERT_EQ(s.assessorati.size(), 1u);
+  EXPECT_EQ(s.assessorati[0].delegations, "Cultura (Biblioteche - Musei - Teatro)");
+  EXPECT_EQ(s.objectives[0].description,
+            "Tenere aperte le biblioteche di quartiere anche la sera.");
+}
+
+TEST(OwnPrintStyles, PdfminerPegHeaderReadsLikeMutool) {
+  // The cover's four labels before their values, and the Responsabile printed after the
+  // objective's type and links: both read as mutool prints them.
+  auto pdfminer = parsed("valdora_peg_pdfminer.txt");
+  expect_read_alike(parsed("valdora_peg_mutool.txt"), pdfminer);
+  ASSERT_EQ(pdfminer.objectives.size(), 1u);
+  EXPECT_EQ(pdfminer.objectives[0].description,
+            "Aprire le biblioteche di quartiere la sera e nei fine settimana");
+  ASSERT_EQ(pdfminer.persons.size(), 1u);
+  EXPECT_EQ(pdfminer.document.filter_value, "2021");
+}
+
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   // Year, month ticks, numbered fase labels and legend under GANTT: derived from the fasi.
   auto s = parsed("valdora_fasi_una_cella_per_riga.txt");
@@ -81,6 +132,15 @@ TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
   for (const auto& f : bare->findings)
     if (f.severity == Severity::warning) unread.push_back(f.line);
   EXPECT_EQ(unread, (std::vector<int>{51, 52, 53, 54, 55, 56}));
+}
+
+TEST(OwnPrintStyles, GanttTicksBeforeTheHeadingGoUnderIt) {
+  // pdfminer prints the month ticks, year and legend before the GANTT heading, one a block:
+  // they are still the chart's, skipped with it, not lines of the links above.
+  auto before = parsed("valdora_gantt_prima_del_titolo.txt");
+  expect_read_alike(parsed("valdora_fasi_una_cella_per_riga.txt"), before);
+  EXPECT_EQ(lines_of(before, "gantt_saltato"), std::vector<int>{50});
+  expect_no_warning(before);
 }
 
 TEST(OwnPrintStyles, HeaderLabelsBeforeTheCodeTakeTheirValuesInOrder) {
@@ -142,6 +202,14 @@ TEST(OwnPrintStyles, OwnSheetLaidOutInColumnsIsReadByColumn) {
 
 // The grid's rounding can set an N-2 value one column left of the "Note" label, nearer it by
 // centre, and with a note a single space after it (invented rows, issue 9).
+TEST(OwnPrintStyles, LayoutTableWithoutAnchorLabelIsNoCrash) {
+  // Found by the fuzzer (scripts/fuzz-importer, AddressSanitizer): a -layout table without a
+  // Peso or Tipo label, a cell in its last column; it read past the columns.
+  auto s = traguardi::importer::import_sheet_bytes(read_fixture("fuzz_layout_senza_ancora.txt"),
+                                                   "fuzz_layout_senza_ancora.txt");
+  EXPECT_TRUE(s || !s.error().message.empty());
+}
+
 TEST(OwnPrintStyles, LayoutN2ValueUnderTheNoteLabelStaysAValue) {
   auto s = parsed("valdora_programma_layout_n2_sotto_note.txt");
   ASSERT_EQ(s.objectives.size(), 1u);
