@@ -18,16 +18,11 @@ std::size_t next_printed(const std::vector<Line>& lines, std::size_t k, int step
   return k;
 }
 
-bool is_level_label(std::string_view t) {
-  return istarts_with(t, "OBIETTIVO DI PROGRAMMA") || istarts_with(t, "OBIETTIVO DI PEG") ||
-         istarts_with(t, "OBIETTIVO DI MISSIONE") || istarts_with(t, "OBIETTIVO DI MANDATO");
-}
-
 // A level label alone on its line, right after a page's footer and right before an objective
 // code: a page whose title the tool printed elsewhere.
 bool opens_untitled_page(const std::vector<Line>& lines, std::size_t k,
                          std::string_view ente_line) {
-  if (k == 0 || !is_level_label(lines[k].text)) return false;
+  if (k == 0 || !level_label(lines[k].text)) return false;
   const std::size_t before = next_printed(lines, k - 1, -1, ente_line);
   if (before >= lines.size() || !is_page_furniture(lines[before].text)) return false;
   const std::size_t after = next_printed(lines, k + 1, +1, ente_line);

@@ -23,14 +23,6 @@ std::string_view after_prefix(std::string_view line, std::string_view prefix) {
   return trim_spaces(line.substr(prefix.size()));
 }
 
-std::optional<Level> level_from_label(std::string_view text) {
-  if (istarts_with(text, "OBIETTIVO DI MANDATO")) return Level::mandato;
-  if (istarts_with(text, "OBIETTIVO DI MISSIONE")) return Level::missione;
-  if (istarts_with(text, "OBIETTIVO DI PROGRAMMA")) return Level::programma;
-  if (istarts_with(text, "OBIETTIVO DI PEG")) return Level::peg;
-  return std::nullopt;
-}
-
 // The value printed below a label that stands alone on its line ("Vista" / "DUP_2021_2023 ...");
 // `i` moves to the value's line.
 std::string_view value_below(const std::vector<Line>& lines, std::size_t& i, std::size_t to) {
@@ -52,7 +44,7 @@ void read_vista(std::string_view value, Cover& c) {
 
 void read_level(std::string_view value, Cover& c) {
   c.level_text = std::string(value);
-  c.level = level_from_label(c.level_text);
+  c.level = level_label(c.level_text);
 }
 
 bool is_cover_label(std::string_view t) {

@@ -27,14 +27,6 @@ struct Group {
   std::vector<Line> body;
 };
 
-std::optional<Level> level_from_link(std::string_view label) {
-  if (iequals(label, "MANDATO")) return Level::mandato;
-  if (iequals(label, "MISSIONE")) return Level::missione;
-  if (iequals(label, "PROGRAMMA")) return Level::programma;
-  if (iequals(label, "PEG")) return Level::peg;
-  return std::nullopt;
-}
-
 std::string without_ellipsis(std::string s) {
   while (!s.empty() && (s.back() == '.' || s.back() == ' '))
     s.pop_back();
@@ -207,7 +199,7 @@ private:
   void apply_links(Objective& o, const ObjectiveBody& b) {
     std::string child_parent;
     for (const auto& link : b.links) {
-      auto level = level_from_link(link.level_label);
+      auto level = level_named(link.level_label);
       if (!level) level = level_of_code(link.code);
       auto it = std::find_if(out_.ancestors.begin(), out_.ancestors.end(),
                              [&](const Objective& a) { return a.code == link.code; });

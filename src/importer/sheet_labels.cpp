@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, 35> kLabelWords{
     "prevista",       "effettivo",     "effettiva",       "responsabile", "centro",    "di",
     "responsabilità", "responsabiltà", "responsabilita'", "obiettivo",    "programma", "peg",
     "assessorato",    "area",          "tematica",        "direzione",    "direttore", "relazione",
-    "competenza",     "data",          "nominativo",      "impegno",   "deleghe"};
+    "competenza",     "data",          "nominativo",      "impegno",      "deleghe"};
 
 // Equality with a lower-case label word, folding ASCII capitals and the accented capitals seen
 // in labels (À = C3 80 -> à = C3 A0) without building the lower-case copy.
@@ -266,6 +266,22 @@ std::optional<std::pair<int, int>> history_years(std::string_view line) {
       years.push_back(std::stoi(std::string(words[i])));
   if (years.size() < 2) return std::nullopt;
   return std::pair{years[0], years[1]};
+}
+
+std::optional<Level> level_named(std::string_view word) {
+  if (iequals(word, "MANDATO")) return Level::mandato;
+  if (iequals(word, "MISSIONE")) return Level::missione;
+  if (iequals(word, "PROGRAMMA")) return Level::programma;
+  if (iequals(word, "PEG")) return Level::peg;
+  return std::nullopt;
+}
+
+std::optional<Level> level_label(std::string_view line) {
+  constexpr std::string_view kLabel = "OBIETTIVO DI ";
+  if (!istarts_with(line, kLabel)) return std::nullopt;
+  for (std::string_view word : {"MANDATO", "MISSIONE", "PROGRAMMA", "PEG"})
+    if (istarts_with(line.substr(kLabel.size()), word)) return level_named(word);
+  return std::nullopt;
 }
 
 bool is_page_furniture(std::string_view line) {

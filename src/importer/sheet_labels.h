@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/model.h"
 #include "importer/text_lines.h"
 
 namespace traguardi::importer {
@@ -45,6 +46,12 @@ inline Heading heading_of(const Line& line) {
 
 /// A running page header or footer line ("... Pagina 3 di 36"): page furniture, not content.
 bool is_page_furniture(std::string_view line);
+
+/// The level a link names ("MANDATO", "PEG", any case), or nullopt.
+std::optional<Level> level_named(std::string_view word);
+
+/// The level of a line that opens with its label ("OBIETTIVO DI PEG …", any case), or nullopt.
+std::optional<Level> level_label(std::string_view line);
 
 /// True when every word of the line is a column or header label (any extractor's wrapping).
 /// Answers are remembered per thread: the same label rows come back on every page.
