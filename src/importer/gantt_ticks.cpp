@@ -44,8 +44,10 @@ void gantt_ticks_under_heading(std::vector<Line>& lines) {
       continue;
     }
     std::size_t heading = end;
+    // Not past the page, nor into the next objective (whose GANTT the ticks are not).
     while (heading < n && classify_heading(lines[heading].text) != Heading::gantt &&
-           !is_page_furniture(lines[heading].text))
+           !is_page_furniture(lines[heading].text) && !is_page_title(lines[heading].text) &&
+           !level_label(lines[heading].text))
       ++heading;
     if (heading == n || classify_heading(lines[heading].text) != Heading::gantt) {
       i = end - 1;

@@ -278,19 +278,21 @@ std::optional<Level> level_named(std::string_view word) {
 
 std::optional<Level> level_label(std::string_view line) {
   constexpr std::string_view kLabel = "OBIETTIVO DI ";
-  if (!istarts_with(line, kLabel)) return std::nullopt;
+  if (line.empty() || (line[0] != 'O' && line[0] != 'o') || !istarts_with(line, kLabel))
+    return std::nullopt;
   for (std::string_view word : {"MANDATO", "MISSIONE", "PROGRAMMA", "PEG"})
     if (istarts_with(line.substr(kLabel.size()), word)) return level_named(word);
   return std::nullopt;
 }
 
 bool is_page_furniture(std::string_view line) {
+  // Both kinds end in a digit, and nearly every other line stops here, before any search.
+  if (line.empty() || line.back() < '0' || line.back() > '9') return false;
   // "<ente> – SCHEDA OBIETTIVI – Data elaborazione gg/mm/aaaa", the page number wrapped away.
   if (line.find("\xE2\x80\x93 SCHEDA ") != std::string_view::npos &&
       line.find("\xE2\x80\x93 Data elaborazione ") != std::string_view::npos)
     return true;
   // "Pagina N di M" closes the line; the digits are checked last.
-  if (line.empty() || line.back() < '0' || line.back() > '9') return false;
   auto at = line.rfind("Pagina ");
   if (at == std::string_view::npos || (at > 0 && line[at - 1] != ' ')) return false;
   auto w = split_words(line.substr(at));
