@@ -3,13 +3,28 @@
 // that extracted the text, and reading them is a concern of its own.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
+#include "core/model.h"
 #include "importer/findings.h"
-#include "importer/sheet_layout.h"
+#include "importer/text_lines.h"
 
 namespace traguardi::importer {
+
+/// The cover's parameters, as printed.
+struct Cover {
+  std::string title; // "SCHEDA OBIETTIVI"
+  std::optional<Date> produced;
+  int produced_line = 0;
+  std::string vista_code, vista_description;
+  std::string level_text;
+  std::optional<Level> level;
+  std::string filter_label, filter_value;
+};
 
 /// Reads the cover's lines [from, to) into `c`; `ente_line` is the ente printed alone, page
 /// furniture there.

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "importer/findings.h"
+#include "importer/sheet_cover.h"
 #include "importer/sheet_templates.h"
 #include "importer/text_lines.h"
 
@@ -24,16 +25,6 @@ namespace traguardi::importer {
 /// legacy print: programme (assessorato, Deleghe, description), peg_objectives (assessorato with
 /// CdR, description), peg_report (area, assessorato, description).
 int header_cells(SheetTemplate templ);
-
-struct Cover {
-  std::string title; // "SCHEDA OBIETTIVI"
-  std::optional<Date> produced;
-  int produced_line = 0;
-  std::string vista_code, vista_description;
-  std::string level_text;
-  std::optional<Level> level;
-  std::string filter_label, filter_value;
-};
 
 struct PageHeader {
   std::string code;
