@@ -155,15 +155,11 @@ void attach_unlabelled(const std::vector<std::vector<std::string_view>>& grid,
   labels = std::move(out_labels);
 }
 
-bool is_year(std::string_view w) {
-  return w.size() == 4 && w.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // A label's words without the years under them ("Valore 2020 Raggiunto" -> "Valore Raggiunto").
 std::string without_years(const std::string& label) {
   std::string out;
   for (std::string_view w : split_words(label))
-    if (!is_year(w)) out += (out.empty() ? "" : " ") + std::string(w);
+    if (!is_year_word(w)) out += (out.empty() ? "" : " ") + std::string(w);
   return out;
 }
 
@@ -172,7 +168,7 @@ std::string without_years(const std::string& label) {
 std::string years_last(const std::string& label) {
   std::string years;
   for (std::string_view w : split_words(label))
-    if (is_year(w)) years += ' ' + std::string(w);
+    if (is_year_word(w)) years += ' ' + std::string(w);
   return without_years(label) + years;
 }
 

@@ -310,9 +310,7 @@ std::size_t aligned_table(const std::vector<TextLine>& lines, std::size_t i, Cel
   // Wrapped labels, and the years under "Valore Raggiunto".
   auto years_only = [](const std::string& t) {
     auto w = split_words(t);
-    return !w.empty() && std::all_of(w.begin(), w.end(), [](std::string_view x) {
-      return x.size() == 4 && x.find_first_not_of("0123456789") == std::string_view::npos;
-    });
+    return !w.empty() && std::all_of(w.begin(), w.end(), is_year_word);
   };
   while (end < lines.size() && (label_run_continues(collapse_spaces(lines[end].text)) ||
                                 years_only(collapse_spaces(lines[end].text))))

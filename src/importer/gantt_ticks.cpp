@@ -16,8 +16,7 @@ bool is_month(std::string_view t) {
 }
 
 bool is_tick(std::string_view t) {
-  return is_month(t) ||
-         (t.size() == 4 && t.find_first_not_of("0123456789") == std::string_view::npos);
+  return is_month(t) || is_year_word(t);
 }
 
 bool is_legend(std::string_view t) {

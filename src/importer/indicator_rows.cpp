@@ -241,10 +241,7 @@ std::vector<Indicator> parse_indicators(const std::vector<Line>& section,
     }
     split_words(line.text, w);
     // Years printed on a line of their own under the column labels ("2018 2017").
-    if (!label_run.empty() && !w.empty() && std::all_of(w.begin(), w.end(), [](std::string_view x) {
-          return x.size() == 4 && x.find_first_not_of("0123456789") == std::string_view::npos;
-        }))
-      continue;
+    if (!label_run.empty() && !w.empty() && std::all_of(w.begin(), w.end(), is_year_word)) continue;
     label_run.clear();
     std::size_t k = w.size();
     std::optional<IndicatorType> type;

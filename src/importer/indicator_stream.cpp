@@ -30,8 +30,7 @@ std::size_t leading_value(const std::vector<std::string_view>& w) {
 // The column labels of the table, wrapped or split one per line, and the years under them.
 bool column_labels(const std::vector<std::string_view>& w) {
   for (auto x : w) {
-    const bool year = x.size() == 4 && x.find_first_not_of("0123456789") == std::string_view::npos;
-    if (!year && x != "Descrizione" && x != "Tipo" && x != "Valore" && x != "Atteso" &&
+    if (!is_year_word(x) && x != "Descrizione" && x != "Tipo" && x != "Valore" && x != "Atteso" &&
         x != "Raggiunto" && x != "Note")
       return false;
   }
@@ -149,8 +148,7 @@ std::vector<Line> indicator_rows_from_cells(const std::vector<Line>& lines, bool
     Cell c = cells[i];
     if (c.kind == Kind::skip && years.size() < 2)
       for (auto w : split_words(l.text))
-        if (w.size() == 4 && w.find_first_not_of("0123456789") == std::string_view::npos)
-          years.push_back(w);
+        if (is_year_word(w)) years.push_back(w);
     // A number closing a paragraph of a note ("contributo di €" / "129.223,36").
     if (c.kind == Kind::value && open_block && values >= kIndicatorValues) c.kind = Kind::text;
     if (c.kind != Kind::text) open_block = false;

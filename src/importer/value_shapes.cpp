@@ -159,6 +159,10 @@ bool is_objective_code(std::string_view t) {
   return level_of_code(t).has_value();
 }
 
+bool is_year_word(std::string_view t) {
+  return t.size() == 4 && t.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool starts_upper(std::string_view t) {
   if (t.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(t[0]);

@@ -58,6 +58,9 @@ bool is_upper_word(std::string_view token);
 bool has_letter(std::string_view token);
 /// Starts with a capital, ASCII or Latin-1 accented (À…Þ): "Il", "È".
 bool starts_upper(std::string_view text);
+
+/// Four digits: a year as the tables print it under "Valore Raggiunto" or on a GANTT axis.
+bool is_year_word(std::string_view text);
 /// Starts with a lower-case letter, ASCII or Latin-1 accented (à…ÿ): "delle", "è".
 bool starts_lower(std::string_view text);
 /// Case-insensitive comparison of ASCII letters (accents compared as bytes). Inline: the
