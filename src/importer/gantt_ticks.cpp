@@ -26,7 +26,7 @@ bool is_legend(std::string_view t) {
 
 } // namespace
 
-void gantt_ticks_under_heading(std::vector<Line>& lines) {
+void gantt_ticks_under_heading(std::vector<Line>& lines, FindingSink& sink) {
   const std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (lines[i].blank() || !is_tick(lines[i].text)) continue;
@@ -52,6 +52,10 @@ void gantt_ticks_under_heading(std::vector<Line>& lines) {
       i = end - 1;
       continue;
     }
+    sink.info(lines[i].number, "gantt_prima_del_titolo",
+              "mesi del grafico GANTT stampati prima del titolo GANTT",
+              "i mesi sotto il titolo GANTT",
+              "mesi spostati sotto il titolo e saltati con il grafico");
     std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(i),
                 lines.begin() + static_cast<std::ptrdiff_t>(end),
                 lines.begin() + static_cast<std::ptrdiff_t>(heading) + 1);

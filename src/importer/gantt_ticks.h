@@ -8,13 +8,14 @@
 
 #include <vector>
 
+#include "importer/findings.h"
 #include "importer/text_lines.h"
 
 namespace traguardi::importer {
 
 /// Moves every run of month ticks ("gen" … "dic", the year, the legend; at least six, each on
 /// its own line) that comes before the page's next "GANTT" heading to right after it; lines
-/// keep their numbers.
-void gantt_ticks_under_heading(std::vector<Line>& lines);
+/// keep their numbers. Each move is an INFO finding `gantt_prima_del_titolo` at the first tick.
+void gantt_ticks_under_heading(std::vector<Line>& lines, FindingSink& sink);
 
 } // namespace traguardi::importer

@@ -42,7 +42,7 @@ std::string_view ente_above_title(const std::vector<Line>& lines) {
 
 } // namespace
 
-void titles_to_page_starts(std::vector<Line>& lines) {
+void titles_to_page_starts(std::vector<Line>& lines, FindingSink& sink) {
   const std::string_view ente_line = ente_above_title(lines);
   for (std::size_t k = 1; k < lines.size(); ++k) {
     if (!opens_untitled_page(lines, k, ente_line)) continue;
@@ -50,6 +50,9 @@ void titles_to_page_starts(std::vector<Line>& lines) {
     while (t < lines.size() && !is_page_title(lines[t].text) && !is_page_furniture(lines[t].text))
       ++t;
     if (t == lines.size() || !is_page_title(lines[t].text)) continue;
+    sink.info(lines[t].number, "titolo_nella_pagina",
+              "titolo della pagina stampato dentro la pagina", "il titolo in cima alla pagina",
+              "titolo riportato all'inizio della pagina, prima del livello dell'obiettivo");
     const auto at = lines.begin() + static_cast<std::ptrdiff_t>(k);
     std::rotate(at, lines.begin() + static_cast<std::ptrdiff_t>(t),
                 lines.begin() + static_cast<std::ptrdiff_t>(t) + 1);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "importer/findings.h"
 #include "importer/text_lines.h"
 
 namespace traguardi::importer {
@@ -21,8 +22,9 @@ struct PageStart {
 
 /// Moves the title that pdfminer printed inside an untitled page (before that page's footer) to
 /// the page's start, before its level label; lines keep their numbers. The title printed in the
-/// middle of a header would otherwise read as part of the description.
-void titles_to_page_starts(std::vector<Line>& lines);
+/// middle of a header would otherwise read as part of the description. Each move is an INFO
+/// finding `titolo_nella_pagina` at the title's line.
+void titles_to_page_starts(std::vector<Line>& lines, FindingSink& sink);
 
 /// The page starts after the cover, from `from` (a title line) on; `ente_line` is the ente
 /// printed alone above a title, page furniture wherever it comes.

@@ -15,7 +15,7 @@ bool is_link_line(std::string_view t) {
 
 } // namespace
 
-void responsible_before_links(std::vector<Line>& lines) {
+void responsible_before_links(std::vector<Line>& lines, FindingSink& sink) {
   const std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (lines[i].blank() || !istarts_with(lines[i].text, "Tipo di Obiettivo")) continue;
@@ -28,6 +28,9 @@ void responsible_before_links(std::vector<Line>& lines) {
     while (end < n && !lines[end].blank())
       ++end;
     if (end < n) ++end;
+    sink.info(lines[k].number, "responsabile_dopo_collegamenti",
+              "Responsabile stampato dopo «Tipo di Obiettivo» e «Collegato a»",
+              "Responsabile nell'intestazione dell'obiettivo", "riportato nell'intestazione");
     std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(i),
                 lines.begin() + static_cast<std::ptrdiff_t>(k),
                 lines.begin() + static_cast<std::ptrdiff_t>(end));

@@ -8,12 +8,14 @@
 
 #include <vector>
 
+#include "importer/findings.h"
 #include "importer/text_lines.h"
 
 namespace traguardi::importer {
 
 /// Moves every "Responsabile" label (alone on its line) and its value that come right after the
-/// "Tipo di Obiettivo" and "Collegato a" lines back before them; lines keep their numbers.
-void responsible_before_links(std::vector<Line>& lines);
+/// "Tipo di Obiettivo" and "Collegato a" lines back before them; lines keep their numbers. Each
+/// move is an INFO finding `responsabile_dopo_collegamenti` at the label's line.
+void responsible_before_links(std::vector<Line>& lines, FindingSink& sink);
 
 } // namespace traguardi::importer

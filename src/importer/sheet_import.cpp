@@ -359,9 +359,9 @@ Result<ImportedSheet> parse_sheet_text(std::string_view text, const std::string&
   FindingSink sink(name);
   TextArena arena;
   auto lines = split_lines(text, arena);
-  titles_to_page_starts(lines);
-  responsible_before_links(lines);
-  gantt_ticks_under_heading(lines);
+  titles_to_page_starts(lines, sink);
+  responsible_before_links(lines, sink);
+  gantt_ticks_under_heading(lines, sink);
   auto layout = read_layout(lines, sink);
   // No page with an objective: a text made of the HTML sheet prints no pages and draws its
   // tables in a tool's own style; its cell stream has the printed sheet's structure.

@@ -91,6 +91,7 @@ TEST(OwnPrintStyles, PageWithoutTitleOpensAtItsLevelLabel) {
   EXPECT_EQ(untitled.objectives[1].code, "DUP_02_0501_0202");
   EXPECT_EQ(untitled.objectives[2].description, "Portare i libri nelle scuole di quartiere.");
   EXPECT_TRUE(lines_of(untitled, "intestazione_senza_codice").empty());
+  EXPECT_EQ(lines_of(untitled, "titolo_nella_pagina"), std::vector<int>{104}); // the move said
 }
 
 TEST(OwnPrintStyles, CoverLabelsBeforeTheirValues) {
@@ -115,6 +116,7 @@ TEST(OwnPrintStyles, PdfminerPegHeaderReadsLikeMutool) {
             "Aprire le biblioteche di quartiere la sera e nei fine settimana");
   ASSERT_EQ(pdfminer.persons.size(), 1u);
   EXPECT_EQ(pdfminer.document.filter_value, "2021");
+  EXPECT_EQ(lines_of(pdfminer, "responsabile_dopo_collegamenti"), std::vector<int>{62});
 }
 
 TEST(OwnPrintStyles, GanttLeftoversAreSkippedWithOneFinding) {
@@ -140,6 +142,7 @@ TEST(OwnPrintStyles, GanttTicksBeforeTheHeadingGoUnderIt) {
   auto before = parsed("valdora_gantt_prima_del_titolo.txt");
   expect_read_alike(parsed("valdora_fasi_una_cella_per_riga.txt"), before);
   EXPECT_EQ(lines_of(before, "gantt_saltato"), std::vector<int>{50});
+  EXPECT_EQ(lines_of(before, "gantt_prima_del_titolo"), std::vector<int>{50});
   expect_no_warning(before);
 }
 
