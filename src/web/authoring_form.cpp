@@ -38,9 +38,9 @@ std::string field_html(const FormField& f, const std::string& value, const std::
   const std::string aria =
       described_by(f, !error.empty()) + (error.empty() ? "" : " aria-invalid=\"true\"") +
       (f.required ? " aria-required=\"true\"" : "") + (f.disabled ? " disabled" : "");
-  // The next field's floating label rises into this field's margin: a field with a hint under
-  // it needs a wider one, or the label reads as close to the hint as to its own box.
-  const char* margin = f.hint.empty() ? "mb-4" : "mb-5";
+  // The next field's floating label rises into this field's margin by more than mb-4: with it
+  // the label touches this field's box, or reads as close to its hint as to its own box.
+  const char* margin = "mb-5";
   switch (f.kind) {
   case FormField::Kind::textarea:
     return fmt::format("<div class=\"form-group {6}\"><label for=\"f-{0}\" class=\"active\">{1}"

@@ -12,6 +12,23 @@ const page = await context.newPage();
 const OWN = '/obiettivo/DUP_2025_2027/2025_S01_01';
 const OTHER = '/obiettivo/DUP_2025_2027/2025_S02_01';
 
+// The labels of the page's form that stand less than 8 px below the field above them.
+// Bootstrap Italia's labels float up into the margin of the field above: with too little of it
+// a textarea's or a select's label touched the box above (seen in forms-25-conflitto.png, on the
+// page of a 409). Throws if the form has too few fields to say.
+async function tightLabels() {
+  const gaps = await page.evaluate(() => [...document.querySelectorAll('form label')].map((l) => {
+    const group = l.closest('.form-group, .select-wrapper');
+    const prev = group && group.previousElementSibling;
+    if (!prev || !prev.matches('.form-group, .select-wrapper')) return null;
+    const above = [...prev.children];
+    const bottom = Math.max(...above.map((e) => e.getBoundingClientRect().bottom));
+    return { label: l.textContent, gap: Math.round(l.getBoundingClientRect().top - bottom) };
+  }).filter((g) => g !== null));
+  if (gaps.length < 3) throw new Error('form fields not found: ' + JSON.stringify(gaps));
+  return gaps.filter((g) => g.gap < 8);
+}
+
 await check('controllo creates an indicator and sees it on the objective page', async () => {
   await login(page, 'controllo');
   await page.goto(base + OWN);
@@ -54,6 +71,8 @@ await check('invalid value: message next to the field, typed value kept', async 
   expect(await page.getByLabel('Peso (%)').getAttribute('aria-describedby') === 'h-peso e-peso',
          'aria-describedby');
   expect(await page.getByLabel('Peso (%)').inputValue() === '150', 'typed value kept');
+  const tight = await tightLabels();
+  expect(tight.length === 0, 'labels touching what is above: ' + JSON.stringify(tight));
   await audit(page, 'forms-04-fase-non-valida');
 });
 
@@ -123,6 +142,12 @@ await check('a hint sits with its own field, clear of the next label', async () 
   expect(gaps.length >= 3 && close.length === 0, JSON.stringify(close.length ? close : gaps));
 });
 
+await check('every label clears the field above it', async () => {
+  await page.goto(base + OWN + '/modifica');
+  const tight = await tightLabels();
+  expect(tight.length === 0, JSON.stringify(tight));
+});
+
 await check('delete a fase from its edit page', async () => {
   const fasi = () => page.locator('table').filter({ hasText: 'Inizio previsto' }).locator('tbody tr');
   await page.goto(base + '/obiettivo/DUP_2025_2027/2025_S01_02');
@@ -166,6 +191,8 @@ await check('stale objective edit refused with 409, typed values kept', async ()
   expect(await shown(page.getByText('Cosa è cambiato nel frattempo')), 'what changed');
   expect(await page.getByRole('cell', { name: 'Sospeso' }).isVisible(), 'the other user\'s value');
   expect(await page.getByLabel('Tipo di obiettivo').inputValue() === 'Strategico', 'typed kept');
+  const tight = await tightLabels();
+  expect(tight.length === 0, 'labels touching what is above: ' + JSON.stringify(tight));
   await audit(page, 'forms-25-conflitto');
   await tab2.close();
 });
