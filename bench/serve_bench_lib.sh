@@ -70,10 +70,19 @@ bench_measure() {
   echo "$rps $p50 $p99"
 }
 
+# bench_warm URL [HEADER]: 2 s of the same load, not measured. A server just started opens
+# its per-worker database connections and fills its memo on the first requests; a server in
+# use has done so long before. nginx gets the same warm-up.
+bench_warm() {
+  wrk -t2 -c64 -d2s ${2:+-H "$2"} "$1" >/dev/null
+}
+
 # bench_compare NAME URL HEADER FILE: the server's URL against nginx's copy FILE (in $tmp/www),
-# one after the other; prints a Markdown table row.
+# one after the other, each after its warm-up; prints a Markdown table row.
 bench_compare() {
   local rps p50 p99 nrps np99 size ratio
+  bench_warm "$2" "$3"
+  bench_warm "http://127.0.0.1:$nport/$4"
   read -r rps p50 p99 <<<"$(bench_measure "$2" "$3")"
   read -r nrps _ np99 <<<"$(bench_measure "http://127.0.0.1:$nport/$4")"
   size=$(stat -c %s "$tmp/www/$4")

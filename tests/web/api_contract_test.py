@@ -5,7 +5,8 @@ Loads openapi.json from the running server (and checks it is the committed
 src/web/openapi.json), then calls EVERY documented operation, with every documented query
 parameter, for each caller: amministratore, controllo, responsabile, lettore, no token, and a
 token of another ente. Each answer must have a documented status and a body valid against the
-documented schema (tests/web/apitest.py: a validator of the schema subset we use); every
+documented schema, by two validators (tests/web/apitest.py: our own, of the schema subset we
+use, and the jsonschema package, so neither's mistake can pass a wrong answer); every
 operation must succeed for some caller. Then the authorization matrix: every operation ×
 caller × another ente's ids answers the documented refusal, and nothing in the database changes.
 Usage: api_contract_test.py TRAGUARDI_BINARY"""
@@ -18,7 +19,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 from apitest import AMBITO, OTHER, OWN, ROLES, ApiServer, Fixture, check_response, \
-    resolve  # noqa: E402
+    resolve, schema_errors, third_party_errors, validate  # noqa: E402
 
 BIN = sys.argv.pop(1) if len(sys.argv) > 1 else "build/traguardi"
 SOURCE = os.path.join(os.path.dirname(__file__), "..", "..", "src", "web", "openapi.json")
@@ -194,6 +195,22 @@ class ContractTest(unittest.TestCase):
         with open(SOURCE, encoding="utf-8") as f:
             self.assertEqual(self.doc, json.load(f))
         self.assertEqual(self.doc["openapi"], "3.1.0")
+
+    def test_both_validators_refuse_a_wrong_answer(self):
+        """The answers are checked by our validator and by jsonschema; each must be able to
+        fail, or a pass would prove nothing."""
+        problem = {"$ref": "#/components/schemas/Problem"}
+        good = {"type": "urn:traguardi:problema:404", "title": "Non trovato", "status": 404,
+                "detail": "nessun obiettivo 2025_X"}
+        wrong = [dict(good, status="404"), {k: v for k, v in good.items() if k != "title"},
+                 dict(good, errors=[{"pointer": 5, "detail": "x"}])]
+        self.assertEqual(schema_errors(good, problem, self.doc), [])
+        for body in wrong:
+            self.assertTrue(validate(body, problem, self.doc), body)
+            self.assertTrue(third_party_errors(body, problem, self.doc), body)
+        date = {"$ref": "#/components/schemas/Date"}
+        self.assertTrue(third_party_errors("2026-02-30", date, self.doc))
+        self.assertEqual(schema_errors("2026-02-28", date, self.doc), [])
 
     def test_every_operation_for_every_caller(self):
         for path, method, op, params in operations(self.doc):

@@ -14,7 +14,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from apitest import AMBITO, OWN, ApiServer, Fixture, resolve, validate  # noqa: E402
+from apitest import AMBITO, OWN, ApiServer, Fixture, resolve, schema_errors  # noqa: E402
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/traguardi"
 SEED = int(os.environ.get("FUZZ_SEED", "20261202"))
@@ -105,7 +105,7 @@ class Fuzzer:
         assert status < 500, f"{what}: {status} {content[:300]!r}"
         if status >= 400:
             assert ctype == "application/problem+json", f"{what}: {status} {ctype}"
-            errors = validate(json.loads(content), self.problem, self.doc)
+            errors = schema_errors(json.loads(content), self.problem, self.doc)
             assert not errors, f"{what}: {errors}"
 
 
