@@ -134,11 +134,15 @@ void plan_list(Call& c) {
                                                     "href=\"/piano/nuovo\">Nuovo obiettivo</a></p>"
                                                   : "";
   body += filters_form(**d, f);
-  body += fmt::format("<p role=\"status\">{0} obiettivi trovati. Scarica l'elenco filtrato: "
-                      "<a href=\"/piano/elenco.pdf?{1}\">PDF</a>, <a "
-                      "href=\"/piano/elenco.xlsx?{1}\">XLSX</a>, <a "
-                      "href=\"/piano/elenco.csv?{1}\">CSV</a>.</p>",
-                      found.size(), esc(q));
+  // An empty list has nothing to print: its download would only answer "nessun obiettivo".
+  if (found.empty())
+    body += "<p role=\"status\">Nessun obiettivo trovato: nessun elenco da scaricare.</p>";
+  else
+    body += fmt::format("<p role=\"status\">{0} obiettivi trovati. Scarica l'elenco filtrato: "
+                        "<a href=\"/piano/elenco.pdf?{1}\">PDF</a>, <a "
+                        "href=\"/piano/elenco.xlsx?{1}\">XLSX</a>, <a "
+                        "href=\"/piano/elenco.csv?{1}\">CSV</a>.</p>",
+                        found.size(), esc(q));
   body += "<div class=\"table-responsive\"><table class=\"table table-hover\"><caption "
           "class=\"visually-hidden\">Obiettivi del piano</caption><thead><tr><th "
           "scope=\"col\">Codice</th><th scope=\"col\">Descrizione</th><th "
