@@ -3,8 +3,8 @@
 office does in the pages"), checked by walking the pages rather than by a list kept by hand.
 
 Signs in as the amministratore of the comune, of the ambito and of every ente (the roles that
-see every link and form; the last one also has the ente picker), follows every link and form action of the pages breadth-first (GET only: nothing is
-submitted), and maps each URL to a page template of PAGES below. The test fails when:
+see every link and form; the last one also has the ente picker), follows every link and form
+action of the pages breadth-first (GET only: nothing is submitted), and maps each URL to a page template of PAGES below. The test fails when:
 - a page or form is found that no template knows (a new page must name its endpoint, or say
   why it has none in NOT_IN_API, as docs/api.md does);
 - a template names an operation that the OpenAPI document does not have;
@@ -87,7 +87,8 @@ PAGES = [
     ("/distretto/valutazione", "`/distretto/valutazione`", [("get", E + "/district/evaluation")]),
     ("/distretto/statistiche", "`/distretto/statistiche`", [("get", E + "/district/statistics")]),
     (r"/distretto/(piano-di-zona|valutazione-esiti|statistiche-territoriali)\."
-     r"(pdf|html|xlsx|csv)", "`/distretto/piano-di-zona", [("get", E + "/district/reports/{report}")]),
+     r"(pdf|html|xlsx|csv)", "`/distretto/piano-di-zona",
+     [("get", E + "/district/reports/{report}")]),
 ]
 # Pages with nothing of their own for an integration; docs/api.md says why for each.
 NOT_IN_API = ["/accesso", "/esci", "/token", f"/token/{N}/revoca", "/utenti",
