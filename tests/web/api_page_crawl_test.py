@@ -4,7 +4,8 @@ office does in the pages"), checked by walking the pages rather than by a list k
 
 Signs in as the amministratore of the comune, of the ambito and of every ente (the roles that
 see every link and form; the last one also has the ente picker), follows every link and form
-action of the pages breadth-first (GET only: nothing is submitted), and maps each URL to a page template of PAGES below. The test fails when:
+action of the pages breadth-first (GET only: nothing is submitted), and maps each URL to a
+page template of PAGES below. The test fails when:
 - a page or form is found that no template knows (a new page must name its endpoint, or say
   why it has none in NOT_IN_API, as docs/api.md does);
 - a template names an operation that the OpenAPI document does not have;
