@@ -191,7 +191,7 @@ void remove_involved(ApiCall& c, bool structure) {
   if (n < 1 || static_cast<std::size_t>(n) > count)
     throw NotFound(structure ? "nessuna struttura coinvolta con questo numero nell'obiettivo"
                              : "nessun soggetto coinvolto con questo numero nell'obiettivo");
-  if (!if_match_ok(c, objective_etag_version(o))) return;
+  if (!if_match_required(c, objective_etag_version(o))) return;
   auto s = api_session(c, d->ente.code);
   const app::ObjectiveRef ref{o.vista, o.code, o.version};
   auto out = structure ? app::remove_involved_structure(s, ref, n)

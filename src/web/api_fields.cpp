@@ -114,6 +114,20 @@ bool if_match_ok(ApiCall& c, std::int64_t current) {
   return false;
 }
 
+bool if_match_required(ApiCall& c, std::int64_t current) {
+  const std::string h = c.req.get_header_value("If-Match");
+  if (h.empty() || h == "*") {
+    send_problem(c.res, {428,
+                         "",
+                         "questa modifica indica l'elemento con la sua posizione, che cambia "
+                         "dopo ogni eliminazione o spostamento: inviare If-Match con l'ETag "
+                         "letto insieme alla posizione; nessuna modifica è stata salvata",
+                         {}});
+    return false;
+  }
+  return if_match_ok(c, current);
+}
+
 void send_forbidden(ApiCall& c, const std::string& detail) {
   send_problem(c.res, {403,
                        "",

@@ -52,6 +52,11 @@ app::Session api_session(ApiCall& c, const std::string& ente);
 std::int64_t if_match_version(const std::string& header);
 /// False (a 412 already sent) when If-Match is present and does not name `current`.
 bool if_match_ok(ApiCall& c, std::int64_t current);
+/// As if_match_ok, and false (a 428 sent) without If-Match: for the changes that name an entry
+/// by its position (delete or move a fase, an indicator, a struttura or soggetto coinvolto).
+/// The others move up after them, so a retried request without a version would act on the
+/// next entry.
+bool if_match_required(ApiCall& c, std::int64_t current);
 
 /// 403 for a caller whose role or CdR may not make this change.
 void send_forbidden(ApiCall& c, const std::string& detail = {});

@@ -112,7 +112,7 @@ void delete_item(ApiCall& c, bool phase) {
   const std::int64_t version =
       phase ? find_order(o.phases, n)->version : find_order(o.indicators, n)->version;
   if (!app::can_record_progress(c.user, *d, o)) return send_forbidden(c);
-  if (!if_match_ok(c, version)) return;
+  if (!if_match_required(c, version)) return;
   auto s = api_session(c, d->ente.code);
   const app::ItemRef ref{o.vista, o.code, std::atoi(n.c_str()), version};
   auto out = phase ? app::delete_phase(s, ref) : app::delete_indicator(s, ref);
@@ -139,7 +139,7 @@ void move_phase_to(ApiCall& c) {
     bad.errors.push_back(
         {"/posizione", "", fmt::format("attesa una posizione da 1 a {}", o.phases.size())});
   if (!bad.errors.empty()) return send_problem(c.res, bad);
-  if (!if_match_ok(c, p->version)) return;
+  if (!if_match_required(c, p->version)) return;
   auto s = api_session(c, d->ente.code);
   auto out = app::move_phase(s, {o.vista, o.code, p->order, p->version}, n);
   if (!out) return send_problem(c.res, problem_of_refusal(out.error(), fields));

@@ -25,6 +25,8 @@ const char* title_of(int status) {
     return "Versione non più attuale";
   case 415:
     return "Formato della richiesta non supportato";
+  case 428:
+    return "Versione richiesta";
   case 422:
     return "Valori non validi";
   case 429:

@@ -156,7 +156,13 @@ class ParityTest(unittest.TestCase):
         self.assertProblem(self.call("DELETE", f"{url}/structures/{at}", "responsabile",
                                      headers={"If-Match": etag}), 412)
         self.assertProblem(self.call("DELETE", f"{url}/structures/99", "responsabile"), 404)
-        status, _, _ = self.call("DELETE", f"{url}/people/{people}")
+        # Without If-Match (or with "*") a position is refused: 428, "Terza" stays.
+        for no_version in ({}, {"If-Match": "*"}):
+            body = self.assertProblem(self.call("DELETE", f"{url}/structures/{at}",
+                                                "responsabile", headers=no_version), 428)
+            self.assertIn("If-Match", body["detail"])
+        status, _, _ = self.call("DELETE", f"{url}/people/{people}",
+                                 headers={"If-Match": self.call("GET", url)[1]["ETag"]})
         self.assertEqual(status, 204)
         self.assertEqual(self.last_audit()[0],
                          ("rimozione soggetto coinvolto", "COLOMBO DAVIDE", "", "controllo"))
@@ -192,6 +198,9 @@ class ParityTest(unittest.TestCase):
                          ("1", str(len(phases)), "responsabile"))
         self.assertProblem(self.call("POST", url + "/phases/1/move", body={"posizione": 1},
                                      headers={"If-Match": etag}), 412)
+        self.assertProblem(self.call("POST", url + "/phases/1/move", body={"posizione": 1}), 428)
+        self.assertEqual([p["description"] for p in self.call("GET", url)[2]["phases"]],
+                         phases[1:] + phases[:1])
         self.assertProblem(self.call("POST", url + "/phases/1/move",
                                      body={"posizione": len(phases) + 1}), 422, ["/posizione"])
         self.assertProblem(self.call("POST", url + "/phases/1/move", body={}), 422,
