@@ -111,7 +111,8 @@ void AuthoringForm::render(int status, const std::string& top, const Values& typ
   PageFrame fr = frame(c_, page_.title, page_.active, page_.d);
   fr.crumbs = page_.crumbs;
   std::string form = "<form method=\"post\" action=\"" + esc(page_.action) +
-                     "\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(c_.user);
+                     "\" enctype=\"multipart/form-data\" class=\"tg-form\" novalidate>" +
+                     csrf_field(c_.user);
   if (page_.d)
     form += "<input type=\"hidden\" name=\"ente\" value=\"" + esc(page_.d->ente.code) + "\">";
   if (now.version)

@@ -39,7 +39,8 @@ std::string form_html(const Call& c, const FormSpec& spec, const std::string& ac
                       const std::map<std::string, std::string>& shown,
                       const std::vector<app::FieldIssue>& issues) {
   std::string out = "<form method=\"post\" action=\"" + esc(action) +
-                    "\" enctype=\"multipart/form-data\" novalidate>" + csrf_field(c.user) +
+                    "\" enctype=\"multipart/form-data\" class=\"tg-form\" novalidate>" +
+                    csrf_field(c.user) +
                     fmt::format("<input type=\"hidden\" name=\"versione\" value=\"{}\">", version);
   for (const auto& [k, v] : shown)
     out += "<input type=\"hidden\" name=\"orig_" + esc(k) + "\" value=\"" + esc(v) + "\">";

@@ -12,19 +12,33 @@ const page = await context.newPage();
 const OWN = '/obiettivo/DUP_2025_2027/2025_S01_01';
 const OTHER = '/obiettivo/DUP_2025_2027/2025_S02_01';
 
-// The labels of the page's form that stand less than 8 px below the field above them.
-// Bootstrap Italia's labels float up into the margin of the field above: with too little of it
-// a textarea's or a select's label touched the box above (seen in forms-25-conflitto.png, on the
-// page of a 409). Throws if the form has too few fields to say.
+// The labels of the page's form that stand less than 8 px below what is above them: the field
+// above, or for the form's first field the message or heading above the form. Bootstrap
+// Italia's labels float up into the margin above them: with too little of it a textarea's or a
+// select's label touched the box above (seen in forms-25-conflitto.png, on the page of a 409),
+// and the first label touched the alert of a 400 (forms-04-fase-non-valida.png). Throws if the
+// form has too few fields to say.
 async function tightLabels() {
-  const gaps = await page.evaluate(() => [...document.querySelectorAll('form label')].map((l) => {
-    const group = l.closest('.form-group, .select-wrapper');
-    const prev = group && group.previousElementSibling;
-    if (!prev || !prev.matches('.form-group, .select-wrapper')) return null;
-    const above = [...prev.children];
-    const bottom = Math.max(...above.map((e) => e.getBoundingClientRect().bottom));
-    return { label: l.textContent, gap: Math.round(l.getBoundingClientRect().top - bottom) };
-  }).filter((g) => g !== null));
+  const gaps = await page.evaluate(() => {
+    const visible = (e) => e.getBoundingClientRect().height > 0;
+    // The nearest visible element before `e`: a previous sibling, or its parent's.
+    const before = (e) => {
+      for (let at = e; at && at.tagName !== 'MAIN'; at = at.parentElement) {
+        for (let p = at.previousElementSibling; p; p = p.previousElementSibling)
+          if (visible(p)) return p;
+      }
+      return null;
+    };
+    return [...document.querySelectorAll('main form label')].map((l) => {
+      const group = l.closest('.form-group, .select-wrapper');
+      const prev = group && before(group);
+      if (!prev) return null;
+      const bottom = Math.max(...[prev, ...prev.querySelectorAll('*')].filter(visible)
+        .map((e) => e.getBoundingClientRect().bottom));
+      return { label: l.textContent, above: prev.className || prev.tagName,
+               gap: Math.round(l.getBoundingClientRect().top - bottom) };
+    }).filter((g) => g !== null);
+  });
   if (gaps.length < 3) throw new Error('form fields not found: ' + JSON.stringify(gaps));
   return gaps.filter((g) => g.gap < 8);
 }
