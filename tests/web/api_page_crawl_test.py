@@ -3,16 +3,17 @@
 office does in the pages"), checked by walking the pages rather than by a list kept by hand.
 
 Signs in as the amministratore of the comune, of the ambito and of every ente (the roles that
-see every link and form; the last one also has the ente picker), follows every link and form
-action of the pages breadth-first (GET only: nothing is submitted), and maps each URL to a
-page template of PAGES below. The test fails when:
+see every link and form; the last one also has the ente picker) and as every other role of the
+comune and of the ambito, follows every link and form action of the pages breadth-first (GET
+only: nothing is submitted), and maps each URL to a page template of PAGES below. The test
+fails when:
 - a page or form is found that no template knows (a new page must name its endpoint, or say
   why it has none in NOT_IN_API, as docs/api.md does);
 - a template names an operation that the OpenAPI document does not have;
 - a template is never reached (the table would keep a page that no longer exists);
 - a page template is missing from docs/api.md's table of pages and endpoints;
-- a link of a page does not answer 200 (it found the ambito's plan list offering downloads of
-  an empty list, which answered 400).
+- a link of a page does not answer 200, for any role (it found the ambito's plan list
+  offering downloads of an empty list, which answered 400).
 Usage: api_page_crawl_test.py TRAGUARDI_BINARY"""
 import collections
 import html
@@ -153,7 +154,11 @@ class PageCrawlTest(unittest.TestCase):
         status, _, _ = cls.server.call("POST", people, cls.fx.tokens["amministratore"],
                                        {"persona": "MARINI ELENA", "relazione": "referente"})
         assert status == 201, status
-        for user in ("amministratore", "amb-amministratore", "nazionale"):
+        # The amministratori see every page; the other roles' walks check that every link
+        # they are shown answers 200 (none leads them to a refusal).
+        for user in ("amministratore", "amb-amministratore", "nazionale", "controllo",
+                     "responsabile", "lettore", "amb-controllo", "amb-responsabile",
+                     "amb-lettore"):
             cls.crawl(user)
 
     @classmethod
