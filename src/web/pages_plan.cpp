@@ -134,9 +134,14 @@ void plan_list(Call& c) {
                                                     "href=\"/piano/nuovo\">Nuovo obiettivo</a></p>"
                                                   : "";
   body += filters_form(**d, f);
+  PageFrame fr = frame(c, "Piano degli obiettivi", "piano", d->get());
   // An empty list has nothing to print: its download would only answer "nessun obiettivo".
   if (found.empty())
-    body += "<p role=\"status\">Nessun obiettivo trovato: nessun elenco da scaricare.</p>";
+    body += "<p role=\"status\">Nessun obiettivo trovato: nessun elenco da scaricare." +
+            (fr.district_href.empty() ? std::string()
+                                      : " Il piano dell'ambito sociale è nel <a href=\"" +
+                                            esc(fr.district_href) + "\">Piano di Zona</a>.") +
+            "</p>";
   else
     body += fmt::format("<p role=\"status\">{0} obiettivi trovati. Scarica l'elenco filtrato: "
                         "<a href=\"/piano/elenco.pdf?{1}\">PDF</a>, <a "
@@ -176,7 +181,6 @@ void plan_list(Call& c) {
     }
     body += "</ul></nav>";
   }
-  PageFrame fr = frame(c, "Piano degli obiettivi", "piano", d->get());
   fr.crumbs = {{"Cruscotto", "/"}, {"Piano degli obiettivi", ""}};
   send_html(c.res, render_page(fr, body));
 }

@@ -167,6 +167,13 @@ class DistrictWebTest(unittest.TestCase):
         _, _, home = self.signed_in("amb-lettore").get("/")
         self.assertIn('<a class="nav-link" href="/distretto">Piano di Zona</a>', home)
         self.assertIn("nel <a href=\"/distretto\">Piano di Zona</a>", home)
+        # The ambito has no objectives of its own: its plan list says where its plan is and
+        # offers no download of an empty list (each answered 400 before).
+        _, _, plan = self.signed_in("amb-lettore").get("/piano")
+        self.assertIn("Nessun obiettivo trovato: nessun elenco da scaricare. Il piano "
+                      "dell'ambito sociale è nel <a href=\"/distretto\">Piano di Zona</a>.",
+                      plan)
+        self.assertNotIn("/piano/elenco.", plan)
         n = self.signed_in("nazionale")
         status, _, body = n.get("/distretto?ente=A_VALDORA")
         self.assertEqual(status, 200)
