@@ -227,16 +227,18 @@ void objective_page(Call& c) {
     body += alert("info", "Questo obiettivo non è del suo centro di responsabilità: può "
                           "consultarlo ma non aggiornarlo.");
   body += objective_authoring_links(c.user, **d, *o);
-  body += fields(**d, *o);
-  body += status_section(*o);
-  body += involved_section(**d, *o);
   const std::string where = o->vista + "/" + o->code + "/";
   const Memo memo = [&](const std::string& key, const std::function<std::string()>& make) {
     return c.env.ws.views().text(*d, where + key, make);
   };
-  body += phases_section(**d, *o, editable, memo);
-  body += indicators_section(*o, f, editable, memo);
-  body += memo("dati-calcolati", [&] { return figures_section(**d, *o); });
+  // The sections below depend on the plan version and, for the progress links, on whether the
+  // user may record progress: drawn once per version and kind of reader, not per request.
+  const std::string reader = editable ? "+" : "-";
+  body += memo("sezioni" + reader, [&] {
+    return fields(**d, *o) + status_section(*o) + involved_section(**d, *o) +
+           phases_section(**d, *o, editable, memo) + indicators_section(*o, f, editable, memo) +
+           figures_section(**d, *o);
+  });
   body += "<h2 class=\"h4 mt-5\" id=\"storico\">Storico delle modifiche</h2><p>Chi ha cambiato "
           "cosa e quando, con i valori prima e dopo: <a href=\"/registro?obiettivo=" +
           esc(url_encode(o->code)) + "\">le modifiche di questo obiettivo nel registro</a>.</p>";
