@@ -199,7 +199,7 @@ class PageCrawlTest(unittest.TestCase):
                 if len(cls.seen[t]) < PER_TEMPLATE or PAGES[t][0] in ALL_OF:
                     cls.seen[t].add(target)
                     queue.append(target)
-        # The form pages themselves: their actions were collected above from each page.
+        # The pages fetched without being queued from a link: the start page "/".
         for path in fetched:
             t = template_of(path.split("?")[0])
             if isinstance(t, int):

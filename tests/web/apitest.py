@@ -175,15 +175,24 @@ def validate(value, schema, doc, where="$"):
     return errors
 
 
+_validators = {}
+
+
 def third_party_errors(value, schema, doc, where="$"):
     """Errors of `value` against `schema` by a validator we did not write: the `jsonschema`
     package (Debian's python3-jsonschema), JSON Schema 2020-12 as OpenAPI 3.1 uses it, with
     formats checked. It checks what `validate` does on its own, so a mistake in our validator
     cannot make a wrong answer pass. The document's components travel with the schema, so its
     "#/components/..." references resolve with any version of the package (4.10 to 4.26)."""
-    import jsonschema  # imported here: only the tests that validate answers need it
-    root = dict(schema, components=doc["components"])
-    validator = jsonschema.Draft202012Validator(root, format_checker=jsonschema.FormatChecker())
+    key = (id(schema), id(doc))
+    if key not in _validators:  # one per schema: the fuzz run checks thousands of refusals
+        import jsonschema  # imported here: only the tests that validate answers need it
+        root = dict(schema, components=doc["components"])
+        checker = jsonschema.FormatChecker()
+        # schema and doc are kept with it, so that their ids are not reused by other objects
+        _validators[key] = (jsonschema.Draft202012Validator(root, format_checker=checker),
+                            schema, doc)
+    validator = _validators[key][0]
     return [f"{where}{'/' + '/'.join(map(str, e.absolute_path)) if e.absolute_path else ''}: "
             f"{e.message:.200} (jsonschema)" for e in validator.iter_errors(value)]
 
